@@ -1,0 +1,25 @@
+"""Hypothesis profiles for every test in the project, chosen by name (--hypothesis-profile)."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+
+from hypothesis import HealthCheck, settings
+
+# dev: quick feedback while editing. ci: reproducible (derandomized, no example database).
+# thorough: many examples, for a nightly run.
+settings.register_profile("dev", max_examples=25, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=50,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "thorough", max_examples=1000, stateful_step_count=100, deadline=timedelta(seconds=5)
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

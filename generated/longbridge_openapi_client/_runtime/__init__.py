@@ -1,0 +1,31 @@
+# Copied verbatim from generator/runtime/__init__.py by `python -m generator`.
+# Edit that file and regenerate; changes made here are lost and fail the drift check.
+"""Hand-written runtime of the Longbridge client; the generator copies it into the package."""
+
+from .envelope import TRACE_ID_HEADER, read_envelope, unwrap
+from .errors import (
+    ApiAuthError,
+    ApiPermissionError,
+    ApiRateLimitError,
+    ApiServerError,
+    LongbridgeApiError,
+    LongbridgeError,
+    OAuthError,
+    UnexpectedResponseError,
+    api_error_for,
+)
+
+__all__ = [
+    "TRACE_ID_HEADER",
+    "ApiAuthError",
+    "ApiPermissionError",
+    "ApiRateLimitError",
+    "ApiServerError",
+    "LongbridgeApiError",
+    "LongbridgeError",
+    "OAuthError",
+    "UnexpectedResponseError",
+    "api_error_for",
+    "read_envelope",
+    "unwrap",
+]

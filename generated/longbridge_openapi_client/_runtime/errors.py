@@ -1,0 +1,134 @@
+# Copied verbatim from generator/runtime/errors.py by `python -m generator`.
+# Edit that file and regenerate; changes made here are lost and fail the drift check.
+"""Typed errors for the data API envelope and the OAuth endpoints.
+
+Data API (longbridge-api.md §4.1): a nonzero envelope ``code`` raises a
+:class:`LongbridgeApiError`, subclassed by family from the code's leading digits. OAuth endpoints
+answer RFC 6749 §5.2 JSON instead and raise :class:`OAuthError`. No error ever carries a token.
+"""
+
+from __future__ import annotations
+
+from ..error_codes import ERROR_CODES
+
+__all__ = [
+    "ApiAuthError",
+    "ApiPermissionError",
+    "ApiRateLimitError",
+    "ApiServerError",
+    "LongbridgeApiError",
+    "LongbridgeError",
+    "OAuthError",
+    "UnexpectedResponseError",
+    "api_error_for",
+]
+
+
+class LongbridgeError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class LongbridgeApiError(LongbridgeError):
+    """The data API answered with a nonzero envelope ``code``."""
+
+    def __init__(self, code: int, message: str, http_status: int, trace_id: str | None) -> None:
+        super().__init__(code, message, http_status, trace_id)
+        self.code = code
+        self.message = message
+        self.http_status = http_status
+        self.trace_id = trace_id
+
+    @property
+    def meaning(self) -> str | None:
+        """What the code means according to the spec's catalogue, when it is listed there."""
+        entry = ERROR_CODES.get(self.code)
+        return entry.meaning if entry else None
+
+    def __str__(self) -> str:
+        return (
+            f"{self.message} (code={self.code}, http_status={self.http_status}, "
+            f"trace_id={self.trace_id})"
+        )
+
+
+class ApiAuthError(LongbridgeApiError):
+    """401xxx: the token is missing, expired or invalid."""
+
+
+class ApiPermissionError(LongbridgeApiError):
+    """403xxx: signature, replay, app key, IP address or scope refused."""
+
+
+class ApiRateLimitError(LongbridgeApiError):
+    """429xxx: too many requests; ``retry_after`` is the server's advice in seconds, if any."""
+
+    def __init__(
+        self,
+        code: int,
+        message: str,
+        http_status: int,
+        trace_id: str | None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(code, message, http_status, trace_id)
+        self.retry_after = retry_after
+
+
+class ApiServerError(LongbridgeApiError):
+    """5xxxxx: the server failed."""
+
+
+def api_error_for(
+    code: int,
+    message: str,
+    http_status: int,
+    trace_id: str | None,
+    retry_after: float | None = None,
+) -> LongbridgeApiError:
+    """The most specific :class:`LongbridgeApiError` for ``code`` (family by its leading digits)."""
+    family = str(code)[:3]
+    if family == "429":
+        return ApiRateLimitError(code, message, http_status, trace_id, retry_after)
+    cls: type[LongbridgeApiError] = {
+        "401": ApiAuthError,
+        "403": ApiPermissionError,
+    }.get(family, LongbridgeApiError)
+    if cls is LongbridgeApiError and len(str(code)) == 6 and str(code).startswith("5"):
+        cls = ApiServerError
+    return cls(code, message, http_status, trace_id)
+
+
+class UnexpectedResponseError(LongbridgeError):
+    """The response is not a valid envelope (an HTML page from a proxy, say).
+
+    Keeps the HTTP status, the trace id and a short excerpt of the body for the bug report.
+    """
+
+    def __init__(self, reason: str, http_status: int, excerpt: str, trace_id: str | None) -> None:
+        super().__init__(reason, http_status, excerpt, trace_id)
+        self.reason = reason
+        self.http_status = http_status
+        self.excerpt = excerpt
+        self.trace_id = trace_id
+
+    def __str__(self) -> str:
+        return (
+            f"{self.reason} (http_status={self.http_status}, trace_id={self.trace_id}): "
+            f"{self.excerpt!r}"
+        )
+
+
+class OAuthError(LongbridgeError):
+    """An OAuth endpoint refused the request (RFC 6749 §5.2, RFC 7591 §3.2.2, RFC 8628 §3.5)."""
+
+    def __init__(
+        self, error: str, error_description: str | None = None, http_status: int | None = None
+    ) -> None:
+        super().__init__(error, error_description, http_status)
+        self.error = error
+        self.error_description = error_description
+        self.http_status = http_status
+
+    def __str__(self) -> str:
+        detail = f": {self.error_description}" if self.error_description else ""
+        return f"{self.error}{detail} (http_status={self.http_status})"

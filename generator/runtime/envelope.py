@@ -1,0 +1,66 @@
+"""Unwrap the data API envelope ``{code, message, data}`` (longbridge-api.md §4.1).
+
+``code == 0`` if and only if the call succeeded, and only then is ``data`` present
+(conformance-checklist.md item 56). Anything else raises a typed error that carries the code,
+the message, the HTTP status and the ``x-trace-id`` header.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import httpx
+
+from .errors import UnexpectedResponseError, api_error_for
+
+__all__ = ["TRACE_ID_HEADER", "read_envelope", "unwrap"]
+
+T = TypeVar("T")
+
+TRACE_ID_HEADER = "x-trace-id"
+_EXCERPT_CHARS = 200
+
+
+def _excerpt(response: httpx.Response) -> str:
+    text = response.content[: _EXCERPT_CHARS * 4].decode("utf-8", errors="replace")
+    return " ".join(text.split())[:_EXCERPT_CHARS]
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    try:
+        return max(0.0, float(value)) if value is not None else None
+    except ValueError:
+        return None  # an HTTP-date; callers fall back to their own backoff
+
+
+def read_envelope(response: httpx.Response) -> Mapping[str, Any]:
+    """The envelope of a successful call; raises for a nonzero code or a malformed body."""
+    trace_id = response.headers.get(TRACE_ID_HEADER)
+
+    def unexpected(reason: str) -> UnexpectedResponseError:
+        return UnexpectedResponseError(reason, response.status_code, _excerpt(response), trace_id)
+
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        raise unexpected("response body is not JSON") from None
+    if not isinstance(body, dict):
+        raise unexpected("response body is not a JSON object")
+    code, message = body.get("code"), body.get("message")
+    if type(code) is not int or not isinstance(message, str):
+        raise unexpected("response body is not a {code, message, data} envelope")
+    if code != 0:
+        raise api_error_for(code, message, response.status_code, trace_id, _retry_after(response))
+    if not response.is_success:
+        raise unexpected(f"code 0 with HTTP status {response.status_code}")
+    if body.get("data") is None:
+        raise unexpected("code 0 without data")
+    return body
+
+
+def unwrap(response: httpx.Response, parse: Callable[[Any], T]) -> T:
+    """``parse(data)`` of a successful call, e.g. ``unwrap(resp, SecurityList.from_dict)``."""
+    return parse(read_envelope(response)["data"])

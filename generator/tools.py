@@ -1,0 +1,107 @@
+"""Run the pinned code generators as subprocesses and refuse any warning they print.
+
+openapi-python-client drops an endpoint it cannot model and says so only in a warning
+(toolchain-notes.md §2.1), so a warning is treated as an error here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.paths import OPC_CONFIG
+
+
+class GenerationError(RuntimeError):
+    """A generator failed or printed a warning."""
+
+
+def _tool_env() -> dict[str, str]:
+    # The opc post-hooks call `ruff` by name: put this interpreter's scripts first on PATH so
+    # the pinned ruff runs, never one that happens to be installed elsewhere.
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    # opc renders some literal-enum value sets in set iteration order, which follows string
+    # hashing: a fixed seed makes the output byte-identical from run to run.
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+def _run(args: list[str], cwd: Path) -> str:
+    proc = subprocess.run(args, cwd=cwd, env=_tool_env(), capture_output=True, text=True)
+    output = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        raise GenerationError(f"{args[2]} failed (exit {proc.returncode}):\n{output}")
+    if "warning" in output.lower():
+        raise GenerationError(f"{args[2]} printed a warning; refusing partial output:\n{output}")
+    return output
+
+
+def run_openapi_python_client(spec: Path, package_dir: Path) -> None:
+    """Generate the attrs models and httpx endpoints into ``package_dir`` (must not exist)."""
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "openapi_python_client",
+            "generate",
+            "--path",
+            str(spec),
+            "--config",
+            str(OPC_CONFIG),
+            "--output-path",
+            str(package_dir),
+            "--meta",
+            "none",
+            "--fail-on-warning",
+        ],
+        cwd=package_dir.parent,
+    )
+
+
+def run_datamodel_codegen(spec: Path, output: Path) -> None:
+    """Generate the pydantic v2 models of every schema into the single file ``output``."""
+    _run(
+        [
+            sys.executable,
+            "-m",
+            "datamodel_code_generator",
+            "--input",
+            str(spec),
+            "--input-file-type",
+            "openapi",
+            "--output",
+            str(output),
+            "--output-model-type",
+            "pydantic_v2.BaseModel",
+            "--target-python-version",
+            "3.11",
+            "--disable-timestamp",
+            "--enum-field-as-literal",
+            "all",
+            # AnyUrl would append "/" to an issuer and break RFC 8414 §3.3's exact comparison.
+            "--type-mappings",
+            "string+uri=string",
+            "--use-annotated",
+            "--field-constraints",
+            "--use-standard-collections",
+            "--use-union-operator",
+            "--use-double-quotes",
+            "--use-schema-description",
+            "--collapse-root-models",
+            "--use-exact-imports",
+            "--formatters",
+            "ruff-check",
+            "ruff-format",
+        ],
+        # Not the package folder: `python -m` puts the cwd on sys.path, and the package's
+        # own types.py would shadow the standard library's.
+        cwd=output.parent.parent,
+    )
+
+
+def ruff_format(paths: list[Path], cwd: Path) -> None:
+    """Format files the generator writes itself, with ruff's defaults (as the opc hooks do)."""
+    _run([sys.executable, "-m", "ruff", "format", "--isolated", *map(str, paths)], cwd=cwd)
