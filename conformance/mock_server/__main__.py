@@ -1,0 +1,100 @@
+"""``python -m conformance.mock_server``: serve the mock on loopback and print its base URL."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from .app import create_app
+from .clock import OffsetClock
+from .config import Deviation, MockConfig, parse_fault
+from .serve import base_url_of, bind, uvicorn_server
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m conformance.mock_server",
+        description="A stateful Longbridge OpenAPI mock. Prints its base URL, then serves.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8080, help="port; 0 picks a free one (default 8080)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the market data (default 0)")
+    p.add_argument(
+        "--consent",
+        choices=["auto", "manual"],
+        default="auto",
+        help="auto: /oauth2/authorize redirects at once; manual: a consent page first",
+    )
+    p.add_argument("--require-pkce", action="store_true", help="refuse authorization without PKCE")
+    p.add_argument("--device-approval-delay", type=float, default=10.0, metavar="SECONDS")
+    p.add_argument("--access-token-ttl", type=int, default=2_592_000, metavar="SECONDS")
+    p.add_argument("--token-prefix", default="", help='e.g. "us_" for US-DC style credentials')
+    p.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="KIND[=VALUE][@ROUTE][*TIMES]",
+        help="inject a fault: latency=SECONDS, status=5xx, rate_limit=RETRY_AFTER, expire_tokens",
+    )
+    p.add_argument(
+        "--deviation",
+        action="append",
+        default=[],
+        choices=[d.value for d in Deviation],
+        metavar="NAME",
+        help="break one rule on purpose (see Deviation in conformance/mock_server/config.py)",
+    )
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        faults = tuple(parse_fault(f) for f in args.fault)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    config = MockConfig(
+        consent=args.consent,
+        require_pkce=args.require_pkce,
+        device_approval_delay=args.device_approval_delay,
+        access_token_ttl=args.access_token_ttl,
+        token_prefix=args.token_prefix,
+        seed=args.seed,
+        faults=faults,
+        deviations=frozenset(Deviation(d) for d in args.deviation),
+    )
+    mock = create_app(config, OffsetClock())
+    try:
+        sock = bind(args.host, args.port)
+    except OSError as exc:
+        print(f"error: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    server = uvicorn_server(mock)
+    url = base_url_of(sock)
+
+    async def serve() -> None:
+        task = asyncio.create_task(server.serve(sockets=[sock]))
+        while not server.started and not task.done():
+            await asyncio.sleep(0.005)
+        if server.started:
+            # The first line of stdout is the base URL, for scripts and tests to read.
+            print(url, flush=True)
+            legacy = next(iter(mock.ctx.state.legacy_apps.values()))
+            print(
+                f"legacy app key: {legacy.app_key} (secret and token: GET {url}/_mock/legacy)",
+                file=sys.stderr,
+                flush=True,
+            )
+        await task
+
+    try:
+        asyncio.run(serve())
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

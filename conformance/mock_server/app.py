@@ -1,0 +1,235 @@
+"""The Starlette adapter: routes, body limits, trace ids and fault injection around the core.
+
+Each endpoint turns the request into an :class:`Incoming`, calls one core function and turns its
+:class:`Reply` back into a response; no protocol logic lives here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from . import (
+    rfc6749_authorize,
+    rfc6749_token,
+    rfc7009_revoke,
+    rfc7591_registration,
+    rfc8414_metadata,
+    rfc8628_device,
+)
+from .admin import admin_routes
+from .clock import Clock, FakeClock
+from .config import Deviation, Fault, MockConfig
+from .context import Context
+from .data_api import OPERATIONS, Operation, handle
+from .envelope import error_reply
+from .http import ApiProblem, Incoming, OAuthProblem, Reply
+from .seed_data import security_list
+from .state import seeded_legacy_app
+
+__all__ = ["MockServer", "create_app"]
+
+TRACE_HEADER = b"x-trace-id"
+Core = Callable[[Context, Incoming], Reply]
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _response(reply: Reply) -> Response:
+    content = reply.encode()
+    media_type = reply.media_type if content else None
+    return Response(content, reply.status, reply.headers, media_type)
+
+
+@dataclass
+class MockServer:
+    """A mock Longbridge server: its context (config, clock, state) and its ASGI app."""
+
+    ctx: Context
+    app: ASGIApp = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.app = _FaultsAndTrace(_starlette(self.ctx), self.ctx)
+
+    @property
+    def config(self) -> MockConfig:
+        return self.ctx.config
+
+    @property
+    def clock(self) -> Clock:
+        return self.ctx.clock
+
+
+def create_app(config: MockConfig | None = None, clock: Clock | None = None) -> MockServer:
+    """A fresh server; in-process tests pass a :class:`FakeClock` and drive it themselves."""
+    ctx = Context(config or MockConfig(), clock or FakeClock())
+    ctx.state.securities = security_list(ctx.config.seed)
+    legacy = seeded_legacy_app(ctx.config.seed, ctx.now() + 90 * 86_400)
+    ctx.state.legacy_apps[legacy.app_key] = legacy
+    return MockServer(ctx)
+
+
+def _incoming(request: Request, body: bytes) -> Incoming:
+    base = f"{request.url.scheme}://{request.url.netloc}"
+    return Incoming(
+        method=request.method,
+        path=request.url.path,
+        query_string=request.scope.get("query_string", b"").decode("latin-1"),
+        headers={
+            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in request.scope["headers"]
+        },
+        body=body,
+        base_url=base,
+    )
+
+
+def _oauth_endpoint(ctx: Context, core: Core) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        try:
+            body = await _read_body(request, ctx.config.max_body_bytes)
+        except BodyTooLarge:
+            return _response(OAuthProblem("invalid_request", "request body too large", 413).reply())
+        try:
+            return _response(core(ctx, _incoming(request, body)))
+        except OAuthProblem as problem:
+            return _response(problem.reply(no_store=not ctx.deviates(Deviation.OMIT_NO_STORE)))
+
+    return endpoint
+
+
+def _api_endpoint(ctx: Context, op: Operation) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        try:
+            body = await _read_body(request, ctx.config.max_body_bytes)
+        except BodyTooLarge:
+            problem = ApiProblem(400000, "request body too large", 413)
+            return _response(error_reply(ctx, problem))
+        return _response(handle(ctx, _incoming(request, body), op))
+
+    return endpoint
+
+
+def _starlette(ctx: Context) -> Starlette:
+    def client_route(method: str, core: Callable[[Context, Incoming, str], Reply]) -> Core:
+        def call(c: Context, req: Incoming) -> Reply:
+            return core(c, req, req.path.rsplit("/", 1)[-1])
+
+        return call
+
+    oauth: list[tuple[str, list[str], Core]] = [
+        ("/.well-known/oauth-authorization-server", ["GET"], rfc8414_metadata.metadata),
+        ("/oauth2/register", ["POST"], rfc7591_registration.register),
+        ("/oauth2/authorize", ["GET"], rfc6749_authorize.authorize),
+        ("/oauth2/authorize/consent", ["POST"], rfc6749_authorize.consent_decision),
+        ("/oauth2/token", ["POST"], rfc6749_token.token),
+        ("/oauth2/revoke", ["POST"], rfc7009_revoke.revoke),
+        ("/oauth2/device/authorize", ["POST"], rfc8628_device.device_authorization),
+        ("/oauth2/device/verify", ["GET", "POST"], rfc8628_device.verification_page),
+    ]
+    routes = [Route(path, _oauth_endpoint(ctx, core), methods=m) for path, m, core in oauth]
+    routes += [
+        Route(
+            "/oauth2/register/{client_id}",
+            _oauth_endpoint(ctx, client_route("GET", rfc7591_registration.read_client)),
+            methods=["GET"],
+        ),
+        Route(
+            "/oauth2/register/{client_id}",
+            _oauth_endpoint(ctx, client_route("DELETE", rfc7591_registration.delete_client)),
+            methods=["DELETE"],
+        ),
+    ]
+    by_path: dict[str, list[Operation]] = {}
+    for op in OPERATIONS:
+        by_path.setdefault(op.path, []).append(op)
+    for path, ops in by_path.items():
+        for op in ops:
+            routes.append(Route(path, _api_endpoint(ctx, op), methods=[op.method]))
+    routes += admin_routes(ctx)
+    return Starlette(routes=routes)
+
+
+class _FaultsAndTrace:
+    """ASGI middleware: an ``x-trace-id`` on every response, and the configured faults."""
+
+    def __init__(self, app: ASGIApp, ctx: Context) -> None:
+        self.app = app
+        self.ctx = ctx
+        self.hits: dict[Fault, int] = {}
+
+    def _active(self, path: str) -> list[Fault]:
+        if path.startswith("/_mock/"):
+            return []
+        active = []
+        for fault in self.ctx.config.faults + self.ctx.state.runtime_faults:
+            if not fault.matches(path):
+                continue
+            if fault.times is not None and self.hits.get(fault, 0) >= fault.times:
+                continue
+            self.hits[fault] = self.hits.get(fault, 0) + 1
+            active.append(fault)
+        return active
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        trace_id = secrets.token_hex(16).encode()
+        add_trace = not self.ctx.deviates(Deviation.NO_TRACE_ID)
+
+        async def send_with_trace(message: Message) -> None:
+            if message["type"] == "http.response.start" and add_trace:
+                message["headers"] = [*message.get("headers", []), (TRACE_HEADER, trace_id)]
+            await send(message)
+
+        path: str = scope["path"]
+        for fault in self._active(path):
+            if fault.kind == "latency":
+                await asyncio.sleep(fault.seconds)
+            elif fault.kind == "expire_tokens":
+                self.ctx.state.expire_access_tokens(self.ctx.now())
+            else:
+                await _fault_response(self.ctx, fault, path)(scope, receive, send_with_trace)
+                return
+        await self.app(scope, receive, send_with_trace)
+
+
+def _fault_response(ctx: Context, fault: Fault, path: str) -> Response:
+    if fault.kind == "rate_limit":
+        headers = {
+            "Retry-After": str(int(fault.seconds) if fault.seconds.is_integer() else fault.seconds)
+        }
+        if path.startswith("/v1/"):
+            message = "ip request ratelimit" if fault.code == 429001 else "api request is limited"
+            return _response(error_reply(ctx, ApiProblem(fault.code, message, 429, headers)))
+        return _response(OAuthProblem("temporarily_unavailable", "slow down", 429, headers).reply())
+    if path.startswith("/v1/"):
+        return _response(error_reply(ctx, ApiProblem(500000, "internal error", fault.status)))
+    body: dict[str, Any] = {"error": "server_error", "error_description": "injected failure"}
+    return Response(json.dumps(body), fault.status, media_type="application/json")

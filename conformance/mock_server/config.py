@@ -1,0 +1,124 @@
+"""How a mock server behaves: lifetimes, consent, PKCE policy, faults and named deviations.
+
+Everything that changes behaviour is an explicit value here, never global state, so a test can
+start a correct server and a deliberately broken one side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+__all__ = ["Deviation", "Fault", "MockConfig", "parse_fault"]
+
+
+class Deviation(StrEnum):
+    """A named way to break the server, so the conformance suite can prove each check can fail."""
+
+    SKIP_PKCE_CHECK = "skip_pkce_check"  # any code_verifier is accepted
+    ALLOW_PLAIN_PKCE = "allow_plain_pkce"  # code_challenge_method=plain accepted
+    NO_DOWNGRADE_DEFENCE = "no_downgrade_defence"  # verifier accepted for a code without challenge
+    ALLOW_CODE_REUSE = "allow_code_reuse"  # codes are not single-use
+    NO_REUSE_REVOCATION = "no_reuse_revocation"  # code reuse does not revoke its tokens
+    CODE_NOT_BOUND_TO_CLIENT = "code_not_bound_to_client"  # any client may redeem a code
+    IGNORE_REDIRECT_URI = "ignore_redirect_uri"  # redirect_uri not compared anywhere
+    OPEN_REDIRECT = "open_redirect"  # unknown redirect_uri is redirected to anyway
+    ACCEPT_EXPIRED_CODES = "accept_expired_codes"  # codes never expire
+    DROP_STATE = "drop_state"  # the redirect omits state
+    KEEP_SUPERSEDED_REFRESH_TOKENS = "keep_superseded_refresh_tokens"  # no rotation enforcement
+    NO_FAMILY_REVOCATION = "no_family_revocation"  # reuse of a rotated token revokes nothing
+    REFRESH_NOT_BOUND_TO_CLIENT = "refresh_not_bound_to_client"
+    ACCEPT_ANY_BEARER = "accept_any_bearer"  # the data API accepts any bearer token
+    IGNORE_TOKEN_EXPIRY = "ignore_token_expiry"  # expired access tokens still work
+    IGNORE_REVOCATION = "ignore_revocation"  # revoke answers 200 but revokes nothing
+    OMIT_NO_STORE = "omit_no_store"  # token responses lack Cache-Control: no-store
+    ISSUER_MISMATCH = "issuer_mismatch"  # discovery's issuer differs from the base URL
+    ENVELOPE_OK_ON_ERROR = "envelope_ok_on_error"  # errors answered with code 0
+    NO_TRACE_ID = "no_trace_id"  # responses lack x-trace-id
+    NO_WWW_AUTHENTICATE = "no_www_authenticate"  # 401s lack WWW-Authenticate
+    IGNORE_SCOPE = "ignore_scope"  # scopes are not enforced on the data API
+    SKIP_SIGNATURE_CHECK = "skip_signature_check"  # legacy X-Api-Signature not verified
+    ALLOW_REPLAY = "allow_replay"  # legacy replayed requests accepted
+    SECRET_FOR_PUBLIC_CLIENTS = "secret_for_public_clients"  # public clients get a secret
+    LAX_REDIRECT_URIS = "lax_redirect_uris"  # registration accepts any redirect URI
+    REGISTRATION_200 = "registration_200"  # registration answers 200 instead of 201
+    NO_SLOW_DOWN = "no_slow_down"  # device polling too fast is not told to slow down
+
+
+@dataclass(frozen=True)
+class Fault:
+    """An injected failure on the routes whose path starts with ``route`` (all routes if None).
+
+    ``times`` limits how many requests it hits; None means every one.
+    """
+
+    kind: Literal["latency", "status", "rate_limit", "expire_tokens"]
+    route: str | None = None
+    seconds: float = 0.0  # latency, or Retry-After for rate_limit
+    status: int = 503  # for kind="status"
+    code: int = 429002  # envelope code for rate_limit on /v1/ (429001 per IP, 429002 per API)
+    times: int | None = None
+
+    def matches(self, path: str) -> bool:
+        return self.route is None or path.startswith(self.route)
+
+
+_FAULT = re.compile(
+    r"^(?P<kind>latency|status|rate_limit|expire_tokens)(?:=(?P<value>[0-9.]+))?"
+    r"(?:@(?P<route>/\S*?))?(?:\*(?P<times>\d+))?$"
+)
+
+
+def parse_fault(text: str) -> Fault:
+    """``KIND[=VALUE][@ROUTE][*TIMES]``, e.g. ``status=503@/oauth2/token*2``, ``latency=0.2``."""
+    m = _FAULT.match(text)
+    if not m:
+        raise ValueError(
+            f"bad fault {text!r}: expected KIND[=VALUE][@ROUTE][*TIMES] with KIND one of "
+            "latency, status, rate_limit, expire_tokens"
+        )
+    kind = m["kind"]
+    value = m["value"]
+    times = int(m["times"]) if m["times"] else None
+    route = m["route"]
+    if kind == "status":
+        status = int(float(value or 503))
+        if not 500 <= status <= 599:
+            raise ValueError(f"bad fault {text!r}: status must be 5xx")
+        return Fault("status", route, status=status, times=times)
+    if kind == "latency":
+        return Fault("latency", route, seconds=float(value or 0.1), times=times)
+    if kind == "rate_limit":
+        return Fault("rate_limit", route, seconds=float(value or 1), times=times)
+    return Fault("expire_tokens", route, times=times)
+
+
+@dataclass(frozen=True)
+class MockConfig:
+    """Behaviour of one mock server. Defaults imitate the real server (longbridge-api.md)."""
+
+    # None: the base URL each request arrives on, so `issuer` always equals it (RFC 8414 §3.3).
+    issuer: str | None = None
+    consent: Literal["auto", "manual"] = "auto"
+    # The real server accepts code exchange without PKCE (the official SDK sends none).
+    require_pkce: bool = False
+    code_ttl: float = 600.0  # RFC 6749 §4.1.2: 10 minutes at most
+    access_token_ttl: int = 2_592_000  # 30 days, the documented expires_in
+    # Undocumented; refresh is "rolling, 30 days" per the CLI maintainer. Longer than the access
+    # token so that an expired access token can still be refreshed.
+    refresh_token_ttl: float = 90 * 86_400.0
+    device_code_ttl: int = 300
+    device_interval: int = 5
+    device_approval_delay: float = 10.0  # auto-approval after this many seconds
+    max_body_bytes: int = 64 * 1024
+    seed: int = 0
+    # Scope keys granted when the authorization request names none (the official SDK sends none).
+    default_scopes: tuple[str, ...] = ("watchlist", "account.read", "trade.read", "trade.write")
+    token_prefix: str = ""  # e.g. "us_" to imitate US-DC credentials (x-dc-region: us)
+    faults: tuple[Fault, ...] = ()
+    deviations: frozenset[Deviation] = field(default_factory=frozenset)
+
+    def deviates(self, deviation: Deviation) -> bool:
+        return deviation in self.deviations

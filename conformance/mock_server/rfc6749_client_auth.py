@@ -1,0 +1,79 @@
+"""RFC 6749 §2.3: client authentication at the token, revocation and device endpoints.
+
+Confidential clients use ``client_secret_basic`` (§2.3.1, HTTP Basic) or ``client_secret_post``
+(secret in the form); public clients send only ``client_id`` (§3.2.1). A client MUST NOT use
+more than one method in a request (§2.3).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+from urllib.parse import unquote
+
+from .context import Context
+from .http import DuplicateParameter, Incoming, OAuthProblem, parse_params
+from .state import RegisteredClient
+
+__all__ = ["authenticate_client", "read_form"]
+
+
+def _basic_credentials(req: Incoming) -> tuple[str, str] | None:
+    scheme, _, value = req.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        raise _invalid_client("malformed HTTP Basic credentials", basic=True) from None
+    client_id, sep, secret = decoded.partition(":")
+    if not sep:
+        raise _invalid_client("malformed HTTP Basic credentials", basic=True)
+    # §2.3.1: both parts are form-urlencoded before Basic encoding.
+    return unquote(client_id.replace("+", " ")), unquote(secret.replace("+", " "))
+
+
+def _invalid_client(description: str, basic: bool) -> OAuthProblem:
+    # §5.2: 401 with a challenge matching the scheme the client tried (Basic when it used Basic).
+    challenge = 'Basic realm="longbridge"' if basic else 'Bearer realm="longbridge"'
+    return OAuthProblem("invalid_client", description, 401, {"WWW-Authenticate": challenge})
+
+
+def read_form(ctx: Context, req: Incoming) -> dict[str, str]:
+    """The form parameters of an OAuth POST (§3.2: application/x-www-form-urlencoded)."""
+    if req.content_type != "application/x-www-form-urlencoded":
+        raise OAuthProblem(
+            "invalid_request", "the body must be application/x-www-form-urlencoded", 415
+        )
+    try:
+        return parse_params(req.body.decode("utf-8"))
+    except DuplicateParameter as dup:
+        raise OAuthProblem("invalid_request", f"parameter {dup.name} is repeated") from None
+    except (UnicodeDecodeError, ValueError):
+        raise OAuthProblem("invalid_request", "the form is not valid UTF-8 form data") from None
+
+
+def authenticate_client(ctx: Context, req: Incoming, form: dict[str, str]) -> RegisteredClient:
+    """The client making the request, authenticated by the method it registered."""
+    basic = _basic_credentials(req)
+    if basic is not None and "client_secret" in form:
+        raise OAuthProblem("invalid_request", "use one client authentication method (§2.3)")
+    if basic is not None:
+        client_id, secret = basic
+        if form.get("client_id", client_id) != client_id:
+            raise OAuthProblem("invalid_request", "client_id differs from the Basic credentials")
+    else:
+        client_id, secret = form.get("client_id", ""), form.get("client_secret", "")
+    if not client_id:
+        raise OAuthProblem("invalid_request", "client_id is required")
+    client = ctx.state.clients.get(client_id)
+    if client is None:
+        raise _invalid_client("unknown client", basic is not None)
+    if client.client_secret is None:
+        if secret:
+            raise _invalid_client("a public client has no secret", basic is not None)
+        return client
+    if not secret or not hmac.compare_digest(secret, client.client_secret):
+        raise _invalid_client("client authentication failed", basic is not None)
+    return client

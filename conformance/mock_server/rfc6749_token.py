@@ -1,0 +1,137 @@
+"""RFC 6749 §4.1.3, §5, §6: the token endpoint, with the code and refresh grants.
+
+Codes are single-use and bound to client, redirect URI and PKCE challenge (§4.1.2, RFC 7636
+§4.6); reuse revokes what the code issued (§10.5). Refresh tokens rotate, and presenting a
+superseded one revokes its whole family (RFC 9700 §4.14.2). The device grant is in
+``rfc8628_device``. https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from longbridge_openapi_client.schemas import (
+    AuthorizationCodeTokenRequest,
+    DeviceCodeTokenRequest,
+    RefreshTokenRequest,
+)
+
+from .config import Deviation
+from .context import Context
+from .http import NO_STORE, Incoming, OAuthProblem, Reply
+from .rfc6749_authorize import redirect_uri_matches
+from .rfc6749_client_auth import authenticate_client, read_form
+from .rfc7636_pkce import verify
+from .rfc8628_device import device_code_grant
+from .scopes import parse_scope
+from .state import RegisteredClient
+from .tokens import issue_tokens, new_family
+
+__all__ = ["GRANT_MODELS", "token"]
+
+DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
+GRANT_MODELS: dict[str, type[BaseModel]] = {
+    "authorization_code": AuthorizationCodeTokenRequest,
+    "refresh_token": RefreshTokenRequest,
+    DEVICE_GRANT: DeviceCodeTokenRequest,
+}
+
+
+def _invalid_grant(description: str) -> OAuthProblem:
+    return OAuthProblem("invalid_grant", description)
+
+
+def _validated(grant_type: str, form: dict[str, str]) -> Any:
+    try:
+        return GRANT_MODELS[grant_type].model_validate(form)
+    except ValidationError as exc:
+        missing = [str(e["loc"][0]) for e in exc.errors() if e["type"] == "missing"]
+        what = f"missing {', '.join(missing)}" if missing else exc.errors()[0]["msg"]
+        raise OAuthProblem("invalid_request", f"{grant_type}: {what}") from None
+
+
+def _code_grant(ctx: Context, client: RegisteredClient, form: dict[str, str]) -> dict[str, Any]:
+    request: AuthorizationCodeTokenRequest = _validated("authorization_code", form)
+    code = ctx.state.codes.get(request.code)
+    if code is None:
+        raise _invalid_grant("code not found")
+    if code.redeemed and not ctx.deviates(Deviation.ALLOW_CODE_REUSE):
+        # §4.1.2 / §10.5: a second use revokes the tokens the code issued.
+        if code.family_id and not ctx.deviates(Deviation.NO_REUSE_REVOCATION):
+            ctx.state.revoke_family(code.family_id)
+        raise _invalid_grant("code already used")
+    if code.client_id != client.client_id and not ctx.deviates(Deviation.CODE_NOT_BOUND_TO_CLIENT):
+        raise _invalid_grant("code was issued to another client")  # §4.1.3
+    if ctx.now() >= code.expires_at and not ctx.deviates(Deviation.ACCEPT_EXPIRED_CODES):
+        raise _invalid_grant("code expired")
+    if not redirect_uri_matches(code.redirect_uri, request.redirect_uri) and not ctx.deviates(
+        Deviation.IGNORE_REDIRECT_URI
+    ):
+        raise _invalid_grant("redirect_uri differs from the authorization request")  # §4.1.3
+    verifier = request.code_verifier
+    if code.challenge is None:
+        # RFC 9700 §4.8.2: a verifier for a code issued without a challenge is a downgrade.
+        if verifier is not None and not ctx.deviates(Deviation.NO_DOWNGRADE_DEFENCE):
+            raise _invalid_grant("code_verifier sent, but the code was issued without PKCE")
+    elif not ctx.deviates(Deviation.SKIP_PKCE_CHECK):
+        # RFC 7636 §4.6; a missing verifier is invalid_grant too (checklist Part 2, choice 2).
+        if verifier is None:
+            raise _invalid_grant("code_verifier is required for this code")
+        if not verify(verifier, code.challenge, code.challenge_method or "plain"):
+            raise _invalid_grant("code_verifier does not match the code_challenge")
+    code.redeemed = True
+    family = new_family(ctx, client, code.scopes)
+    code.family_id = family.family_id
+    return issue_tokens(ctx, client, family, family.scopes)
+
+
+def _refresh_grant(ctx: Context, client: RegisteredClient, form: dict[str, str]) -> dict[str, Any]:
+    request: RefreshTokenRequest = _validated("refresh_token", form)
+    refresh = ctx.state.refresh_tokens.get(request.refresh_token)
+    if refresh is None:
+        raise _invalid_grant("refresh token not found")
+    family = ctx.state.families[refresh.family_id]
+    if family.client_id != client.client_id and not ctx.deviates(
+        Deviation.REFRESH_NOT_BOUND_TO_CLIENT
+    ):
+        raise _invalid_grant("refresh token was issued to another client")  # §6
+    if refresh.superseded and not ctx.deviates(Deviation.KEEP_SUPERSEDED_REFRESH_TOKENS):
+        # RFC 9700 §4.14.2: reuse of a rotated token means theft; revoke the whole family.
+        if not ctx.deviates(Deviation.NO_FAMILY_REVOCATION):
+            ctx.state.revoke_family(family.family_id)
+        raise _invalid_grant("refresh token was already used")
+    if refresh.revoked or family.revoked:
+        raise _invalid_grant("refresh token revoked")
+    if ctx.now() >= refresh.expires_at:
+        raise _invalid_grant("refresh token expired")
+    scopes = family.scopes
+    if request.scope is not None:
+        scopes = parse_scope(request.scope, ())
+        if not scopes or not set(scopes) <= set(family.scopes):
+            raise OAuthProblem("invalid_scope", "scope exceeds the original grant")  # §6
+    refresh.superseded = True
+    return issue_tokens(ctx, client, family, scopes)
+
+
+def token(ctx: Context, req: Incoming) -> Reply:
+    """§3.2: dispatch on ``grant_type`` after authenticating the client."""
+    ctx.state.token_requests += 1
+    form = read_form(ctx, req)
+    grant_type = form.get("grant_type")
+    if grant_type is None:
+        raise OAuthProblem("invalid_request", "grant_type is required")
+    if grant_type not in GRANT_MODELS:
+        raise OAuthProblem("unsupported_grant_type", "grant_type is not supported")
+    client = authenticate_client(ctx, req, form)
+    if grant_type not in client.grant_types:
+        raise OAuthProblem("unauthorized_client", "the client may not use this grant type")
+    if grant_type == "authorization_code":
+        body = _code_grant(ctx, client, form)
+    elif grant_type == "refresh_token":
+        body = _refresh_grant(ctx, client, form)
+    else:
+        body = device_code_grant(ctx, client, _validated(DEVICE_GRANT, form))
+    headers = {} if ctx.deviates(Deviation.OMIT_NO_STORE) else dict(NO_STORE)
+    return Reply(200, body, headers)

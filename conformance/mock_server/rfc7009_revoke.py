@@ -1,0 +1,46 @@
+"""RFC 7009: OAuth 2.0 Token Revocation. https://www.rfc-editor.org/rfc/rfc7009"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from longbridge_openapi_client.schemas import RevocationRequest
+
+from .config import Deviation
+from .context import Context
+from .http import NO_STORE, Incoming, OAuthProblem, Reply
+from .rfc6749_client_auth import authenticate_client, read_form
+
+__all__ = ["revoke"]
+
+
+def revoke(ctx: Context, req: Incoming) -> Reply:
+    """§2.1: revoke a token of the requesting client; §2.2: 200 even when it was not valid."""
+    form = read_form(ctx, req)
+    try:
+        request = RevocationRequest.model_validate(form)
+    except ValidationError:
+        # token missing, or token_type_hint outside the spec's enum.
+        raise OAuthProblem(
+            "invalid_request",
+            "token is required; token_type_hint must be access_token or refresh_token",
+        ) from None
+    client = authenticate_client(ctx, req, form)
+    state = ctx.state
+    # The hint only orders the lookup (§2.1); both kinds are searched.
+    family_id = None
+    access = state.access_tokens.get(request.token)
+    refresh = state.refresh_tokens.get(request.token)
+    if access is not None:
+        family_id = access.family_id
+    elif refresh is not None:
+        family_id = refresh.family_id
+    if family_id is not None and state.families[family_id].client_id == client.client_id:
+        if not ctx.deviates(Deviation.IGNORE_REVOCATION):
+            if access is not None:
+                access.revoked = True
+            else:
+                # §2.1: revoking a refresh token also revokes the access tokens of its grant.
+                state.revoke_family(family_id)
+    # A token of another client is not revoked, and that is not revealed (§2.2).
+    return Reply(200, None, dict(NO_STORE), "application/json")

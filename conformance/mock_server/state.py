@@ -1,0 +1,175 @@
+"""The mock server's memory: clients, codes, token families, device grants, legacy credentials.
+
+Everything lives in plain dictionaries. The server handles each request without awaiting in the
+middle, so one event loop needs no locks; the admin endpoint and tests change it the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+
+from .config import Fault
+
+__all__ = [
+    "AccessToken",
+    "AuthorizationCode",
+    "DeviceGrant",
+    "LegacyApp",
+    "RefreshToken",
+    "RegisteredClient",
+    "Security",
+    "State",
+    "TokenFamily",
+]
+
+
+@dataclass
+class RegisteredClient:
+    client_id: str
+    client_secret: str | None  # None: a public client
+    auth_method: str  # none | client_secret_post | client_secret_basic
+    redirect_uris: list[str]
+    grant_types: list[str]
+    response_types: list[str]
+    metadata: dict[str, object]  # the other registered metadata, echoed back
+    registration_access_token: str
+    issued_at: int
+
+    @property
+    def is_public(self) -> bool:
+        return self.client_secret is None
+
+
+@dataclass
+class AuthorizationCode:
+    code: str
+    client_id: str
+    redirect_uri: str
+    scopes: tuple[str, ...]
+    challenge: str | None
+    challenge_method: str | None
+    expires_at: float
+    redeemed: bool = False
+    family_id: str | None = None  # the token family issued from this code
+
+
+@dataclass
+class TokenFamily:
+    """Every access and refresh token descended from one grant (RFC 9700 §4.14.2)."""
+
+    family_id: str
+    client_id: str
+    scopes: tuple[str, ...]
+    revoked: bool = False
+
+
+@dataclass
+class AccessToken:
+    token: str
+    family_id: str
+    scopes: tuple[str, ...]  # at most the family's; a refresh may narrow them (RFC 6749 §6)
+    expires_at: float
+    revoked: bool = False
+
+
+@dataclass
+class RefreshToken:
+    token: str
+    family_id: str
+    expires_at: float
+    superseded: bool = False  # rotated: a newer refresh token replaced it
+    revoked: bool = False
+
+
+@dataclass
+class DeviceGrant:
+    device_code: str
+    user_code: str
+    client_id: str
+    scopes: tuple[str, ...]
+    expires_at: float
+    interval: int
+    approve_at: float  # auto-approval time; inf until a person approves
+    denied: bool = False
+    redeemed: bool = False
+    last_poll: float | None = None
+
+
+@dataclass
+class LegacyApp:
+    """A legacy API-key application: App Key, App Secret and its access token."""
+
+    app_key: str
+    app_secret: str
+    access_token: str
+    expires_at: float
+
+
+@dataclass(frozen=True)
+class Security:
+    symbol: str
+    name_cn: str
+    name_hk: str
+    name_en: str
+
+
+@dataclass
+class State:
+    clients: dict[str, RegisteredClient] = field(default_factory=dict)
+    codes: dict[str, AuthorizationCode] = field(default_factory=dict)
+    families: dict[str, TokenFamily] = field(default_factory=dict)
+    access_tokens: dict[str, AccessToken] = field(default_factory=dict)
+    refresh_tokens: dict[str, RefreshToken] = field(default_factory=dict)
+    device_grants: dict[str, DeviceGrant] = field(default_factory=dict)
+    user_codes: dict[str, str] = field(default_factory=dict)  # user_code -> device_code
+    consents: dict[str, dict[str, str]] = field(default_factory=dict)  # manual consent sessions
+    legacy_apps: dict[str, LegacyApp] = field(default_factory=dict)  # by app key
+    seen_signatures: dict[str, float] = field(default_factory=dict)  # legacy replay defence
+    securities: list[Security] = field(default_factory=list)  # seeded market data
+    token_requests: int = 0  # count of /oauth2/token calls, for benchmarks and tests
+    runtime_faults: tuple[Fault, ...] = ()  # set through the admin endpoint
+
+    def expire_access_tokens(self, now: float) -> int:
+        """Forced expiry: every live access token expires now (refresh tokens stay valid)."""
+        live = [t for t in self.access_tokens.values() if t.expires_at > now]
+        for access in live:
+            access.expires_at = now
+        return len(live)
+
+    def revoke_family(self, family_id: str) -> None:
+        """Revoke a grant: every access and refresh token of the family stops working."""
+        family = self.families.get(family_id)
+        if family is not None:
+            family.revoked = True
+
+    def family_is_live(self, family_id: str) -> bool:
+        family = self.families.get(family_id)
+        return family is not None and not family.revoked
+
+    def forget_client(self, client_id: str) -> None:
+        """RFC 7592 §2.3: a deleted client's grants and tokens are invalidated."""
+        self.clients.pop(client_id, None)
+        for family in self.families.values():
+            if family.client_id == client_id:
+                family.revoked = True
+
+
+def new_secret(prefix: str = "", nbytes: int = 32) -> str:
+    """An unguessable credential."""
+    return prefix + secrets.token_urlsafe(nbytes)
+
+
+def seeded_legacy_app(seed: int, expires_at: float) -> LegacyApp:
+    """The legacy app every mock starts with; the same seed gives the same credentials."""
+
+    def derive(label: str) -> str:
+        return hashlib.sha256(f"longbridge-mock:{seed}:{label}".encode()).hexdigest()[:32]
+
+    return LegacyApp(
+        app_key=f"mock-app-key-{derive('key')[:8]}",
+        app_secret=derive("secret"),
+        access_token=f"mock-legacy-{derive('token')}",
+        expires_at=expires_at,
+    )
