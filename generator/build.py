@@ -11,9 +11,15 @@ from typing import Any
 
 import yaml
 
+from generator.operations import render_operations
 from generator.paths import PACKAGE_NAME, RUNTIME_DIR, SPEC
 from generator.spec_extensions import render_error_codes, render_scopes
-from generator.tools import ruff_format, run_datamodel_codegen, run_openapi_python_client
+from generator.tools import (
+    ruff_fix_imports,
+    ruff_format,
+    run_datamodel_codegen,
+    run_openapi_python_client,
+)
 
 RUNTIME_PACKAGE = "_runtime"
 COPY_HEADER = (
@@ -102,10 +108,12 @@ def build(dest: Path) -> None:
             package / "error_codes.py": render_error_codes(spec),
             package / "scopes.py": render_scopes(spec),
             package / "__init__.py": _package_init(spec),
+            package / "operations.py": render_operations(spec, package),
         }
         for path, text in written.items():
             path.write_text(text, encoding="utf-8")
         ruff_format(list(written), cwd=Path(tmp))
+        ruff_fix_imports([package / "operations.py"], cwd=Path(tmp))
         (package / "py.typed").write_text("", encoding="utf-8")
         _copy_runtime(package / RUNTIME_PACKAGE)
         dest.mkdir(parents=True)

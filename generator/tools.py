@@ -105,3 +105,13 @@ def run_datamodel_codegen(spec: Path, output: Path) -> None:
 def ruff_format(paths: list[Path], cwd: Path) -> None:
     """Format files the generator writes itself, with ruff's defaults (as the opc hooks do)."""
     _run([sys.executable, "-m", "ruff", "format", "--isolated", *map(str, paths)], cwd=cwd)
+
+
+def ruff_fix_imports(paths: list[Path], cwd: Path) -> None:
+    """Sort and merge the imports of files the generator assembles (as the opc hooks do)."""
+    _run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--fix-only", "--select=I,F401",
+         *map(str, paths)],
+        cwd=cwd,
+    )
+    ruff_format(paths, cwd)

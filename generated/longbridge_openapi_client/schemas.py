@@ -154,7 +154,13 @@ class AuthorizationCodeTokenRequest(BaseModel):
             description="Identical to the `redirect_uri` of the authorization request."
         ),
     ]
-    client_id: Annotated[str, Field(min_length=1)]
+    client_id: Annotated[
+        str | None,
+        Field(
+            description="Required unless the client authenticates with HTTP Basic (RFC 6749 §4.1.3).",
+            min_length=1,
+        ),
+    ] = None
     client_secret: Annotated[
         str | None,
         Field(description="Confidential clients using `client_secret_post` only."),
@@ -174,7 +180,7 @@ class RefreshTokenRequest(BaseModel):
 
     grant_type: Literal["refresh_token"]
     refresh_token: Annotated[str, Field(min_length=1)]
-    client_id: Annotated[str, Field(min_length=1)]
+    client_id: Annotated[str | None, Field(min_length=1)] = None
     client_secret: str | None = None
     scope: Annotated[
         str | None,
@@ -191,7 +197,7 @@ class DeviceCodeTokenRequest(BaseModel):
 
     grant_type: Literal["urn:ietf:params:oauth:grant-type:device_code"]
     device_code: Annotated[str, Field(min_length=1)]
-    client_id: Annotated[str, Field(min_length=1)]
+    client_id: Annotated[str | None, Field(min_length=1)] = None
     client_secret: str | None = None
 
 

@@ -8,24 +8,77 @@ from .errors import (
     ApiPermissionError,
     ApiRateLimitError,
     ApiServerError,
+    AuthorizationError,
+    DiscoveryError,
     LongbridgeApiError,
     LongbridgeError,
+    NotAuthenticatedError,
     OAuthError,
+    StateMismatchError,
+    TokenRefreshError,
     UnexpectedResponseError,
     api_error_for,
 )
+from .facade import AsyncLongbridge, Longbridge, scope_ids
+from .flows import Sleep, run_async, run_sync
+from .legacy_auth import ApiKeyAuth, sign_request
+from .refreshing_auth import DEFAULT_LEEWAY, RefreshingBearerAuth
+from .retry import RetryingAsyncClient, RetryingClient, RetryPolicy
+from .rfc6749_client import (
+    AuthorizationRequest,
+    ClientCredentials,
+    DeviceAuthorization,
+    OAuthClient,
+)
+from .rfc7636_pkce import Pkce, generate_code_verifier, s256_challenge
+from .rfc8414_discovery import REGION_BASE_URLS, ServerEndpoints, base_url_for, discovery_flow
+from .token import Token
+from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
 
 __all__ = [
+    "DEFAULT_LEEWAY",
+    "REGION_BASE_URLS",
     "TRACE_ID_HEADER",
     "ApiAuthError",
+    "ApiKeyAuth",
     "ApiPermissionError",
     "ApiRateLimitError",
     "ApiServerError",
+    "AsyncLongbridge",
+    "AuthorizationError",
+    "AuthorizationRequest",
+    "ClientCredentials",
+    "DeviceAuthorization",
+    "DiscoveryError",
+    "FileTokenStore",
+    "Longbridge",
     "LongbridgeApiError",
     "LongbridgeError",
+    "MemoryTokenStore",
+    "NotAuthenticatedError",
+    "OAuthClient",
     "OAuthError",
+    "Pkce",
+    "RefreshingBearerAuth",
+    "RetryPolicy",
+    "RetryingAsyncClient",
+    "RetryingClient",
+    "ServerEndpoints",
+    "Sleep",
+    "StateMismatchError",
+    "Token",
+    "TokenRefreshError",
+    "TokenStore",
     "UnexpectedResponseError",
     "api_error_for",
+    "base_url_for",
+    "discovery_flow",
+    "generate_code_verifier",
     "read_envelope",
+    "run_async",
+    "run_sync",
+    "s256_challenge",
+    "scope_ids",
+    "sign_request",
     "unwrap",
 ]

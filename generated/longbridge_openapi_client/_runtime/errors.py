@@ -9,6 +9,10 @@ answer RFC 6749 §5.2 JSON instead and raise :class:`OAuthError`. No error ever 
 
 from __future__ import annotations
 
+import json
+
+import httpx
+
 from ..error_codes import ERROR_CODES
 
 __all__ = [
@@ -16,11 +20,17 @@ __all__ = [
     "ApiPermissionError",
     "ApiRateLimitError",
     "ApiServerError",
+    "AuthorizationError",
+    "DiscoveryError",
     "LongbridgeApiError",
     "LongbridgeError",
+    "NotAuthenticatedError",
     "OAuthError",
+    "StateMismatchError",
+    "TokenRefreshError",
     "UnexpectedResponseError",
     "api_error_for",
+    "oauth_error_from_response",
 ]
 
 
@@ -132,3 +142,44 @@ class OAuthError(LongbridgeError):
     def __str__(self) -> str:
         detail = f": {self.error_description}" if self.error_description else ""
         return f"{self.error}{detail} (http_status={self.http_status})"
+
+
+def oauth_error_from_response(
+    response: httpx.Response, cls: type[OAuthError] = OAuthError
+) -> OAuthError:
+    """The typed error of a failed OAuth endpoint call (RFC 6749 §5.2 JSON, or anything else)."""
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        body = None
+    if isinstance(body, dict) and isinstance(body.get("error"), str):
+        description = body.get("error_description")
+        return cls(
+            body["error"],
+            description if isinstance(description, str) else None,
+            response.status_code,
+        )
+    excerpt = " ".join(response.content[:400].decode("utf-8", "replace").split())[:200]
+    return cls(
+        "invalid_response", f"not an OAuth error response: {excerpt!r}", response.status_code
+    )
+
+
+class AuthorizationError(OAuthError):
+    """The authorization response carried ``error`` (RFC 6749 §4.1.2.1), e.g. access_denied."""
+
+
+class StateMismatchError(LongbridgeError):
+    """The callback's ``state`` is missing or differs from the one sent (RFC 6749 §10.12)."""
+
+
+class TokenRefreshError(OAuthError):
+    """Refreshing the access token failed; log in again. Nothing opens a browser by itself."""
+
+
+class NotAuthenticatedError(LongbridgeError):
+    """No usable token: none stored, or expired with no way to refresh it. Log in first."""
+
+
+class DiscoveryError(LongbridgeError):
+    """The server's metadata cannot be used (RFC 8414 §3.3: the issuer must match exactly)."""

@@ -28,7 +28,8 @@ class AuthorizationCodeTokenRequest:
     code: str
     redirect_uri: str
     """ Identical to the `redirect_uri` of the authorization request. """
-    client_id: str
+    client_id: str | Unset = UNSET
+    """ Required unless the client authenticates with HTTP Basic (RFC 6749 §4.1.3). """
     client_secret: str | Unset = UNSET
     """ Confidential clients using `client_secret_post` only. """
     code_verifier: str | Unset = UNSET
@@ -55,9 +56,10 @@ class AuthorizationCodeTokenRequest:
                 "grant_type": grant_type,
                 "code": code,
                 "redirect_uri": redirect_uri,
-                "client_id": client_id,
             }
         )
+        if client_id is not UNSET:
+            field_dict["client_id"] = client_id
         if client_secret is not UNSET:
             field_dict["client_secret"] = client_secret
         if code_verifier is not UNSET:
@@ -78,7 +80,7 @@ class AuthorizationCodeTokenRequest:
 
         redirect_uri = d.pop("redirect_uri")
 
-        client_id = d.pop("client_id")
+        client_id = d.pop("client_id", UNSET)
 
         client_secret = d.pop("client_secret", UNSET)
 

@@ -26,7 +26,7 @@ class DeviceCodeTokenRequest:
 
     grant_type: Literal["urn:ietf:params:oauth:grant-type:device_code"]
     device_code: str
-    client_id: str
+    client_id: str | Unset = UNSET
     client_secret: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,9 +45,10 @@ class DeviceCodeTokenRequest:
             {
                 "grant_type": grant_type,
                 "device_code": device_code,
-                "client_id": client_id,
             }
         )
+        if client_id is not UNSET:
+            field_dict["client_id"] = client_id
         if client_secret is not UNSET:
             field_dict["client_secret"] = client_secret
 
@@ -66,7 +67,7 @@ class DeviceCodeTokenRequest:
 
         device_code = d.pop("device_code")
 
-        client_id = d.pop("client_id")
+        client_id = d.pop("client_id", UNSET)
 
         client_secret = d.pop("client_secret", UNSET)
 

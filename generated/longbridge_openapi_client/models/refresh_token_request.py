@@ -26,7 +26,7 @@ class RefreshTokenRequest:
 
     grant_type: Literal["refresh_token"]
     refresh_token: str
-    client_id: str
+    client_id: str | Unset = UNSET
     client_secret: str | Unset = UNSET
     scope: str | Unset = UNSET
     """ Must not exceed the scope originally granted (RFC 6749 §6). """
@@ -49,9 +49,10 @@ class RefreshTokenRequest:
             {
                 "grant_type": grant_type,
                 "refresh_token": refresh_token,
-                "client_id": client_id,
             }
         )
+        if client_id is not UNSET:
+            field_dict["client_id"] = client_id
         if client_secret is not UNSET:
             field_dict["client_secret"] = client_secret
         if scope is not UNSET:
@@ -70,7 +71,7 @@ class RefreshTokenRequest:
 
         refresh_token = d.pop("refresh_token")
 
-        client_id = d.pop("client_id")
+        client_id = d.pop("client_id", UNSET)
 
         client_secret = d.pop("client_secret", UNSET)
 

@@ -1,0 +1,282 @@
+# Copied verbatim from generator/runtime/retry.py by `python -m generator`.
+# Edit that file and regenerate; changes made here are lost and fail the drift check.
+"""Retries with capped exponential backoff, full jitter and ``Retry-After``.
+
+Only idempotent methods are retried (RFC 9110 §9.2.2), never the OAuth endpoints that issue or
+revoke credentials, and only on 429/5xx or a connection error. ``Retry-After`` (RFC 9110 §10.2.3)
+is the minimum wait; when it is longer than ``max_delay`` or the remaining budget the client gives
+up and returns the response rather than retry early or sleep past the budget.
+
+The official SDK retries HTTP 429 only, up to 5 times, 100 ms doubling (longbridge-api.md §4.3);
+this policy also covers 5xx and connection errors, but no POST (an order must not be placed twice).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import random
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+from httpx._client import UseClientDefault  # no public alias; needed to override send() exactly
+from httpx._types import AuthTypes
+
+__all__ = [
+    "IDEMPOTENT_METHODS",
+    "NEVER_RETRIED_PATHS",
+    "RETRY_STATUSES",
+    "RetryPolicy",
+    "RetryingAsyncClient",
+    "RetryingClient",
+    "parse_retry_after",
+]
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# RFC 9110 §9.2.2; POST is not idempotent, PATCH need not be.
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+# Each call consumes or issues a credential (a code, a refresh token, a device code, a client), so
+# a blind repeat can burn a one-time value or revoke a token family: never retried, any method.
+NEVER_RETRIED_PATHS = (
+    "/oauth2/token",
+    "/oauth2/revoke",
+    "/oauth2/device/authorize",
+    "/oauth2/register",
+)
+# Client-side mistakes that no repeat can fix.
+_NOT_TRANSIENT = (httpx.UnsupportedProtocol, httpx.LocalProtocolError)
+# RFC 9110 §10.2.3 delta-seconds is 1*DIGIT; a decimal fraction is tolerated (the mock sends one).
+_DELTA_SECONDS = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def parse_retry_after(value: str, now: float) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (RFC 9110 §10.2.3), or None if unparsable.
+
+    ``value`` is delta-seconds or an HTTP-date (RFC 9110 §5.6.7, all three forms, always GMT);
+    a date is taken relative to ``now`` (unix seconds), and a date in the past means 0.
+    """
+    text = value.strip()
+    if _DELTA_SECONDS.fullmatch(text):
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:  # asctime form or "-0000": HTTP-date is GMT by definition
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, when.timestamp() - now)
+
+
+def _reference_time(response: httpx.Response, now: float | None) -> float:
+    """The response's own ``Date`` (RFC 9110 §6.6.1) if it has one, so that a skewed local clock
+    does not distort an HTTP-date ``Retry-After``; else ``now``, else the wall clock."""
+    date = response.headers.get("date")
+    if date is not None:
+        try:
+            sent = parsedate_to_datetime(date)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            pass
+        else:
+            return (sent if sent.tzinfo else sent.replace(tzinfo=UTC)).timestamp()
+    return time.time() if now is None else now
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When to retry and how long to wait; pure, so it is tested without sleeping.
+
+    ``max_attempts`` counts the first attempt. ``max_elapsed`` bounds the time from the start of
+    the first attempt to the start of the last one. ``rng`` draws the full jitter
+    (``uniform(0, backoff)``); pass a seeded :class:`random.Random` in tests.
+    """
+
+    max_attempts: int = 4
+    base_delay: float = 0.2
+    max_delay: float = 10.0
+    max_elapsed: float = 30.0
+    jitter: bool = True
+    retry_statuses: frozenset[int] = RETRY_STATUSES
+    idempotent_methods: frozenset[str] = IDEMPOTENT_METHODS
+    never_retried_paths: tuple[str, ...] = NEVER_RETRIED_PATHS
+    rng: random.Random = field(default_factory=random.Random, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.max_attempts < 1:
+            raise ValueError("max_attempts counts the first attempt, so it is at least 1")
+        for name in ("base_delay", "max_delay", "max_elapsed"):
+            value = getattr(self, name)
+            if not (value >= 0 and math.isfinite(value)):
+                raise ValueError(f"{name} must be a finite number >= 0, not {value!r}")
+
+    def retries(self, request: httpx.Request) -> bool:
+        """Whether ``request`` may be sent more than once at all (method and endpoint)."""
+        if request.method.upper() not in self.idempotent_methods:
+            return False
+        path = request.url.path.rstrip("/")
+        return not any(path.endswith(p) for p in self.never_retried_paths)
+
+    def backoff(self, attempt: int) -> float:
+        """The wait after attempt ``attempt`` (1-based) without ``Retry-After``: full jitter over
+        ``min(max_delay, base_delay * 2 ** (attempt - 1))``."""
+        ceiling = min(self.max_delay, self.base_delay * 2.0 ** min(max(attempt - 1, 0), 64))
+        return self.rng.uniform(0.0, ceiling) if self.jitter else ceiling
+
+    def next_delay(
+        self,
+        attempt: int,
+        response: httpx.Response | None,
+        elapsed: float,
+        *,
+        request: httpx.Request | None = None,
+        now: float | None = None,
+    ) -> float | None:
+        """Seconds to wait before the next attempt, or None to stop.
+
+        ``attempt`` is the 1-based number of the attempt that just ended; ``response`` is its
+        response, or None after a connection error (then pass ``request``); ``elapsed`` is the
+        time since the first attempt started; ``now`` (unix seconds) is the reference for an
+        HTTP-date ``Retry-After`` when the response has no ``Date``.
+        """
+        if request is None:
+            if response is None:
+                raise ValueError("next_delay needs the response or, after an error, the request")
+            request = response.request
+        if attempt >= self.max_attempts or not self.retries(request):
+            return None
+        if response is not None and response.status_code not in self.retry_statuses:
+            return None
+        delay = self.backoff(attempt)
+        header = response.headers.get("retry-after") if response is not None else None
+        if response is not None and header is not None:
+            wait = parse_retry_after(header, _reference_time(response, now))
+            if wait is not None:
+                if wait > self.max_delay:
+                    return None  # retrying sooner than asked would ignore RFC 9110 §10.2.3
+                delay = max(delay, wait)
+        if elapsed + delay > self.max_elapsed:
+            return None  # give up rather than sleep past the budget
+        return delay
+
+
+def _retryable_error(exc: httpx.TransportError) -> bool:
+    return not isinstance(exc, _NOT_TRANSIENT)
+
+
+class RetryingClient(httpx.Client):
+    """An :class:`httpx.Client` whose ``send`` retries per ``retry``.
+
+    Every attempt runs the whole auth flow again, so a signing auth signs each attempt afresh and a
+    refreshing auth sees each new response. ``sleep`` and ``clock`` (monotonic seconds) are
+    injectable for tests.
+    """
+
+    def __init__(
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.retry = retry if retry is not None else RetryPolicy()
+        self._sleep = sleep
+        self._clock = clock
+
+    def send(
+        self,
+        request: httpx.Request,
+        *,
+        stream: bool = False,
+        auth: AuthTypes | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT,
+        follow_redirects: bool | UseClientDefault = httpx.USE_CLIENT_DEFAULT,
+    ) -> httpx.Response:
+        policy = self.retry
+        if policy.max_attempts == 1 or not policy.retries(request):
+            return super().send(
+                request, stream=stream, auth=auth, follow_redirects=follow_redirects
+            )
+        request.read()  # buffer the body once so that every attempt can send it again
+        start = self._clock()
+        attempt = 1
+        while True:
+            try:
+                response = super().send(
+                    request, stream=stream, auth=auth, follow_redirects=follow_redirects
+                )
+            except httpx.TransportError as exc:
+                delay = (
+                    policy.next_delay(attempt, None, self._clock() - start, request=request)
+                    if _retryable_error(exc)
+                    else None
+                )
+                if delay is None:
+                    raise
+            else:
+                delay = policy.next_delay(attempt, response, self._clock() - start)
+                if delay is None:
+                    return response
+                response.close()
+            self._sleep(delay)
+            attempt += 1
+
+
+class RetryingAsyncClient(httpx.AsyncClient):
+    """An :class:`httpx.AsyncClient` whose ``send`` retries per ``retry``; see
+    :class:`RetryingClient`. ``sleep`` defaults to :func:`asyncio.sleep`."""
+
+    def __init__(
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.retry = retry if retry is not None else RetryPolicy()
+        self._sleep = sleep
+        self._clock = clock
+
+    async def send(
+        self,
+        request: httpx.Request,
+        *,
+        stream: bool = False,
+        auth: AuthTypes | UseClientDefault | None = httpx.USE_CLIENT_DEFAULT,
+        follow_redirects: bool | UseClientDefault = httpx.USE_CLIENT_DEFAULT,
+    ) -> httpx.Response:
+        policy = self.retry
+        if policy.max_attempts == 1 or not policy.retries(request):
+            return await super().send(
+                request, stream=stream, auth=auth, follow_redirects=follow_redirects
+            )
+        await request.aread()  # buffer the body once so that every attempt can send it again
+        start = self._clock()
+        attempt = 1
+        while True:
+            try:
+                response = await super().send(
+                    request, stream=stream, auth=auth, follow_redirects=follow_redirects
+                )
+            except httpx.TransportError as exc:
+                delay = (
+                    policy.next_delay(attempt, None, self._clock() - start, request=request)
+                    if _retryable_error(exc)
+                    else None
+                )
+                if delay is None:
+                    raise
+            else:
+                delay = policy.next_delay(attempt, response, self._clock() - start)
+                if delay is None:
+                    return response
+                await response.aclose()
+            await self._sleep(delay)
+            attempt += 1

@@ -1,0 +1,242 @@
+"""Bearer authentication (RFC 6750 §2.1) that refreshes the access token by itself.
+
+One protocol, written once in ``_flow``: refresh when the token is within ``leeway`` of expiry
+(300 s, as the official SDK), or once after a 401 ``invalid_token``, then retry that request once;
+never a loop (conformance-checklist.md item 51). The rotated token is saved to the store before
+it is used. A failed refresh raises :class:`TokenRefreshError`; nothing opens a browser.
+
+Single flight (item 50): the refresh runs under a lock, and a request that waited for it uses the
+token the winner obtained instead of refreshing again. ``sync_auth_flow`` takes a thread lock,
+``async_auth_flow`` an anyio lock and then the thread lock, so threads and tasks share one refresh.
+Unit tests drive these generators by hand (tests/runtime/test_refreshing_auth.py).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import AsyncGenerator, Callable, Generator
+from typing import Final
+
+import anyio
+import httpx
+
+from .errors import NotAuthenticatedError
+from .flows import Sleep
+from .rfc6749_client import ClientCredentials, OAuthClient
+from .rfc8414_discovery import ServerEndpoints, discovery_flow
+from .token import Token
+from .token_store import TokenStore
+
+__all__ = ["DEFAULT_LEEWAY", "RefreshingBearerAuth"]
+
+DEFAULT_LEEWAY = 300.0
+# Envelope codes that mean "this token is no good" (longbridge-api.md §4.2).
+_INVALID_TOKEN_CODES = frozenset({401003, 401004, 401102})
+
+
+class _Lock:
+    pass
+
+
+_ACQUIRE: Final = _Lock()
+_RELEASE: Final = _Lock()
+_Step = httpx.Request | _Lock
+
+
+def invalid_token_response(response: httpx.Response) -> bool:
+    """A 401 that a fresh token may cure (RFC 6750 §3.1 ``invalid_token``, or 40100x codes)."""
+    if response.status_code != 401:
+        return False
+    if 'error="invalid_token"' in response.headers.get("www-authenticate", ""):
+        return True
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        return False
+    return isinstance(body, dict) and body.get("code") in _INVALID_TOKEN_CODES
+
+
+class RefreshingBearerAuth(httpx.Auth):
+    requires_response_body = True
+
+    def __init__(
+        self,
+        credentials: ClientCredentials,
+        store: TokenStore,
+        *,
+        base_url: str | None = None,
+        endpoints: ServerEndpoints | None = None,
+        leeway: float = DEFAULT_LEEWAY,
+        clock: Callable[[], float] = time.time,
+        on_refresh: Callable[[Token], None] | None = None,
+    ) -> None:
+        """Endpoints come from ``endpoints``, or are discovered at ``base_url`` at the first
+        refresh (RFC 8414), with the discovery request sent through this same auth flow."""
+        if endpoints is None and base_url is None:
+            raise ValueError("give endpoints or a base_url to discover them at")
+        self.credentials = credentials
+        self.base_url = base_url
+        self.oauth = OAuthClient(endpoints, credentials, clock) if endpoints else None
+        self.store = store
+        self.leeway = leeway
+        self.clock = clock
+        self.on_refresh = on_refresh
+        self._token: Token | None = None
+        self._thread_lock = threading.Lock()
+        self._async_lock = anyio.Lock()
+
+    def __repr__(self) -> str:
+        return f"RefreshingBearerAuth(client_id={self.client_id!r})"
+
+    @property
+    def client_id(self) -> str:
+        return self.credentials.client_id
+
+    def current_token(self) -> Token:
+        """The token in use, loaded from the store on first need."""
+        token = self._token
+        if token is None:
+            token = self._token = self.store.load(self.client_id)
+            if token is None:
+                raise NotAuthenticatedError(f"no token stored for client {self.client_id}; log in")
+        return token
+
+    def _must_refresh(self, token: Token) -> bool:
+        return token.expires_within(self.leeway, self.clock())
+
+    # -- the protocol, once -----------------------------------------------------------------
+
+    def _flow(self, request: httpx.Request) -> Generator[_Step, httpx.Response | None, None]:
+        token = self.current_token()
+        if self._must_refresh(token):
+            yield _ACQUIRE
+            token = yield from self._refresh_unless_done(token, forced=False)
+            yield _RELEASE
+        self._authorize(request, token)
+        response = yield request
+        if response is not None and invalid_token_response(response):
+            yield _ACQUIRE
+            token = yield from self._refresh_unless_done(token, forced=True)
+            yield _RELEASE
+            self._authorize(request, token)
+            yield request  # once; whatever comes back is the caller's
+
+    def _refresh_unless_done(
+        self, stale: Token, *, forced: bool
+    ) -> Generator[_Step, httpx.Response | None, Token]:
+        """Under the lock: reuse a token another request (or process) already obtained."""
+        current = self.current_token()
+        stored = self.store.load(self.client_id)
+        if stored is not None and stored != current:
+            current = self._token = stored  # another process sharing the store refreshed
+        if current != stale:
+            return current
+        if not forced and not self._must_refresh(current):
+            return current
+        if not current.refresh_token:
+            if forced or current.expires_at <= self.clock():
+                raise NotAuthenticatedError("the token expired and has no refresh token; log in")
+            return current  # still valid for a while: use it rather than fail early
+        oauth = self.oauth
+        if oauth is None:
+            assert self.base_url is not None
+            discovery = discovery_flow(self.base_url)
+            step = next(discovery)
+            try:
+                while True:
+                    assert not isinstance(step, Sleep)  # discovery never sleeps
+                    step = discovery.send((yield step))
+            except StopIteration as done:
+                oauth = self.oauth = OAuthClient(done.value, self.credentials, self.clock)
+        response = yield oauth.refresh_request(current)
+        assert response is not None
+        fresh = oauth.parse_token_response(response, current, refreshing=True)
+        self.store.save(self.client_id, fresh)  # saved before it is used
+        self._token = fresh
+        if self.on_refresh is not None:
+            self.on_refresh(fresh)
+        return fresh
+
+    @staticmethod
+    def _authorize(request: httpx.Request, token: Token) -> None:
+        request.headers["Authorization"] = f"Bearer {token.access_token}"
+        request.headers["x-dc-region"] = token.dc_region  # as the official SDK sends
+
+    # -- drivers --------------------------------------------------------------------------------
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Without locks: for one request at a time, and for driving by hand."""
+        flow = self._flow(request)
+        step = next(flow)
+        try:
+            while True:
+                if isinstance(step, _Lock):
+                    step = flow.send(None)
+                else:
+                    response = yield step
+                    step = flow.send(response)
+        except StopIteration:
+            return
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        flow = self._flow(request)
+        held = False
+        try:
+            step = next(flow)
+            while True:
+                if step is _ACQUIRE:
+                    self._thread_lock.acquire()
+                    held = True
+                    step = flow.send(None)
+                elif step is _RELEASE:
+                    self._thread_lock.release()
+                    held = False
+                    step = flow.send(None)
+                else:
+                    assert isinstance(step, httpx.Request)
+                    response = yield step
+                    response.read()
+                    step = flow.send(response)
+        except StopIteration:
+            return
+        finally:
+            if held:
+                self._thread_lock.release()
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        flow = self._flow(request)
+        held = False
+        try:
+            step = next(flow)
+            while True:
+                if step is _ACQUIRE:
+                    await self._async_lock.acquire()
+                    # Threads may share this auth: take their lock too, without blocking the loop.
+                    while not self._thread_lock.acquire(blocking=False):
+                        await anyio.sleep(0.001)
+                    held = True
+                    step = flow.send(None)
+                elif step is _RELEASE:
+                    self._release_async()
+                    held = False
+                    step = flow.send(None)
+                else:
+                    assert isinstance(step, httpx.Request)
+                    response = yield step
+                    await response.aread()
+                    step = flow.send(response)
+        except StopIteration:
+            return
+        finally:
+            if held:
+                self._release_async()
+
+    def _release_async(self) -> None:
+        self._thread_lock.release()
+        self._async_lock.release()

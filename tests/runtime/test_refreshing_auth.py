@@ -1,0 +1,290 @@
+"""RefreshingBearerAuth: driven by hand (as httpx's own auth tests do), then against the mock.
+
+End-to-end use through the Longbridge facade is in test_facade.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+
+import httpx
+import pytest
+
+from conformance.mock_server import MockServer
+from longbridge_openapi_client import (
+    ClientCredentials,
+    MemoryTokenStore,
+    NotAuthenticatedError,
+    OAuthClient,
+    RefreshingBearerAuth,
+    ServerEndpoints,
+    Token,
+    TokenRefreshError,
+)
+
+from .conftest import BASE, login
+
+NOW = 1_800_000_000.0
+ENDPOINTS = ServerEndpoints.fallback("https://lb.test")
+API = "https://lb.test/v1/socket/token"
+
+
+def make_auth(
+    token: Token | None, leeway: float = 300.0
+) -> tuple[RefreshingBearerAuth, MemoryTokenStore]:
+    store = MemoryTokenStore()
+    if token is not None:
+        store.save("cid", token)
+    auth = RefreshingBearerAuth(
+        ClientCredentials("cid"), store, endpoints=ENDPOINTS, leeway=leeway, clock=lambda: NOW
+    )
+    return auth, store
+
+
+def token_response(
+    access: str, refresh: str | None = "r2", expires_in: int = 3600
+) -> httpx.Response:
+    body: dict[str, object] = {
+        "access_token": access,
+        "token_type": "Bearer",
+        "expires_in": expires_in,
+    }
+    if refresh:
+        body["refresh_token"] = refresh
+    return httpx.Response(200, json=body)
+
+
+def envelope_401(code: int = 401004) -> httpx.Response:
+    return httpx.Response(
+        401,
+        json={"code": code, "message": "token invalid", "data": None},
+        headers={"WWW-Authenticate": 'Bearer realm="longbridge", error="invalid_token"'},
+    )
+
+
+def test_valid_token_is_sent_once_with_region_header() -> None:
+    auth, _ = make_auth(Token("us_access", NOW + 3600, "r1"))
+    flow = auth.sync_auth_flow(httpx.Request("GET", API))
+    request = next(flow)
+    assert request.headers["Authorization"] == "Bearer us_access"
+    assert request.headers["x-dc-region"] == "us"
+    with pytest.raises(StopIteration):
+        flow.send(httpx.Response(200, json={"code": 0, "message": "success", "data": {}}))
+
+
+def test_token_within_leeway_is_refreshed_first_and_saved_before_use() -> None:
+    auth, store = make_auth(Token("old", NOW + 299, "r1"))
+    flow = auth.sync_auth_flow(httpx.Request("GET", API))
+    refresh = next(flow)
+    assert refresh.url == ENDPOINTS.token_endpoint
+    form = dict(x.split("=") for x in refresh.content.decode().split("&"))
+    assert form == {"grant_type": "refresh_token", "refresh_token": "r1", "client_id": "cid"}
+    request = flow.send(token_response("new", "r2"))
+    saved = store.load("cid")
+    assert saved is not None
+    assert saved.access_token == "new"  # stored before the API request goes out
+    assert saved.refresh_token == "r2"
+    assert request.headers["Authorization"] == "Bearer new"
+    with pytest.raises(StopIteration):
+        flow.send(httpx.Response(200))
+
+
+def test_token_outside_leeway_is_not_refreshed() -> None:
+    auth, _ = make_auth(Token("old", NOW + 301, "r1"))
+    request = next(auth.sync_auth_flow(httpx.Request("GET", API)))
+    assert request.url == API
+
+
+def test_refresh_without_new_refresh_token_keeps_the_old_one() -> None:
+    auth, store = make_auth(Token("old", NOW - 1, "r1"))
+    flow = auth.sync_auth_flow(httpx.Request("GET", API))
+    next(flow)
+    flow.send(token_response("new", refresh=None))
+    saved = store.load("cid")
+    assert saved is not None
+    assert saved.refresh_token == "r1"
+
+
+@pytest.mark.parametrize("response", [envelope_401(401004), envelope_401(401003)])
+def test_401_invalid_token_refreshes_once_and_retries_once(response: httpx.Response) -> None:
+    auth, _ = make_auth(Token("old", NOW + 3600, "r1"))
+    flow = auth.sync_auth_flow(httpx.Request("GET", API))
+    first = next(flow)
+    assert first.headers["Authorization"] == "Bearer old"
+    refresh = flow.send(response)
+    assert refresh.url == ENDPOINTS.token_endpoint
+    retry = flow.send(token_response("new"))
+    assert retry.url == API
+    assert retry.headers["Authorization"] == "Bearer new"
+    # A second 401 is the caller's: no further refresh, no loop.
+    with pytest.raises(StopIteration):
+        flow.send(envelope_401())
+
+
+def test_401_without_invalid_token_is_not_retried() -> None:
+    auth, _ = make_auth(Token("old", NOW + 3600, "r1"))
+    flow = auth.sync_auth_flow(httpx.Request("GET", API))
+    next(flow)
+    with pytest.raises(StopIteration):
+        flow.send(httpx.Response(401, json={"code": 401001, "message": "token empty"}))
+
+
+def test_failed_refresh_raises_a_typed_error() -> None:
+    auth, store = make_auth(Token("old", NOW - 1, "r1"))
+    flow = auth.sync_auth_flow(httpx.Request("GET", API))
+    next(flow)
+    with pytest.raises(TokenRefreshError) as caught:
+        flow.send(httpx.Response(400, json={"error": "invalid_grant", "error_description": "used"}))
+    assert caught.value.error == "invalid_grant"
+    saved = store.load("cid")
+    assert saved is not None
+    assert saved.access_token == "old"  # nothing was overwritten
+
+
+def test_no_token_means_not_authenticated() -> None:
+    auth, _ = make_auth(None)
+    with pytest.raises(NotAuthenticatedError):
+        next(auth.sync_auth_flow(httpx.Request("GET", API)))
+
+
+def test_expired_token_without_refresh_token_means_not_authenticated() -> None:
+    auth, _ = make_auth(Token("old", NOW - 1, None))
+    with pytest.raises(NotAuthenticatedError):
+        next(auth.sync_auth_flow(httpx.Request("GET", API)))
+
+
+def test_token_refreshed_elsewhere_is_picked_up_from_the_store() -> None:
+    auth, store = make_auth(Token("old", NOW - 1, "r1"))
+    auth.current_token()
+    store.save("cid", Token("from-other-process", NOW + 3600, "r9"))
+    request = next(auth.sync_auth_flow(httpx.Request("GET", API)))
+    assert request.headers["Authorization"] == "Bearer from-other-process"
+
+
+def test_lock_free_auth_flow_yields_only_requests() -> None:
+    auth, _ = make_auth(Token("old", NOW - 1, "r1"))
+    flow = auth.auth_flow(httpx.Request("GET", API))
+    assert next(flow).url == ENDPOINTS.token_endpoint
+    assert flow.send(token_response("new")).url == API
+
+
+def test_discovers_the_token_endpoint_when_not_given() -> None:
+    store = MemoryTokenStore()
+    store.save("cid", Token("old", NOW - 1, "r1"))
+    auth = RefreshingBearerAuth(
+        ClientCredentials("cid"), store, base_url="https://lb.test", clock=lambda: NOW
+    )
+    flow = auth.sync_auth_flow(httpx.Request("GET", API))
+    discovery = next(flow)
+    assert discovery.url == "https://lb.test/.well-known/oauth-authorization-server"
+    metadata = {
+        "issuer": "https://lb.test",
+        "authorization_endpoint": "https://lb.test/auth",
+        "token_endpoint": "https://lb.test/custom/token",
+        "response_types_supported": ["code"],
+    }
+    refresh = flow.send(httpx.Response(200, json=metadata))
+    assert refresh.url == "https://lb.test/custom/token"
+
+
+def test_repr_shows_no_token() -> None:
+    auth, _ = make_auth(Token("secret-access", NOW + 3600, "secret-refresh"))
+    auth.current_token()
+    assert "secret" not in repr(auth)
+
+
+# -- against the mock ---------------------------------------------------------------------------
+
+
+def _expired_setup(
+    mock: MockServer, http: httpx.Client, oauth: OAuthClient
+) -> tuple[RefreshingBearerAuth, MemoryTokenStore, Token]:
+    token = login(http, oauth)
+    store = MemoryTokenStore()
+    store.save(oauth.credentials.client_id, token)
+    mock.clock.advance(mock.config.access_token_ttl + 1)  # expired at client and server
+    auth = RefreshingBearerAuth(
+        oauth.credentials, store, endpoints=oauth.endpoints, clock=mock.clock.now
+    )
+    return auth, store, token
+
+
+def test_single_flight_in_threads(mock: MockServer, http: httpx.Client, oauth: OAuthClient) -> None:
+    auth, store, old = _expired_setup(mock, http, oauth)
+    before = mock.ctx.state.token_requests
+    n = 100
+    barrier = threading.Barrier(n)
+    codes: list[int] = []
+    lock = threading.Lock()
+    client = httpx.Client(transport=http._transport, base_url=BASE, auth=auth)
+
+    def call() -> None:
+        barrier.wait()
+        body = client.get("/v1/socket/token").json()
+        with lock:
+            codes.append(body["code"])
+
+    threads = [threading.Thread(target=call) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert codes == [0] * n
+    assert mock.ctx.state.token_requests - before == 1  # exactly one refresh
+    saved = store.load(oauth.credentials.client_id)
+    assert saved is not None
+    assert saved.access_token != old.access_token
+
+
+def test_single_flight_in_asyncio_tasks(
+    mock: MockServer, http: httpx.Client, oauth: OAuthClient
+) -> None:
+    auth, _, _ = _expired_setup(mock, http, oauth)
+    before = mock.ctx.state.token_requests
+
+    async def main() -> list[int]:
+        transport = httpx.ASGITransport(app=mock.app)
+        async with httpx.AsyncClient(transport=transport, base_url=BASE, auth=auth) as client:
+            responses = await asyncio.gather(*(client.get("/v1/socket/token") for _ in range(200)))
+        return [json.loads(r.content)["code"] for r in responses]
+
+    assert asyncio.run(main()) == [0] * 200
+    assert mock.ctx.state.token_requests - before == 1
+
+
+def test_server_side_expiry_is_cured_by_one_refresh(
+    mock: MockServer, http: httpx.Client, oauth: OAuthClient
+) -> None:
+    token = login(http, oauth)
+    store = MemoryTokenStore()
+    store.save(oauth.credentials.client_id, token)
+    # The client believes the token is fresh; the server forces expiry (401003).
+    auth = RefreshingBearerAuth(
+        oauth.credentials, store, endpoints=oauth.endpoints, clock=mock.clock.now
+    )
+    mock.ctx.state.expire_access_tokens(mock.clock.now())
+    before = mock.ctx.state.token_requests
+    response = httpx.Client(transport=http._transport, base_url=BASE, auth=auth).get(
+        "/v1/socket/token"
+    )
+    assert response.json()["code"] == 0
+    assert mock.ctx.state.token_requests - before == 1
+
+
+def test_revoked_grant_fails_with_typed_error_and_no_loop(
+    mock: MockServer, http: httpx.Client, oauth: OAuthClient
+) -> None:
+    auth, _, old = _expired_setup(mock, http, oauth)
+    assert old.refresh_token is not None
+    http.post(
+        "/oauth2/revoke",
+        data={"token": old.refresh_token, "client_id": oauth.credentials.client_id},
+    )
+    before = mock.ctx.state.token_requests
+    client = httpx.Client(transport=http._transport, base_url=BASE, auth=auth)
+    with pytest.raises(TokenRefreshError) as caught:
+        client.get("/v1/socket/token")
+    assert caught.value.error == "invalid_grant"
+    assert mock.ctx.state.token_requests - before == 1
