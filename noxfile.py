@@ -17,7 +17,7 @@ nox.options.sessions = ["lint", "typecheck", "check_generated", "tests"]
 
 # The interpreter running nox: the project's .venv when started from scripts/.
 PYTHON = sys.executable
-PYTHON_SOURCES = ["generator", "conformance", "tests", "noxfile.py", "conftest.py"]
+PYTHON_SOURCES = ["generator", "conformance", "bench", "tests", "noxfile.py", "conftest.py"]
 
 
 def _hypothesis_profile() -> str:

@@ -7,6 +7,7 @@ tokens without sleeping. Never offered by a real server.
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from starlette.requests import Request
@@ -27,7 +28,7 @@ def _bad(message: str) -> JSONResponse:
 async def _json_object(request: Request) -> dict[str, Any] | None:
     try:
         body = json.loads(await request.body() or b"{}")
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
         return None
     return body if isinstance(body, dict) else None
 
@@ -39,7 +40,13 @@ def admin_routes(ctx: Context) -> list[Route]:
     async def advance(request: Request) -> Response:
         body = await _json_object(request)
         seconds = body.get("seconds") if body else None
-        if not isinstance(seconds, int | float) or isinstance(seconds, bool) or seconds < 0:
+        if (
+            not isinstance(seconds, int | float)
+            or isinstance(seconds, bool)
+            or not math.isfinite(seconds)  # json.loads accepts NaN and Infinity
+            or seconds < 0
+            or not math.isfinite(ctx.now() + seconds)  # nor may the clock overflow to inf
+        ):
             return _bad('expected {"seconds": <non-negative number>}')
         return JSONResponse({"now": ctx.clock.advance(float(seconds))})
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,9 +137,9 @@ def _api_endpoint(ctx: Context, op: Operation) -> Callable[[Request], Awaitable[
 
 
 def _starlette(ctx: Context) -> Starlette:
-    def client_route(method: str, core: Callable[[Context, Incoming, str], Reply]) -> Core:
+    def client_route(cores: Mapping[str, Callable[[Context, Incoming, str], Reply]]) -> Core:
         def call(c: Context, req: Incoming) -> Reply:
-            return core(c, req, req.path.rsplit("/", 1)[-1])
+            return cores[req.method](c, req, req.path.rsplit("/", 1)[-1])
 
         return call
 
@@ -153,18 +154,19 @@ def _starlette(ctx: Context) -> Starlette:
         ("/oauth2/device/verify", ["GET", "POST"], rfc8628_device.verification_page),
     ]
     routes = [Route(path, _oauth_endpoint(ctx, core), methods=m) for path, m, core in oauth]
-    routes += [
+    # One route for both RFC 7592 methods, so a 405 lists them all in Allow (RFC 9110 §15.5.6).
+    management = {
+        "GET": rfc7591_registration.read_client,
+        "HEAD": rfc7591_registration.read_client,  # Starlette adds HEAD to every GET route
+        "DELETE": rfc7591_registration.delete_client,
+    }
+    routes.append(
         Route(
             "/oauth2/register/{client_id}",
-            _oauth_endpoint(ctx, client_route("GET", rfc7591_registration.read_client)),
-            methods=["GET"],
-        ),
-        Route(
-            "/oauth2/register/{client_id}",
-            _oauth_endpoint(ctx, client_route("DELETE", rfc7591_registration.delete_client)),
-            methods=["DELETE"],
-        ),
-    ]
+            _oauth_endpoint(ctx, client_route(management)),
+            methods=["GET", "DELETE"],
+        )
+    )
     by_path: dict[str, list[Operation]] = {}
     for op in OPERATIONS:
         by_path.setdefault(op.path, []).append(op)
@@ -181,19 +183,28 @@ class _FaultsAndTrace:
     def __init__(self, app: ASGIApp, ctx: Context) -> None:
         self.app = app
         self.ctx = ctx
-        self.hits: dict[Fault, int] = {}
+        # Hits by source and position: equal faults count separately, and faults installed
+        # through /_mock/faults start from zero even when equal to earlier ones.
+        self.hits: dict[tuple[str, int], int] = {}
+        self._runtime: tuple[Fault, ...] = ()
 
     def _active(self, path: str) -> list[Fault]:
         if path.startswith("/_mock/"):
             return []
+        runtime = self.ctx.state.runtime_faults
+        if runtime is not self._runtime:  # replaced through the admin endpoint
+            self._runtime = runtime
+            self.hits = {k: n for k, n in self.hits.items() if k[0] == "config"}
         active = []
-        for fault in self.ctx.config.faults + self.ctx.state.runtime_faults:
-            if not fault.matches(path):
-                continue
-            if fault.times is not None and self.hits.get(fault, 0) >= fault.times:
-                continue
-            self.hits[fault] = self.hits.get(fault, 0) + 1
-            active.append(fault)
+        for source, faults in (("config", self.ctx.config.faults), ("runtime", runtime)):
+            for index, fault in enumerate(faults):
+                key = (source, index)
+                if not fault.matches(path):
+                    continue
+                if fault.times is not None and self.hits.get(key, 0) >= fault.times:
+                    continue
+                self.hits[key] = self.hits.get(key, 0) + 1
+                active.append(fault)
         return active
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -222,9 +233,8 @@ class _FaultsAndTrace:
 
 def _fault_response(ctx: Context, fault: Fault, path: str) -> Response:
     if fault.kind == "rate_limit":
-        headers = {
-            "Retry-After": str(int(fault.seconds) if fault.seconds.is_integer() else fault.seconds)
-        }
+        # RFC 9110 §10.2.3: delay-seconds is a whole number; round up so clients wait long enough.
+        headers = {"Retry-After": str(math.ceil(fault.seconds))}
         if path.startswith("/v1/"):
             message = "ip request ratelimit" if fault.code == 429001 else "api request is limited"
             return _response(error_reply(ctx, ApiProblem(fault.code, message, 429, headers)))

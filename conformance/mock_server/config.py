@@ -6,6 +6,7 @@ start a correct server and a deliberately broken one side by side.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -80,18 +81,24 @@ def parse_fault(text: str) -> Fault:
             "latency, status, rate_limit, expire_tokens"
         )
     kind = m["kind"]
-    value = m["value"]
     times = int(m["times"]) if m["times"] else None
     route = m["route"]
+    try:
+        value = float(m["value"]) if m["value"] else None
+    except ValueError:
+        value = math.nan
+    if value is not None and not math.isfinite(value):
+        # "1.2.3", or digits enough to overflow: an error here, not an OverflowError later.
+        raise ValueError(f"bad fault {text!r}: {m['value']!r} is not a finite number")
     if kind == "status":
-        status = int(float(value or 503))
+        status = 503 if value is None else int(value)
         if not 500 <= status <= 599:
             raise ValueError(f"bad fault {text!r}: status must be 5xx")
         return Fault("status", route, status=status, times=times)
     if kind == "latency":
-        return Fault("latency", route, seconds=float(value or 0.1), times=times)
+        return Fault("latency", route, seconds=0.1 if value is None else value, times=times)
     if kind == "rate_limit":
-        return Fault("rate_limit", route, seconds=float(value or 1), times=times)
+        return Fault("rate_limit", route, seconds=1.0 if value is None else value, times=times)
     return Fault("expire_tokens", route, times=times)
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from typing import Any
 
+from . import rfc3339
 from .config import Deviation
 from .context import Context
 from .envelope import INVALID_PARAMETER, error_reply, success
@@ -44,7 +44,9 @@ ALL_SCOPES = frozenset(SCOPE_IDS)
 
 def _caller(ctx: Context, req: Incoming) -> Caller:
     authorization = req.headers.get("authorization", "")
-    if authorization[:7].lower() == "bearer ":
+    # "Bearer" with no token is "token empty" (401001), as "Bearer " is: HTTP strips trailing
+    # whitespace from field values (RFC 9110 §5.5), so both arrive the same over the wire.
+    if authorization.split(" ", 1)[0].lower() == "bearer":
         access = authenticate_bearer(ctx, bearer_token(req))
         scopes = ALL_SCOPES if access is None else frozenset(access.scopes)
         return Caller("oauth", scopes)
@@ -70,7 +72,8 @@ def handle(ctx: Context, req: Incoming, op: Operation) -> Reply:
     try:
         caller = _caller(ctx, req)
         if op.legacy_only and caller.mode != "legacy":
-            raise ApiProblem(401004, "token invalid", 401)
+            # Every 401 carries a challenge (RFC 9110 §15.5.2; RFC 6750 §3).
+            raise unauthorized(ctx, 401004, "token invalid", "invalid_token")
         if op.scope and op.scope not in caller.scopes and not ctx.deviates(Deviation.IGNORE_SCOPE):
             challenge = www_authenticate("insufficient_scope", None, op.scope)
             raise ApiProblem(
@@ -96,17 +99,15 @@ def _socket_token(ctx: Context, req: Incoming, caller: Caller, q: dict[str, str]
 
 
 def _legacy_refresh(ctx: Context, req: Incoming, caller: Caller, q: dict[str, str]) -> Any:
-    raw = q.get("expired_at")
-    try:
-        expired_at = datetime.fromisoformat(raw or "")
-    except ValueError:
-        raise ApiProblem(INVALID_PARAMETER, "expired_at must be an RFC 3339 time", 400) from None
-    if expired_at.tzinfo is None:
-        raise ApiProblem(INVALID_PARAMETER, "expired_at needs a time zone", 400)
+    # The spec's `format: date-time`: any RFC 3339 date-time (t/z in lower case, a leap second),
+    # which datetime.fromisoformat does not parse.
+    expired_at = rfc3339.timestamp(q.get("expired_at", ""))
+    if expired_at is None:
+        raise ApiProblem(INVALID_PARAMETER, "expired_at must be an RFC 3339 date-time", 400)
     app = ctx.state.legacy_apps[req.headers["x-api-key"]]
     # The old token stops working once a new one is issued (longbridge-api.md §3.3).
     app.access_token = f"mock-legacy-{secrets.token_hex(16)}"
-    app.expires_at = expired_at.timestamp()
+    app.expires_at = expired_at
     return {
         "token": app.access_token,
         "expired_at": str(int(app.expires_at)),

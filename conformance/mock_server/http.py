@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
-__all__ = ["ApiProblem", "Incoming", "OAuthProblem", "Reply", "parse_params"]
+__all__ = ["ApiProblem", "Incoming", "OAuthProblem", "Reply", "error_description", "parse_params"]
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+
+
+def error_description(text: str) -> str:
+    """``text`` limited to %x20-21 / %x23-5B / %x5D-7E, as RFC 6749 §4.1.2.1 and §5.2 require.
+
+    Descriptions may quote what the client sent (a repeated parameter's name); any other
+    character becomes ``?``.
+    """
+    return "".join(c if " " <= c <= "~" and c not in '"\\' else "?" for c in text)
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,7 @@ class OAuthProblem(Exception):
     ) -> None:
         super().__init__(error, description)
         self.error = error
-        self.description = description
+        self.description = error_description(description)
         self.status = status
         self.headers = dict(headers or {})
 
@@ -89,13 +98,17 @@ class DuplicateParameter(ValueError):
         self.name = name
 
 
-def parse_params(text: str) -> dict[str, str]:
+def parse_params(text: str, recognized: Collection[str] | None = None) -> dict[str, str]:
     """Form or query parameters; empty values count as absent (RFC 6749 §3.1).
 
+    With ``recognized``, other names are dropped, repeated or not: RFC 6749 §3.1 and §3.2 say the
+    server MUST ignore unrecognized parameters, and only the recognized ones must not repeat.
     Raises :class:`DuplicateParameter` for a repeated name and ``ValueError`` for bad encoding.
     """
     params: dict[str, str] = {}
     for name, value in parse_qsl(text, keep_blank_values=True, errors="strict"):
+        if recognized is not None and name not in recognized:
+            continue
         if name in params:
             raise DuplicateParameter(name)
         params[name] = value

@@ -17,6 +17,7 @@ import re
 from .config import Deviation
 from .context import Context
 from .http import ApiProblem, Incoming
+from .rfc6750_bearer import unauthorized
 from .state import LegacyApp
 
 __all__ = ["SIGNED_HEADER_SETS", "authenticate_legacy", "canonical_request", "sign"]
@@ -53,17 +54,20 @@ def _forbidden(code: int, message: str) -> ApiProblem:
 
 
 def authenticate_legacy(ctx: Context, req: Incoming) -> LegacyApp:
-    """Check App Key, token, signature and replay; errors per longbridge-api.md §4.2."""
+    """Check App Key, token, signature and replay; errors per longbridge-api.md §4.2.
+
+    The 401s carry a challenge too, as every 401 must (RFC 9110 §15.5.2).
+    """
     app = ctx.state.legacy_apps.get(req.headers.get("x-api-key", ""))
     if app is None:
         raise _forbidden(403203, "apikey illegal")
     token = req.headers.get("authorization", "")
     if not token:
-        raise ApiProblem(401001, "token empty", 401)
+        raise unauthorized(ctx, 401001, "token empty", None)
     if not hmac.compare_digest(token, app.access_token):
-        raise ApiProblem(401004, "token invalid", 401)
+        raise unauthorized(ctx, 401004, "token invalid", "invalid_token")
     if ctx.now() >= app.expires_at:
-        raise ApiProblem(401003, "token expired", 401)
+        raise unauthorized(ctx, 401003, "token expired", "invalid_token")
     if ctx.deviates(Deviation.SKIP_SIGNATURE_CHECK):
         return app
     match = _HEADER.match(req.headers.get("x-api-signature", ""))

@@ -6,11 +6,11 @@ https://www.rfc-editor.org/rfc/rfc6749#section-4.1
 from __future__ import annotations
 
 import html
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from .config import Deviation
 from .context import Context
-from .http import Incoming, OAuthProblem, Reply, parse_params
+from .http import Incoming, OAuthProblem, Reply, error_description, parse_params
 from .rfc7591_registration import is_loopback
 from .rfc7636_pkce import CHALLENGE_PATTERN
 from .scopes import parse_scope
@@ -25,7 +25,11 @@ class _RedirectError(Exception):
     def __init__(self, error: str, description: str) -> None:
         super().__init__(error, description)
         self.error = error
-        self.description = description
+        self.description = error_description(description)  # §4.1.2.1: restricted characters
+
+
+# RFC 3986 §2.2 reserved, and "%" of the escapes already there; unreserved ones are always safe.
+_URI_CHARACTERS = ":/?#[]@!$&'()*+,;=%"
 
 
 def redirect_uri_matches(registered: str, presented: str) -> bool:
@@ -48,7 +52,10 @@ def redirect_uri_matches(registered: str, presented: str) -> bool:
 def _with_query(uri: str, params: dict[str, str]) -> str:
     parts = urlsplit(uri)
     query = "&".join(q for q in (parts.query, urlencode(params)) if q)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+    location = urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+    # Location holds a URI (RFC 9110 §10.2.2), ASCII only: percent-encode anything else as
+    # RFC 3987 §3.1 maps an IRI, so even a deviation's unchecked redirect URI is a valid header.
+    return quote(location, safe=_URI_CHARACTERS)
 
 
 def _no_redirect(description: str) -> OAuthProblem:
@@ -115,6 +122,10 @@ def _validate(
             # RFC 9700 §2.1.1; RFC 7636 §4.4.1.
             raise _RedirectError("invalid_request", "code_challenge is required")
         return
+    if ctx.deviates(Deviation.ALLOW_PLAIN_PKCE):
+        # The broken variant follows RFC 7636 §4.3 literally: no method means plain.
+        params.setdefault("code_challenge_method", "plain")
+        method = params["code_challenge_method"]
     allowed = {"S256", "plain"} if ctx.deviates(Deviation.ALLOW_PLAIN_PKCE) else {"S256"}
     # RFC 7636 §4.3 defaults a missing method to plain, which this server does not offer.
     if method not in allowed:
@@ -122,7 +133,9 @@ def _validate(
             "invalid_request", "code_challenge_method must be S256 (plain is not supported)"
         )
     if not CHALLENGE_PATTERN.match(challenge):
-        raise _RedirectError("invalid_request", "code_challenge is malformed (RFC 7636 §4.2)")
+        raise _RedirectError(
+            "invalid_request", "code_challenge is malformed (RFC 7636 section 4.2)"
+        )
 
 
 def _redirect(

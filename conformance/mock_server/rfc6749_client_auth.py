@@ -8,15 +8,17 @@ more than one method in a request (§2.3).
 from __future__ import annotations
 
 import base64
-import binascii
 import hmac
+from collections.abc import Collection
 from urllib.parse import unquote
+
+from pydantic import BaseModel
 
 from .context import Context
 from .http import DuplicateParameter, Incoming, OAuthProblem, parse_params
 from .state import RegisteredClient
 
-__all__ = ["authenticate_client", "read_form"]
+__all__ = ["authenticate_client", "form_parameters", "read_form"]
 
 
 def _basic_credentials(req: Incoming) -> tuple[str, str] | None:
@@ -25,7 +27,7 @@ def _basic_credentials(req: Incoming) -> tuple[str, str] | None:
         return None
     try:
         decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # binascii.Error, UnicodeDecodeError, and non-ASCII text in the header
         raise _invalid_client("malformed HTTP Basic credentials", basic=True) from None
     client_id, sep, secret = decoded.partition(":")
     if not sep:
@@ -40,14 +42,24 @@ def _invalid_client(description: str, basic: bool) -> OAuthProblem:
     return OAuthProblem("invalid_client", description, 401, {"WWW-Authenticate": challenge})
 
 
-def read_form(ctx: Context, req: Incoming) -> dict[str, str]:
-    """The form parameters of an OAuth POST (§3.2: application/x-www-form-urlencoded)."""
+def form_parameters(*models: type[BaseModel]) -> frozenset[str]:
+    """The parameter names the spec defines for a form endpoint (its request schemas)."""
+    return frozenset(f.alias or name for m in models for name, f in m.model_fields.items())
+
+
+def read_form(
+    ctx: Context, req: Incoming, recognized: Collection[str] | None = None
+) -> dict[str, str]:
+    """The form parameters of an OAuth POST (§3.2: application/x-www-form-urlencoded).
+
+    Pass ``recognized`` (see :func:`form_parameters`) to ignore every other parameter (§3.2).
+    """
     if req.content_type != "application/x-www-form-urlencoded":
         raise OAuthProblem(
             "invalid_request", "the body must be application/x-www-form-urlencoded", 415
         )
     try:
-        return parse_params(req.body.decode("utf-8"))
+        return parse_params(req.body.decode("utf-8"), recognized)
     except DuplicateParameter as dup:
         raise OAuthProblem("invalid_request", f"parameter {dup.name} is repeated") from None
     except (UnicodeDecodeError, ValueError):
@@ -58,7 +70,9 @@ def authenticate_client(ctx: Context, req: Incoming, form: dict[str, str]) -> Re
     """The client making the request, authenticated by the method it registered."""
     basic = _basic_credentials(req)
     if basic is not None and "client_secret" in form:
-        raise OAuthProblem("invalid_request", "use one client authentication method (§2.3)")
+        raise OAuthProblem(
+            "invalid_request", "use one client authentication method (RFC 6749 section 2.3)"
+        )
     if basic is not None:
         client_id, secret = basic
         if form.get("client_id", client_id) != client_id:
@@ -70,10 +84,12 @@ def authenticate_client(ctx: Context, req: Incoming, form: dict[str, str]) -> Re
     client = ctx.state.clients.get(client_id)
     if client is None:
         raise _invalid_client("unknown client", basic is not None)
-    if client.client_secret is None:
+    # Public or not by the registered method (RFC 7591 §2), even when a deviation issued a secret.
+    if client.is_public:
         if secret:
             raise _invalid_client("a public client has no secret", basic is not None)
         return client
-    if not secret or not hmac.compare_digest(secret, client.client_secret):
+    expected = client.client_secret or ""
+    if not secret or not expected or not hmac.compare_digest(secret, expected):
         raise _invalid_client("client authentication failed", basic is not None)
     return client

@@ -21,8 +21,7 @@ from longbridge_openapi_client.schemas import (
 from .config import Deviation
 from .context import Context
 from .http import NO_STORE, Incoming, OAuthProblem, Reply
-from .rfc6749_authorize import redirect_uri_matches
-from .rfc6749_client_auth import authenticate_client, read_form
+from .rfc6749_client_auth import authenticate_client, form_parameters, read_form
 from .rfc7636_pkce import verify
 from .rfc8628_device import device_code_grant
 from .scopes import parse_scope
@@ -37,6 +36,7 @@ GRANT_MODELS: dict[str, type[BaseModel]] = {
     "refresh_token": RefreshTokenRequest,
     DEVICE_GRANT: DeviceCodeTokenRequest,
 }
+TOKEN_PARAMETERS = form_parameters(*GRANT_MODELS.values())
 
 
 def _invalid_grant(description: str) -> OAuthProblem:
@@ -66,10 +66,12 @@ def _code_grant(ctx: Context, client: RegisteredClient, form: dict[str, str]) ->
         raise _invalid_grant("code was issued to another client")  # §4.1.3
     if ctx.now() >= code.expires_at and not ctx.deviates(Deviation.ACCEPT_EXPIRED_CODES):
         raise _invalid_grant("code expired")
-    if not redirect_uri_matches(code.redirect_uri, request.redirect_uri) and not ctx.deviates(
+    # §4.1.3: "identical" to the authorization request's (which is what the code recorded), so
+    # the loopback port that may vary at the authorization endpoint (RFC 8252 §7.3) may not here.
+    if code.redirect_uri != request.redirect_uri and not ctx.deviates(
         Deviation.IGNORE_REDIRECT_URI
     ):
-        raise _invalid_grant("redirect_uri differs from the authorization request")  # §4.1.3
+        raise _invalid_grant("redirect_uri differs from the authorization request")
     verifier = request.code_verifier
     if code.challenge is None:
         # RFC 9700 §4.8.2: a verifier for a code issued without a challenge is a downgrade.
@@ -118,13 +120,16 @@ def _refresh_grant(ctx: Context, client: RegisteredClient, form: dict[str, str])
 def token(ctx: Context, req: Incoming) -> Reply:
     """§3.2: dispatch on ``grant_type`` after authenticating the client."""
     ctx.state.token_requests += 1
-    form = read_form(ctx, req)
+    form = read_form(ctx, req, TOKEN_PARAMETERS)
     grant_type = form.get("grant_type")
     if grant_type is None:
         raise OAuthProblem("invalid_request", "grant_type is required")
     if grant_type not in GRANT_MODELS:
         raise OAuthProblem("unsupported_grant_type", "grant_type is not supported")
     client = authenticate_client(ctx, req, form)
+    # §4.1.3: client_id is required of clients that do not authenticate; a Basic-authenticated
+    # client is identified by its credentials.
+    form.setdefault("client_id", client.client_id)
     if grant_type not in client.grant_types:
         raise OAuthProblem("unauthorized_client", "the client may not use this grant type")
     if grant_type == "authorization_code":

@@ -9,14 +9,16 @@ from longbridge_openapi_client.schemas import RevocationRequest
 from .config import Deviation
 from .context import Context
 from .http import NO_STORE, Incoming, OAuthProblem, Reply
-from .rfc6749_client_auth import authenticate_client, read_form
+from .rfc6749_client_auth import authenticate_client, form_parameters, read_form
 
 __all__ = ["revoke"]
+
+REVOCATION_PARAMETERS = form_parameters(RevocationRequest)
 
 
 def revoke(ctx: Context, req: Incoming) -> Reply:
     """§2.1: revoke a token of the requesting client; §2.2: 200 even when it was not valid."""
-    form = read_form(ctx, req)
+    form = read_form(ctx, req, REVOCATION_PARAMETERS)
     try:
         request = RevocationRequest.model_validate(form)
     except ValidationError:
@@ -25,6 +27,15 @@ def revoke(ctx: Context, req: Incoming) -> Reply:
             "invalid_request",
             "token is required; token_type_hint must be access_token or refresh_token",
         ) from None
+    if "client_id" not in form and "authorization" not in req.headers:
+        # RFC 6749 §5.2 (applied by RFC 7009 §2.2.1): "no client authentication included" is
+        # invalid_client. The spec keeps client_id optional because Basic clients send none.
+        raise OAuthProblem(
+            "invalid_client",
+            "client authentication is required",
+            401,
+            {"WWW-Authenticate": 'Basic realm="longbridge"'},
+        )
     client = authenticate_client(ctx, req, form)
     state = ctx.state
     # The hint only orders the lookup (§2.1); both kinds are searched.

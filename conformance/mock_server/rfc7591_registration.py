@@ -8,6 +8,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import json
+import re
 import uuid
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,8 +46,45 @@ def is_loopback(host: str | None) -> bool:
         return False
 
 
+# RFC 3986 Appendix A, for the metadata the spec types `format: uri` (RFC 7591 §2: URLs).
+_PCT = "%[0-9A-Fa-f]{2}"
+_UNRESERVED_SUB = r"A-Za-z0-9\-._~!$&'()*+,;="
+_PCHAR = rf"(?:[{_UNRESERVED_SUB}:@]|{_PCT})"
+_SEGMENT_NZ = rf"{_PCHAR}++(?:/{_PCHAR}*+)*+"
+# Possessive quantifiers: no part of the grammar needs backtracking, so none is allowed.
+_URI = re.compile(
+    rf"[A-Za-z][A-Za-z0-9+.\-]*+:"  # scheme
+    rf"(?://(?:(?:[{_UNRESERVED_SUB}:]|{_PCT})*+@)?"  # "//" [ userinfo "@" ]
+    rf"(?P<host>\[[^\]]*+\]|(?:[{_UNRESERVED_SUB}]|{_PCT})*+)(?::[0-9]*+)?"  # host [":" port]
+    rf"(?:/{_PCHAR}*+)*+"  # path-abempty
+    rf"|/(?:{_SEGMENT_NZ})?|{_SEGMENT_NZ}|)"  # path-absolute / path-rootless / path-empty
+    rf"(?:\?(?:{_PCHAR}|[/?])*+)?(?:#(?:{_PCHAR}|[/?])*+)?"  # [ "?" query ] [ "#" fragment ]
+)
+_IP_FUTURE = re.compile(rf"v[0-9A-Fa-f]+\.[{_UNRESERVED_SUB}:]+")
+URI_MEMBERS = ("client_uri", "logo_uri", "tos_uri", "policy_uri")
+
+
+def is_uri(text: str) -> bool:
+    """An absolute URI with optional fragment (RFC 3986 §3, §4.3's ``URI`` rule)."""
+    match = _URI.fullmatch(text)
+    if match is None:
+        return False
+    host = match["host"]
+    if host is None or not host.startswith("["):
+        return True
+    literal = host[1:-1]  # IP-literal: IPv6address / IPvFuture (§3.2.2), no zone id
+    if _IP_FUTURE.fullmatch(literal):
+        return True
+    try:
+        return "%" not in literal and bool(ipaddress.IPv6Address(literal))
+    except ValueError:
+        return False
+
+
 def redirect_uri_problem(uri: str) -> str | None:
     """Why ``uri`` cannot be registered, or None (RFC 6749 §3.1.2, RFC 8252 §7.3, §8.3)."""
+    if not is_uri(uri):
+        return "is not a URI (RFC 3986)"
     try:
         parts = urlsplit(uri)
         host = parts.hostname
@@ -68,12 +106,22 @@ def _metadata_error(description: str) -> OAuthProblem:
 
 
 def _parse_request(ctx: Context, req: Incoming) -> ClientRegistrationRequest:
+    if req.content_type != "application/json":
+        # §3.1: the request is JSON; anything else is refused before it is parsed.
+        raise OAuthProblem("invalid_request", "the body must be application/json", 415)
     try:
         raw = json.loads(req.body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
         raise _metadata_error("the body is not JSON") from None
     if not isinstance(raw, dict):
         raise _metadata_error("the body is not a JSON object")
+    # RFC 7591 §2: every defined member is a string or an array; an explicit null is not a value
+    # (the generated model's optional fields would otherwise accept it as "absent").
+    for name in ClientRegistrationRequest.model_fields:
+        if name in raw and raw[name] is None:
+            if name == "redirect_uris":
+                raise OAuthProblem("invalid_redirect_uri", "redirect_uris: must not be null")
+            raise _metadata_error(f"{name}: must not be null")
     try:
         # strict: a number is not a string, a string is not a list (RFC 7591 §2 types).
         model = ClientRegistrationRequest.model_validate(raw, strict=True)
@@ -83,11 +131,25 @@ def _parse_request(ctx: Context, req: Incoming) -> ClientRegistrationRequest:
         if first["loc"] and first["loc"][0] == "redirect_uris":
             raise OAuthProblem("invalid_redirect_uri", f"redirect_uris: {first['msg']}") from None
         raise _metadata_error(f"{where}: {first['msg']}") from None
+    for name in URI_MEMBERS:
+        value = getattr(model, name)
+        if value is not None and not is_uri(value):
+            raise _metadata_error(f"{name} is not a URI (RFC 3986)")
     if not ctx.deviates(Deviation.LAX_REDIRECT_URIS):
         for uri in model.redirect_uris:
             problem = redirect_uri_problem(uri)
             if problem:
                 raise OAuthProblem("invalid_redirect_uri", f"redirect URI {problem}")
+    try:
+        # RFC 8259 §8.2: an unpaired surrogate escape ("\ud800") decodes to no character; such a
+        # string could not be echoed back as UTF-8.
+        json.dumps(
+            model.model_dump(include=set(type(model).model_fields)), ensure_ascii=False
+        ).encode()
+    except UnicodeEncodeError:
+        raise _metadata_error(
+            "a string holds an unpaired surrogate (RFC 8259 section 8.2)"
+        ) from None
     return model
 
 
@@ -95,10 +157,14 @@ def register(ctx: Context, req: Incoming) -> Reply:
     """§3.1, §3.2.1: register a client and answer 201 with its information."""
     model = _parse_request(ctx, req)
     grant_types = list(dict.fromkeys(model.grant_types or DEFAULT_GRANT_TYPES))
-    response_types = list(dict.fromkeys(model.response_types or ["code"]))
+    # §2: only an omitted response_types defaults to ["code"]; a device-only client sends [].
+    given = model.response_types
+    response_types = list(dict.fromkeys(["code"] if given is None else given))
     # §2.1: authorization_code goes with the "code" response type, and only with it.
     if ("authorization_code" in grant_types) != ("code" in response_types):
-        raise _metadata_error("grant_types and response_types are inconsistent (RFC 7591 §2.1)")
+        raise _metadata_error(
+            "grant_types and response_types are inconsistent (RFC 7591 section 2.1)"
+        )
     auth_method = model.token_endpoint_auth_method or "none"
     public = auth_method == "none"
     # Part 2, choice 8 of conformance-checklist.md: public clients get no secret.

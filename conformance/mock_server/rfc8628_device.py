@@ -10,12 +10,12 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from longbridge_openapi_client.schemas import DeviceCodeTokenRequest
+from longbridge_openapi_client.schemas import DeviceAuthorizationRequest, DeviceCodeTokenRequest
 
 from .config import Deviation
 from .context import Context
 from .http import Incoming, OAuthProblem, Reply, parse_params
-from .rfc6749_client_auth import authenticate_client, read_form
+from .rfc6749_client_auth import authenticate_client, form_parameters, read_form
 from .scopes import parse_scope
 from .state import DeviceGrant, RegisteredClient, new_secret
 from .tokens import issue_tokens, new_family
@@ -26,6 +26,7 @@ DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 # §6.1: user codes from an alphabet without vowels or look-alikes, 8 characters, grouped 4-4.
 USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ"
 SLOW_DOWN_STEP = 5  # §3.5: seconds added to the interval on slow_down
+DEVICE_AUTHORIZATION_PARAMETERS = form_parameters(DeviceAuthorizationRequest)
 
 
 def _user_code() -> str:
@@ -35,7 +36,7 @@ def _user_code() -> str:
 
 def device_authorization(ctx: Context, req: Incoming) -> Reply:
     """§3.1–3.2: start a device authorization."""
-    form = read_form(ctx, req)
+    form = read_form(ctx, req, DEVICE_AUTHORIZATION_PARAMETERS)
     client = authenticate_client(ctx, req, form)
     if DEVICE_GRANT not in client.grant_types:
         raise OAuthProblem("unauthorized_client", "the client may not use the device grant")

@@ -39,7 +39,7 @@ class RegisteredClient:
 
     @property
     def is_public(self) -> bool:
-        return self.client_secret is None
+        return self.auth_method == "none"
 
 
 @dataclass

@@ -26,7 +26,16 @@ class SyncASGITransport(httpx.BaseTransport):
         with self._lock:
             if self._loop is None:
                 loop = asyncio.new_event_loop()
-                threading.Thread(target=loop.run_forever, name="mock-asgi", daemon=True).start()
+
+                def run() -> None:
+                    # Close the loop once close() stops it: an unclosed loop leaks its self-pipe
+                    # sockets (a ResourceWarning, an error under filterwarnings=error).
+                    try:
+                        loop.run_forever()
+                    finally:
+                        loop.close()
+
+                threading.Thread(target=run, name="mock-asgi", daemon=True).start()
                 self._loop = loop
             return self._loop
 
@@ -39,7 +48,11 @@ class SyncASGITransport(httpx.BaseTransport):
             )
             response = await self._async.handle_async_request(async_request)
             content = await response.aread()
-            return httpx.Response(response.status_code, headers=response.headers, content=content)
+            # A stream, not content=: the client then reads and closes it, which sets .elapsed
+            # (a preloaded body is never read by the client, so .elapsed would stay unset).
+            return httpx.Response(
+                response.status_code, headers=response.headers, stream=httpx.ByteStream(content)
+            )
 
         return asyncio.run_coroutine_threadsafe(call(), self._get_loop()).result()
 

@@ -1,0 +1,1 @@
+"""Tests of the mock Longbridge server (conformance/mock_server/)."""

@@ -1,0 +1,274 @@
+"""Each named deviation really breaks its rule, and the correct server really keeps it.
+
+A scenario drives a server and answers "did the broken behaviour happen?". It must answer False
+on the default server and True with the deviation on, so each conformance check built on a
+deviation can be shown to fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from conformance.mock_server import Deviation, MockConfig
+
+from .harness import (
+    BASE_URL,
+    REDIRECT_URI,
+    Harness,
+    MakeMock,
+    location_params,
+    pkce_pair,
+)
+
+Scenario = Callable[[Harness], bool]
+DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
+
+
+def skip_pkce_check(mock: Harness) -> bool:
+    client = mock.register()
+    code = mock.code(client, pkce_pair())
+    return mock.exchange(client, code, verifier=pkce_pair().verifier).status_code == 200
+
+
+def allow_plain_pkce(mock: Harness) -> bool:
+    client = mock.register()
+    verifier = pkce_pair().verifier
+    response = mock.authorize(client, code_challenge=verifier, code_challenge_method="plain")
+    params = location_params(response)
+    if "code" not in params:
+        return False
+    return mock.exchange(client, params["code"], verifier=verifier).status_code == 200
+
+
+def no_downgrade_defence(mock: Harness) -> bool:
+    client = mock.register()
+    code = mock.code(client)  # no challenge
+    return mock.exchange(client, code, verifier=pkce_pair().verifier).status_code == 200
+
+
+def allow_code_reuse(mock: Harness) -> bool:
+    client = mock.register()
+    code = mock.code(client)
+    assert mock.exchange(client, code).status_code == 200
+    return mock.exchange(client, code).status_code == 200
+
+
+def no_reuse_revocation(mock: Harness) -> bool:
+    client = mock.register()
+    code = mock.code(client)
+    tokens = mock.exchange(client, code).json()
+    assert mock.exchange(client, code).json()["error"] == "invalid_grant"
+    return bool(mock.api(token=tokens["access_token"]).status_code == 200)
+
+
+def code_not_bound_to_client(mock: Harness) -> bool:
+    client, thief = mock.register(), mock.register()
+    return mock.exchange(thief, mock.code(client)).status_code == 200
+
+
+def ignore_redirect_uri(mock: Harness) -> bool:
+    client = mock.register(redirect_uris=(REDIRECT_URI, "https://app.example/other"))
+    code = mock.code(client)
+    response = mock.exchange(client, code, redirect_uri="https://app.example/other")
+    return response.status_code == 200
+
+
+def open_redirect(mock: Harness) -> bool:
+    response = mock.authorize(mock.register(), redirect_uri="https://evil.example/steal")
+    location: str = response.headers.get("location", "")
+    return location.startswith("https://evil.example/steal?")
+
+
+def accept_expired_codes(mock: Harness) -> bool:
+    client = mock.register()
+    code = mock.code(client)
+    mock.clock.advance(601)
+    return mock.exchange(client, code).status_code == 200
+
+
+def drop_state(mock: Harness) -> bool:
+    return "state" not in location_params(mock.authorize(mock.register()))
+
+
+def keep_superseded_refresh_tokens(mock: Harness) -> bool:
+    client = mock.register()
+    tokens = mock.tokens(client)
+    assert mock.refresh(client, tokens["refresh_token"]).status_code == 200
+    return mock.refresh(client, tokens["refresh_token"]).status_code == 200
+
+
+def no_family_revocation(mock: Harness) -> bool:
+    client = mock.register()
+    tokens = mock.tokens(client)
+    current = mock.refresh(client, tokens["refresh_token"]).json()
+    assert mock.refresh(client, tokens["refresh_token"]).status_code == 400
+    still_refreshes = mock.refresh(client, current["refresh_token"]).status_code == 200
+    return still_refreshes and mock.api(token=current["access_token"]).status_code == 200
+
+
+def refresh_not_bound_to_client(mock: Harness) -> bool:
+    client, thief = mock.register(), mock.register()
+    tokens = mock.tokens(client)
+    return mock.refresh(thief, tokens["refresh_token"]).status_code == 200
+
+
+def accept_any_bearer(mock: Harness) -> bool:
+    response = mock.security_list("made-up-token")
+    return response.status_code == 200 and response.json()["data"] is not None
+
+
+def ignore_token_expiry(mock: Harness) -> bool:
+    token = mock.tokens(mock.register())["access_token"]
+    mock.clock.advance(2_592_000 + 1)
+    return mock.api(token=token).status_code == 200
+
+
+def ignore_revocation(mock: Harness) -> bool:
+    client = mock.register()
+    tokens = mock.tokens(client)
+    assert mock.revoke(client, tokens["refresh_token"]).status_code == 200
+    return mock.api(token=tokens["access_token"]).status_code == 200
+
+
+def omit_no_store(mock: Harness) -> bool:
+    client = mock.register()
+    code = mock.code(client)
+    ok = mock.exchange(client, code)
+    error = mock.exchange(client, code)
+    return "no-store" not in ok.headers.get("cache-control", "") and "no-store" not in (
+        error.headers.get("cache-control", "")
+    )
+
+
+def issuer_mismatch(mock: Harness) -> bool:
+    metadata = mock.http.get("/.well-known/oauth-authorization-server").json()
+    iss = location_params(mock.authorize(mock.register()))["iss"]
+    return bool(metadata["issuer"] != BASE_URL and iss != BASE_URL)
+
+
+def envelope_ok_on_error(mock: Harness) -> bool:
+    response = mock.api()
+    return response.status_code == 401 and response.json()["code"] == 0
+
+
+def no_trace_id(mock: Harness) -> bool:
+    responses = [mock.api(), mock.http.get("/.well-known/oauth-authorization-server")]
+    return all("x-trace-id" not in r.headers for r in responses)
+
+
+def no_www_authenticate(mock: Harness) -> bool:
+    responses = [mock.api(), mock.api(token="bogus")]
+    unauthorized = [r for r in responses if r.status_code == 401]
+    return bool(unauthorized) and all("www-authenticate" not in r.headers for r in unauthorized)
+
+
+def ignore_scope(mock: Harness) -> bool:
+    token = mock.tokens(mock.register(), scope="6")["access_token"]
+    return mock.security_list(token).status_code == 200
+
+
+def skip_signature_check(mock: Harness) -> bool:
+    app = mock.legacy_app()
+    bogus = "HMAC-SHA256 SignedHeaders=authorization;x-api-key;x-timestamp, Signature=" + "0" * 64
+    return mock.legacy_get(app, signature=bogus).status_code == 200
+
+
+def allow_replay(mock: Harness) -> bool:
+    app = mock.legacy_app()
+    assert mock.legacy_get(app, timestamp="1767225600").status_code == 200
+    return mock.legacy_get(app, timestamp="1767225600").status_code == 200
+
+
+def secret_for_public_clients(mock: Harness) -> bool:
+    return "client_secret" in mock.register().registration
+
+
+def lax_redirect_uris(mock: Harness) -> bool:
+    response = mock.http.post(
+        "/oauth2/register", json={"redirect_uris": ["http://app.example/cb#fragment"]}
+    )
+    return response.status_code == 201
+
+
+def registration_200(mock: Harness) -> bool:
+    response = mock.http.post("/oauth2/register", json={"redirect_uris": [REDIRECT_URI]})
+    return response.status_code == 200
+
+
+def no_slow_down(mock: Harness) -> bool:
+    client = mock.register()
+    body, headers = client.authenticated({})
+    code = mock.post_form("/oauth2/device/authorize", body, headers).json()["device_code"]
+    poll = {"grant_type": DEVICE_GRANT, "device_code": code}
+    errors = [mock.token(client, poll).json()["error"] for _ in range(3)]
+    return "slow_down" not in errors
+
+
+SCENARIOS: dict[Deviation, Scenario] = {
+    Deviation.SKIP_PKCE_CHECK: skip_pkce_check,
+    Deviation.ALLOW_PLAIN_PKCE: allow_plain_pkce,
+    Deviation.NO_DOWNGRADE_DEFENCE: no_downgrade_defence,
+    Deviation.ALLOW_CODE_REUSE: allow_code_reuse,
+    Deviation.NO_REUSE_REVOCATION: no_reuse_revocation,
+    Deviation.CODE_NOT_BOUND_TO_CLIENT: code_not_bound_to_client,
+    Deviation.IGNORE_REDIRECT_URI: ignore_redirect_uri,
+    Deviation.OPEN_REDIRECT: open_redirect,
+    Deviation.ACCEPT_EXPIRED_CODES: accept_expired_codes,
+    Deviation.DROP_STATE: drop_state,
+    Deviation.KEEP_SUPERSEDED_REFRESH_TOKENS: keep_superseded_refresh_tokens,
+    Deviation.NO_FAMILY_REVOCATION: no_family_revocation,
+    Deviation.REFRESH_NOT_BOUND_TO_CLIENT: refresh_not_bound_to_client,
+    Deviation.ACCEPT_ANY_BEARER: accept_any_bearer,
+    Deviation.IGNORE_TOKEN_EXPIRY: ignore_token_expiry,
+    Deviation.IGNORE_REVOCATION: ignore_revocation,
+    Deviation.OMIT_NO_STORE: omit_no_store,
+    Deviation.ISSUER_MISMATCH: issuer_mismatch,
+    Deviation.ENVELOPE_OK_ON_ERROR: envelope_ok_on_error,
+    Deviation.NO_TRACE_ID: no_trace_id,
+    Deviation.NO_WWW_AUTHENTICATE: no_www_authenticate,
+    Deviation.IGNORE_SCOPE: ignore_scope,
+    Deviation.SKIP_SIGNATURE_CHECK: skip_signature_check,
+    Deviation.ALLOW_REPLAY: allow_replay,
+    Deviation.SECRET_FOR_PUBLIC_CLIENTS: secret_for_public_clients,
+    Deviation.LAX_REDIRECT_URIS: lax_redirect_uris,
+    Deviation.REGISTRATION_200: registration_200,
+    Deviation.NO_SLOW_DOWN: no_slow_down,
+}
+
+
+def test_every_deviation_has_a_scenario() -> None:
+    assert set(SCENARIOS) == set(Deviation)
+
+
+@pytest.mark.parametrize("deviation", list(Deviation), ids=str)
+def test_deviation_breaks_its_rule(make_mock: MakeMock, deviation: Deviation) -> None:
+    scenario = SCENARIOS[deviation]
+    assert scenario(make_mock()) is False, "the correct server already breaks the rule"
+    broken = make_mock(MockConfig(deviations=frozenset({deviation})))
+    assert scenario(broken) is True, "the deviation changes nothing"
+
+
+def test_a_deviation_breaks_only_its_rule(make_mock: MakeMock) -> None:
+    # One deviation on: every other scenario still sees correct behaviour.
+    # Not drop_state and registration_200: the helpers check the state of every code flow and
+    # the 201 of every registration they run.
+    helpers_check = {Deviation.DROP_STATE, Deviation.REGISTRATION_200}
+    deviations = [d for d in Deviation if d not in helpers_check]
+    mock_for = {d: make_mock(MockConfig(deviations=frozenset({d}))) for d in deviations}
+    for deviation, mock in mock_for.items():
+        for other, scenario in SCENARIOS.items():
+            if other is deviation or frozenset({deviation, other}) in RELATED:
+                continue
+            assert scenario(mock) is False, (deviation, other)
+
+
+# Pairs whose scenarios observe the same behaviour from two sides.
+RELATED = {
+    frozenset({Deviation.IGNORE_REDIRECT_URI, Deviation.OPEN_REDIRECT}),
+    frozenset({Deviation.ALLOW_CODE_REUSE, Deviation.NO_REUSE_REVOCATION}),
+    frozenset({Deviation.KEEP_SUPERSEDED_REFRESH_TOKENS, Deviation.NO_FAMILY_REVOCATION}),
+    # Replays are recognised by their verified signature.
+    frozenset({Deviation.SKIP_SIGNATURE_CHECK, Deviation.ALLOW_REPLAY}),
+}
