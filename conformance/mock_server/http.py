@@ -32,6 +32,7 @@ class Incoming:
     headers: Mapping[str, str]
     body: bytes
     base_url: str  # scheme://host[:port], no trailing slash
+    raw_path: str = ""  # the path exactly as sent, still percent-encoded ("" = same as path)
 
     @property
     def content_type(self) -> str:

@@ -76,7 +76,13 @@ def authenticate_legacy(ctx: Context, req: Incoming) -> LegacyApp:
     if not req.headers.get("x-timestamp"):
         raise _forbidden(403201, "signature invalid")
     canonical = canonical_request(
-        req.method, req.path, req.query_string, dict(req.headers), match["signed"], req.body
+        # The SDK signs the path as sent, percent-encoding included.
+        req.method,
+        req.raw_path or req.path,
+        req.query_string,
+        dict(req.headers),
+        match["signed"],
+        req.body,
     )
     if not hmac.compare_digest(sign(app.app_secret, canonical), match["signature"]):
         raise _forbidden(403201, "signature invalid")
