@@ -95,9 +95,7 @@ class _Signature:
 def _signature(module_file: Path) -> _Signature:
     source = module_file.read_text(encoding="utf-8")
     tree = ast.parse(source)
-    func = next(
-        n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_get_kwargs"
-    )
+    func = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_get_kwargs")
     args = func.args
     parts: list[str] = []
     call: list[str] = []
@@ -164,10 +162,7 @@ def render_operations(spec: dict[str, Any], package_dir: Path) -> str:
         + "\n".join(sorted(imports))
         + "\n\n\nclass Operations:\n"
         '    """Each method returns the operation\'s typed ``data`` or raises a typed error."""\n\n'
-        "    _http: httpx.Client\n\n"
-        + "\n".join(sync_methods)
-        + "\n\nclass AsyncOperations:\n"
+        "    _http: httpx.Client\n\n" + "\n".join(sync_methods) + "\n\nclass AsyncOperations:\n"
         '    """The async twin of :class:`Operations`."""\n\n'
-        "    _http: httpx.AsyncClient\n\n"
-        + "\n".join(async_methods)
+        "    _http: httpx.AsyncClient\n\n" + "\n".join(async_methods)
     )

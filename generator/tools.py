@@ -110,8 +110,16 @@ def ruff_format(paths: list[Path], cwd: Path) -> None:
 def ruff_fix_imports(paths: list[Path], cwd: Path) -> None:
     """Sort and merge the imports of files the generator assembles (as the opc hooks do)."""
     _run(
-        [sys.executable, "-m", "ruff", "check", "--isolated", "--fix-only", "--select=I,F401",
-         *map(str, paths)],
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--isolated",
+            "--fix-only",
+            "--select=I,F401",
+            *map(str, paths),
+        ],
         cwd=cwd,
     )
     ruff_format(paths, cwd)

@@ -120,7 +120,11 @@ def _oauth_endpoint(ctx: Context, core: Core) -> Callable[[Request], Awaitable[R
         try:
             return _response(core(ctx, _incoming(request, body)))
         except OAuthProblem as problem:
-            return _response(problem.reply(no_store=not ctx.deviates(Deviation.OMIT_NO_STORE)))
+            reply = problem.reply(no_store=not ctx.deviates(Deviation.OMIT_NO_STORE))
+            if ctx.deviates(Deviation.UNSAFE_ERROR_DESCRIPTION):
+                # The broken variant: RFC 6749 §5.2 excludes '"', '\\' and control characters.
+                reply.body["error_description"] += ' "see\\logs"\n'
+            return _response(reply)
 
     return endpoint
 

@@ -46,6 +46,32 @@ class Deviation(StrEnum):
     LAX_REDIRECT_URIS = "lax_redirect_uris"  # registration accepts any redirect URI
     REGISTRATION_200 = "registration_200"  # registration answers 200 instead of 201
     NO_SLOW_DOWN = "no_slow_down"  # device polling too fast is not told to slow down
+    PKCE_ON_REFRESH = "pkce_on_refresh"  # refresh demands a code_verifier (RFC 6749 §6 has none)
+    WIDEN_SCOPE_ON_REFRESH = "widen_scope_on_refresh"  # refresh grants more than the original
+    NO_ROTATION = "no_rotation"  # refresh returns no new refresh token; the old one stays
+    REVOKE_UNKNOWN_TOKEN_ERROR = "revoke_unknown_token_error"  # unknown token: 400, not 200
+    DEVICE_RESPONSE_INCOMPLETE = "device_response_incomplete"  # no verification_uri
+    DEVICE_AUTO_APPROVE = "device_auto_approve"  # never authorization_pending
+    ACCEPT_EXPIRED_DEVICE_CODES = "accept_expired_device_codes"
+    DEVICE_CODE_REUSE = "device_code_reuse"  # a device code can be redeemed twice
+    CASE_SENSITIVE_BEARER = "case_sensitive_bearer"  # only "Bearer" exactly is accepted
+    ACCEPT_QUERY_TOKEN = "accept_query_token"  # ?access_token= authenticates data API calls
+    LAX_CODE_CHALLENGE = "lax_code_challenge"  # any code_challenge string is accepted
+    PADDED_S256 = "padded_s256"  # S256 computed with "=" padding: correct verifiers fail
+    METADATA_NOT_JSON = "metadata_not_json"  # discovery served as text/plain (RFC 8414 §3.2)
+    SPARSE_METADATA = "sparse_metadata"  # no registration/PKCE/grant/auth-method members (§2)
+    OMIT_REGISTERED_METADATA = "omit_registered_metadata"  # RFC 7591 §3.2.1 echo missing
+    LAX_CLIENT_METADATA = "lax_client_metadata"  # inconsistent grant/response types accepted
+    ANY_RESPONSE_TYPE = "any_response_type"  # every response_type is treated as "code"
+    ALLOW_REPEATED_PARAMETERS = "allow_repeated_parameters"  # authorize: first value wins
+    TOKEN_ACCEPTS_JSON = "token_accepts_json"  # token endpoint parses JSON bodies too
+    MISSING_AS_INVALID_GRANT = "missing_as_invalid_grant"  # missing code etc.: invalid_grant
+    UNKNOWN_GRANT_INVALID_REQUEST = "unknown_grant_invalid_request"  # not unsupported_grant_type
+    TOKEN_TYPE_MAC = "token_type_mac"  # token_type "mac" instead of Bearer
+    OMIT_EXPIRES_IN = "omit_expires_in"  # token responses lack expires_in
+    ENVELOPED_TOKEN_RESPONSE = "enveloped_token_response"  # {code,message,data} at /oauth2/token
+    INVALID_CLIENT_400 = "invalid_client_400"  # bad client secret: 400, no WWW-Authenticate
+    UNSAFE_ERROR_DESCRIPTION = "unsafe_error_description"  # quote and LF in error_description
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from . import rfc3339
@@ -44,6 +44,16 @@ ALL_SCOPES = frozenset(SCOPE_IDS)
 
 def _caller(ctx: Context, req: Incoming) -> Caller:
     authorization = req.headers.get("authorization", "")
+    if ctx.deviates(Deviation.ACCEPT_QUERY_TOKEN) and not authorization:
+        # RFC 6750 §2.3 SHOULD NOT (OAuth 2.1: MUST NOT): a token in the URI.
+        query_token = _params(req).get("access_token")
+        if query_token:
+            authorization = f"Bearer {query_token}"
+            req = replace(req, headers={**req.headers, "authorization": authorization})
+    scheme = authorization.split(" ", 1)[0]
+    if ctx.deviates(Deviation.CASE_SENSITIVE_BEARER) and scheme.lower() == "bearer":
+        if scheme != "Bearer":
+            raise unauthorized(ctx, 401004, "token invalid", "invalid_token")
     # "Bearer" with no token is "token empty" (401001), as "Bearer " is: HTTP strips trailing
     # whitespace from field values (RFC 9110 §5.5), so both arrive the same over the wire.
     if authorization.split(" ", 1)[0].lower() == "bearer":

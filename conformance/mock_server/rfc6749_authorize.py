@@ -109,7 +109,7 @@ def _validate(
     response_type = params.get("response_type")
     if response_type is None:
         raise _RedirectError("invalid_request", "response_type is required")
-    if response_type != "code":
+    if response_type != "code" and not ctx.deviates(Deviation.ANY_RESPONSE_TYPE):
         raise _RedirectError("unsupported_response_type", "only response_type=code is supported")
     if "authorization_code" not in client.grant_types:
         raise _RedirectError("unauthorized_client", "the client may not use the code grant")
@@ -132,7 +132,7 @@ def _validate(
         raise _RedirectError(
             "invalid_request", "code_challenge_method must be S256 (plain is not supported)"
         )
-    if not CHALLENGE_PATTERN.match(challenge):
+    if not CHALLENGE_PATTERN.match(challenge) and not ctx.deviates(Deviation.LAX_CODE_CHALLENGE):
         raise _RedirectError(
             "invalid_request", "code_challenge is malformed (RFC 7636 section 4.2)"
         )
@@ -166,6 +166,8 @@ def _issue_code(
 def authorize(ctx: Context, req: Incoming) -> Reply:
     """§4.1.1: validate, then redirect with a code (auto consent) or show a consent page."""
     params, repeated = _query(req)
+    if ctx.deviates(Deviation.ALLOW_REPEATED_PARAMETERS):
+        repeated = set()  # the broken variant keeps the first value (RFC 6749 §3.1 forbids)
     client, redirect_uri = _client_and_redirect(ctx, params, repeated)
     state = params.get("state")
     try:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import base64
 import hmac
+import json
 from collections.abc import Collection
 from urllib.parse import unquote
 
 from pydantic import BaseModel
 
+from .config import Deviation
 from .context import Context
 from .http import DuplicateParameter, Incoming, OAuthProblem, parse_params
 from .state import RegisteredClient
@@ -42,6 +44,12 @@ def _invalid_client(description: str, basic: bool) -> OAuthProblem:
     return OAuthProblem("invalid_client", description, 401, {"WWW-Authenticate": challenge})
 
 
+def _refuse_client(ctx: Context, description: str, basic: bool) -> OAuthProblem:
+    if ctx.deviates(Deviation.INVALID_CLIENT_400):
+        return OAuthProblem("invalid_client", description)  # the broken variant: no challenge
+    return _invalid_client(description, basic)
+
+
 def form_parameters(*models: type[BaseModel]) -> frozenset[str]:
     """The parameter names the spec defines for a form endpoint (its request schemas)."""
     return frozenset(f.alias or name for m in models for name, f in m.model_fields.items())
@@ -54,6 +62,12 @@ def read_form(
 
     Pass ``recognized`` (see :func:`form_parameters`) to ignore every other parameter (§3.2).
     """
+    if ctx.deviates(Deviation.TOKEN_ACCEPTS_JSON) and req.content_type == "application/json":
+        try:  # the broken variant: RFC 6749 §3.2 allows only form bodies
+            raw = json.loads(req.body)
+            return {str(k): str(v) for k, v in raw.items() if recognized is None or k in recognized}
+        except (ValueError, AttributeError):
+            raise OAuthProblem("invalid_request", "malformed JSON") from None
     if req.content_type != "application/x-www-form-urlencoded":
         raise OAuthProblem(
             "invalid_request", "the body must be application/x-www-form-urlencoded", 415
@@ -87,9 +101,9 @@ def authenticate_client(ctx: Context, req: Incoming, form: dict[str, str]) -> Re
     # Public or not by the registered method (RFC 7591 §2), even when a deviation issued a secret.
     if client.is_public:
         if secret:
-            raise _invalid_client("a public client has no secret", basic is not None)
+            raise _refuse_client(ctx, "a public client has no secret", basic is not None)
         return client
     expected = client.client_secret or ""
     if not secret or not expected or not hmac.compare_digest(secret, expected):
-        raise _invalid_client("client authentication failed", basic is not None)
+        raise _refuse_client(ctx, "client authentication failed", basic is not None)
     return client

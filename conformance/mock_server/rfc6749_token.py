@@ -43,17 +43,23 @@ def _invalid_grant(description: str) -> OAuthProblem:
     return OAuthProblem("invalid_grant", description)
 
 
-def _validated(grant_type: str, form: dict[str, str]) -> Any:
+def _validated(
+    grant_type: str, form: dict[str, str], _missing_as_invalid_grant: bool = False
+) -> Any:
     try:
         return GRANT_MODELS[grant_type].model_validate(form)
     except ValidationError as exc:
         missing = [str(e["loc"][0]) for e in exc.errors() if e["type"] == "missing"]
         what = f"missing {', '.join(missing)}" if missing else exc.errors()[0]["msg"]
-        raise OAuthProblem("invalid_request", f"{grant_type}: {what}") from None
+        # The MISSING_AS_INVALID_GRANT variant mislabels it (RFC 6749 §5.2: invalid_request).
+        error = "invalid_grant" if _missing_as_invalid_grant else "invalid_request"
+        raise OAuthProblem(error, f"{grant_type}: {what}") from None
 
 
 def _code_grant(ctx: Context, client: RegisteredClient, form: dict[str, str]) -> dict[str, Any]:
-    request: AuthorizationCodeTokenRequest = _validated("authorization_code", form)
+    request: AuthorizationCodeTokenRequest = _validated(
+        "authorization_code", form, ctx.deviates(Deviation.MISSING_AS_INVALID_GRANT)
+    )
     code = ctx.state.codes.get(request.code)
     if code is None:
         raise _invalid_grant("code not found")
@@ -81,7 +87,10 @@ def _code_grant(ctx: Context, client: RegisteredClient, form: dict[str, str]) ->
         # RFC 7636 §4.6; a missing verifier is invalid_grant too (checklist Part 2, choice 2).
         if verifier is None:
             raise _invalid_grant("code_verifier is required for this code")
-        if not verify(verifier, code.challenge, code.challenge_method or "plain"):
+        challenge = code.challenge
+        if ctx.deviates(Deviation.PADDED_S256):
+            challenge += "="  # the broken variant compares against a padded encoding
+        if not verify(verifier, challenge, code.challenge_method or "plain"):
             raise _invalid_grant("code_verifier does not match the code_challenge")
     code.redeemed = True
     family = new_family(ctx, client, code.scopes)
@@ -108,11 +117,18 @@ def _refresh_grant(ctx: Context, client: RegisteredClient, form: dict[str, str])
         raise _invalid_grant("refresh token revoked")
     if ctx.now() >= refresh.expires_at:
         raise _invalid_grant("refresh token expired")
+    if ctx.deviates(Deviation.PKCE_ON_REFRESH) and "code_verifier" not in form:
+        raise OAuthProblem("invalid_request", "code_verifier is required")
     scopes = family.scopes
     if request.scope is not None:
         scopes = parse_scope(request.scope, ())
-        if not scopes or not set(scopes) <= set(family.scopes):
+        too_wide = not scopes or not set(scopes) <= set(family.scopes)
+        if too_wide and not ctx.deviates(Deviation.WIDEN_SCOPE_ON_REFRESH):
             raise OAuthProblem("invalid_scope", "scope exceeds the original grant")  # §6
+    if ctx.deviates(Deviation.NO_ROTATION):
+        body = issue_tokens(ctx, client, family, scopes)
+        ctx.state.refresh_tokens.pop(body.pop("refresh_token", ""), None)
+        return body
     refresh.superseded = True
     return issue_tokens(ctx, client, family, scopes)
 
@@ -125,6 +141,8 @@ def token(ctx: Context, req: Incoming) -> Reply:
     if grant_type is None:
         raise OAuthProblem("invalid_request", "grant_type is required")
     if grant_type not in GRANT_MODELS:
+        if ctx.deviates(Deviation.UNKNOWN_GRANT_INVALID_REQUEST):
+            raise OAuthProblem("invalid_request", "grant_type is not supported")
         raise OAuthProblem("unsupported_grant_type", "grant_type is not supported")
     client = authenticate_client(ctx, req, form)
     # §4.1.3: client_id is required of clients that do not authenticate; a Basic-authenticated
@@ -138,5 +156,11 @@ def token(ctx: Context, req: Incoming) -> Reply:
         body = _refresh_grant(ctx, client, form)
     else:
         body = device_code_grant(ctx, client, _validated(DEVICE_GRANT, form))
+    if ctx.deviates(Deviation.TOKEN_TYPE_MAC):
+        body["token_type"] = "mac"
+    if ctx.deviates(Deviation.OMIT_EXPIRES_IN):
+        body.pop("expires_in", None)
+    if ctx.deviates(Deviation.ENVELOPED_TOKEN_RESPONSE):
+        body = {"code": 0, "message": "success", "data": body}
     headers = {} if ctx.deviates(Deviation.OMIT_NO_STORE) else dict(NO_STORE)
     return Reply(200, body, headers)

@@ -46,6 +46,8 @@ def revoke(ctx: Context, req: Incoming) -> Reply:
         family_id = access.family_id
     elif refresh is not None:
         family_id = refresh.family_id
+    elif ctx.deviates(Deviation.REVOKE_UNKNOWN_TOKEN_ERROR):
+        raise OAuthProblem("invalid_request", "unknown token")
     if family_id is not None and state.families[family_id].client_id == client.client_id:
         if not ctx.deviates(Deviation.IGNORE_REVOCATION):
             if access is not None:

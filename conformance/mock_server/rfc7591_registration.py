@@ -161,7 +161,9 @@ def register(ctx: Context, req: Incoming) -> Reply:
     given = model.response_types
     response_types = list(dict.fromkeys(["code"] if given is None else given))
     # §2.1: authorization_code goes with the "code" response type, and only with it.
-    if ("authorization_code" in grant_types) != ("code" in response_types):
+    if ("authorization_code" in grant_types) != ("code" in response_types) and not ctx.deviates(
+        Deviation.LAX_CLIENT_METADATA
+    ):
         raise _metadata_error(
             "grant_types and response_types are inconsistent (RFC 7591 section 2.1)"
         )
@@ -190,9 +192,22 @@ def register(ctx: Context, req: Incoming) -> Reply:
     )
     ctx.state.clients[client.client_id] = client
     status = 200 if ctx.deviates(Deviation.REGISTRATION_200) else 201
-    body = registered_information(client, req.base_url)
+    body = _information(ctx, client, req.base_url)
     body["registration_access_token"] = client.registration_access_token
     return Reply(status, body, {"Cache-Control": "no-store"})
+
+
+def _information(ctx: Context, client: RegisteredClient, base_url: str) -> dict[str, Any]:
+    body = registered_information(client, base_url)
+    if ctx.deviates(Deviation.OMIT_REGISTERED_METADATA):
+        for name in (
+            "redirect_uris",
+            "grant_types",
+            "response_types",
+            "token_endpoint_auth_method",
+        ):
+            body.pop(name, None)
+    return body
 
 
 def registered_information(client: RegisteredClient, base_url: str) -> dict[str, Any]:
@@ -237,7 +252,7 @@ def _authorised_client(ctx: Context, req: Incoming, client_id: str) -> Registere
 def read_client(ctx: Context, req: Incoming, client_id: str) -> Reply:
     """RFC 7592 §2.1: the client's current registration."""
     client = _authorised_client(ctx, req, client_id)
-    return Reply(200, registered_information(client, req.base_url), {"Cache-Control": "no-store"})
+    return Reply(200, _information(ctx, client, req.base_url), {"Cache-Control": "no-store"})
 
 
 def delete_client(ctx: Context, req: Incoming, client_id: str) -> Reply:

@@ -48,7 +48,9 @@ def device_authorization(ctx: Context, req: Incoming) -> Reply:
         scopes=parse_scope(form.get("scope"), ctx.config.default_scopes),
         expires_at=now + ctx.config.device_code_ttl,
         interval=ctx.config.device_interval,
-        approve_at=now + ctx.config.device_approval_delay,
+        approve_at=now
+        if ctx.deviates(Deviation.DEVICE_AUTO_APPROVE)
+        else now + ctx.config.device_approval_delay,
     )
     ctx.state.device_grants[grant.device_code] = grant
     ctx.state.user_codes[grant.user_code] = grant.device_code
@@ -61,6 +63,8 @@ def device_authorization(ctx: Context, req: Incoming) -> Reply:
         "expires_in": ctx.config.device_code_ttl,
         "interval": grant.interval,
     }
+    if ctx.deviates(Deviation.DEVICE_RESPONSE_INCOMPLETE):
+        del body["verification_uri"]
     return Reply(200, body, {"Cache-Control": "no-store"})
 
 
@@ -72,9 +76,9 @@ def device_code_grant(
     if grant is None or grant.client_id != client.client_id:
         raise OAuthProblem("invalid_grant", "device_code not found")
     now = ctx.now()
-    if grant.redeemed:
+    if grant.redeemed and not ctx.deviates(Deviation.DEVICE_CODE_REUSE):
         raise OAuthProblem("invalid_grant", "device_code already used")
-    if now >= grant.expires_at:
+    if now >= grant.expires_at and not ctx.deviates(Deviation.ACCEPT_EXPIRED_DEVICE_CODES):
         raise OAuthProblem("expired_token", "the device_code has expired")
     too_fast = grant.last_poll is not None and now - grant.last_poll < grant.interval
     grant.last_poll = now

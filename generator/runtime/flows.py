@@ -36,7 +36,7 @@ def fetch(request: httpx.Request) -> Flow[httpx.Response]:
     return response
 
 
-def run_sync(flow: Flow[T], http: httpx.Client, sleep: Callable[[float], None] = time.sleep) -> T:
+def run_sync(flow: Flow[T], http: httpx.Client, sleep: Callable[[float], object] = time.sleep) -> T:
     """Run ``flow`` with a synchronous client."""
     try:
         step = next(flow)

@@ -8,7 +8,9 @@ deviation can be shown to fail.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+import httpx
 import pytest
 
 from conformance.mock_server import Deviation, MockConfig
@@ -16,6 +18,7 @@ from conformance.mock_server import Deviation, MockConfig
 from .harness import (
     BASE_URL,
     REDIRECT_URI,
+    Client,
     Harness,
     MakeMock,
     location_params,
@@ -206,6 +209,86 @@ def no_slow_down(mock: Harness) -> bool:
     return "slow_down" not in errors
 
 
+def pkce_on_refresh(mock: Harness) -> bool:
+    client = mock.register()
+    tokens = mock.tokens(client)
+    return mock.refresh(client, tokens["refresh_token"]).status_code != 200
+
+
+def widen_scope_on_refresh(mock: Harness) -> bool:
+    client = mock.register()
+    tokens = mock.tokens(client, scope="4")
+    return mock.refresh(client, tokens["refresh_token"], scope="4 11").status_code == 200
+
+
+def no_rotation(mock: Harness) -> bool:
+    client = mock.register()
+    tokens = mock.tokens(client)
+    return "refresh_token" not in mock.refresh(client, tokens["refresh_token"]).json()
+
+
+def revoke_unknown_token_error(mock: Harness) -> bool:
+    return mock.revoke(mock.register(), "no-such-token").status_code != 200
+
+
+def _device_start(mock: Harness, client: Client) -> dict[str, Any]:
+    body, headers = client.authenticated({})
+    start: dict[str, Any] = mock.post_form("/oauth2/device/authorize", body, headers).json()
+    return start
+
+
+def _device_poll(mock: Harness, client: Client, device_code: str) -> httpx.Response:
+    return mock.token(client, {"grant_type": DEVICE_GRANT, "device_code": device_code})
+
+
+def device_response_incomplete(mock: Harness) -> bool:
+    return "verification_uri" not in _device_start(mock, mock.register())
+
+
+def device_auto_approve(mock: Harness) -> bool:
+    client = mock.register()
+    return _device_poll(mock, client, _device_start(mock, client)["device_code"]).status_code == 200
+
+
+def accept_expired_device_codes(mock: Harness) -> bool:
+    client = mock.register()
+    code = _device_start(mock, client)["device_code"]
+    mock.clock.advance(3600)
+    return _device_poll(mock, client, code).status_code == 200
+
+
+def device_code_reuse(mock: Harness) -> bool:
+    client = mock.register()
+    code = _device_start(mock, client)["device_code"]
+    mock.clock.advance(60)
+    assert _device_poll(mock, client, code).status_code == 200
+    mock.clock.advance(60)
+    return _device_poll(mock, client, code).status_code == 200
+
+
+def case_sensitive_bearer(mock: Harness) -> bool:
+    token = mock.tokens(mock.register())["access_token"]
+    response = mock.http.get("/v1/socket/token", headers={"Authorization": f"bearer {token}"})
+    return response.status_code == 401
+
+
+def accept_query_token(mock: Harness) -> bool:
+    token = mock.tokens(mock.register())["access_token"]
+    return mock.http.get("/v1/socket/token", params={"access_token": token}).status_code == 200
+
+
+def lax_code_challenge(mock: Harness) -> bool:
+    client = mock.register()
+    response = mock.authorize(client, code_challenge="short", code_challenge_method="S256")
+    return "code" in location_params(response)
+
+
+def padded_s256(mock: Harness) -> bool:
+    client = mock.register()
+    pair = pkce_pair()
+    return mock.exchange(client, mock.code(client, pair), verifier=pair.verifier).status_code != 200
+
+
 SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.SKIP_PKCE_CHECK: skip_pkce_check,
     Deviation.ALLOW_PLAIN_PKCE: allow_plain_pkce,
@@ -235,6 +318,18 @@ SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.LAX_REDIRECT_URIS: lax_redirect_uris,
     Deviation.REGISTRATION_200: registration_200,
     Deviation.NO_SLOW_DOWN: no_slow_down,
+    Deviation.PKCE_ON_REFRESH: pkce_on_refresh,
+    Deviation.WIDEN_SCOPE_ON_REFRESH: widen_scope_on_refresh,
+    Deviation.NO_ROTATION: no_rotation,
+    Deviation.REVOKE_UNKNOWN_TOKEN_ERROR: revoke_unknown_token_error,
+    Deviation.DEVICE_RESPONSE_INCOMPLETE: device_response_incomplete,
+    Deviation.DEVICE_AUTO_APPROVE: device_auto_approve,
+    Deviation.ACCEPT_EXPIRED_DEVICE_CODES: accept_expired_device_codes,
+    Deviation.DEVICE_CODE_REUSE: device_code_reuse,
+    Deviation.CASE_SENSITIVE_BEARER: case_sensitive_bearer,
+    Deviation.ACCEPT_QUERY_TOKEN: accept_query_token,
+    Deviation.LAX_CODE_CHALLENGE: lax_code_challenge,
+    Deviation.PADDED_S256: padded_s256,
 }
 
 
@@ -254,7 +349,17 @@ def test_a_deviation_breaks_only_its_rule(make_mock: MakeMock) -> None:
     # One deviation on: every other scenario still sees correct behaviour.
     # Not drop_state and registration_200: the helpers check the state of every code flow and
     # the 201 of every registration they run.
-    helpers_check = {Deviation.DROP_STATE, Deviation.REGISTRATION_200}
+    # Nor pkce_on_refresh and no_rotation: scenarios about refresh expect a working rotation;
+    # nor device_auto_approve: the device scenarios expect a pending authorization first;
+    # nor padded_s256: every PKCE exchange of the helpers fails under it.
+    helpers_check = {
+        Deviation.DEVICE_AUTO_APPROVE,
+        Deviation.PADDED_S256,
+        Deviation.DROP_STATE,
+        Deviation.REGISTRATION_200,
+        Deviation.PKCE_ON_REFRESH,
+        Deviation.NO_ROTATION,
+    }
     deviations = [d for d in Deviation if d not in helpers_check]
     mock_for = {d: make_mock(MockConfig(deviations=frozenset({d}))) for d in deviations}
     for deviation, mock in mock_for.items():

@@ -14,6 +14,7 @@ from longbridge_openapi_client import (
     ApiKeyAuth,
     ApiPermissionError,
     AsyncLongbridge,
+    DeviceAuthorization,
     Longbridge,
     MemoryTokenStore,
     NotAuthenticatedError,
@@ -100,7 +101,7 @@ def test_explicit_refresh_and_revoke(mock: MockServer, http: httpx.Client) -> No
 
 def test_device_login(mock: MockServer, http: httpx.Client) -> None:
     client_id = str(register(http)["client_id"])
-    shown = []
+    shown: list[DeviceAuthorization] = []
     with Longbridge(
         client_id,
         base_url=BASE,

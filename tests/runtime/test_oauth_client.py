@@ -53,9 +53,11 @@ def test_discovery_against_the_mock(http: httpx.Client) -> None:
 
 def test_discovery_refuses_a_mismatched_issuer() -> None:
     mock = create_app(MockConfig(deviations=frozenset({Deviation.ISSUER_MISMATCH})), FakeClock())
-    with httpx.Client(transport=SyncASGITransport(mock.app)) as http:
-        with pytest.raises(DiscoveryError, match="issuer"):
-            run_sync(discovery_flow(BASE), http)
+    with (
+        httpx.Client(transport=SyncASGITransport(mock.app)) as http,
+        pytest.raises(DiscoveryError, match="issuer"),
+    ):
+        run_sync(discovery_flow(BASE), http)
 
 
 @pytest.mark.parametrize(
@@ -69,7 +71,9 @@ def test_discovery_refuses_a_mismatched_issuer() -> None:
 )
 def test_discovery_falls_back_when_unavailable(response: httpx.Response) -> None:
     flow = discovery_flow("https://lb.test/")
-    assert next(flow).url == "https://lb.test/.well-known/oauth-authorization-server"
+    request = next(flow)
+    assert isinstance(request, httpx.Request)
+    assert request.url == "https://lb.test/.well-known/oauth-authorization-server"
     with pytest.raises(StopIteration) as done:
         flow.send(response)
     assert done.value.value == ServerEndpoints.fallback("https://lb.test")
@@ -173,7 +177,8 @@ def test_confidential_clients_work_end_to_end(
 
 def test_device_flow(mock: MockServer, http: httpx.Client, oauth: OAuthClient) -> None:
     device = run_sync(oauth.device_authorization_flow("4"), http)
-    assert device.user_code and device.verification_uri.startswith(BASE)
+    assert device.user_code
+    assert device.verification_uri.startswith(BASE)
     assert device.device_code not in repr(device)
     slept: list[float] = []
 

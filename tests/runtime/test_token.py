@@ -52,7 +52,7 @@ def test_refresh_without_new_refresh_token_keeps_the_old_one() -> None:
     ],
 )
 def test_malformed_responses_are_refused(body: dict[str, object]) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"access_token|token_type|expires_in"):
         Token.from_response(body, NOW)
 
 

@@ -21,6 +21,7 @@ from ..client import AuthenticatedClient
 from ..models.client_information import ClientInformation
 from ..operations import AsyncOperations, Operations
 from ..scopes import SCOPES
+from .envelope import read_envelope
 from .errors import NotAuthenticatedError
 from .flows import Flow, run_async, run_sync
 from .legacy_auth import ApiKeyAuth
@@ -51,6 +52,14 @@ def scope_ids(scopes: Sequence[str | int] | str | None) -> str | None:
         return None
     items = scopes.split() if isinstance(scopes, str) else list(scopes)
     return " ".join(str(_SCOPE_IDS.get(str(s), s)) for s in items) or None
+
+
+def _data_path(path: str) -> str:
+    """``path`` if it is a path on the server (``/v1/...``); an absolute URL would take the token
+    to another host."""
+    if not path.startswith("/") or path.startswith("//"):
+        raise ValueError(f"{path!r} is not a path on the server (like /v1/quote/...)")
+    return path
 
 
 def _env(name: str, environ: Mapping[str, str]) -> str | None:
@@ -172,7 +181,7 @@ class _Config:
     def _api_client(self, http: httpx.Client | httpx.AsyncClient) -> AuthenticatedClient:
         # The generated AuthenticatedClient would fix its token on first use; installing our
         # client (whose auth refreshes) makes every generated endpoint function refresh too.
-        client = AuthenticatedClient(base_url=self.base_url, token="")  # noqa: S106
+        client = AuthenticatedClient(base_url=self.base_url, token="")
         if isinstance(http, httpx.Client):
             client.set_httpx_client(http)
         else:
@@ -228,7 +237,7 @@ class Longbridge(_Config, Operations):
         self,
         on_code: Callable[[DeviceAuthorization], None],
         scope: Sequence[str | int] | str | None = None,
-        sleep: Callable[[float], None] | None = None,
+        sleep: Callable[[float], object] | None = None,
     ) -> Token:
         """RFC 8628 login for machines without a browser: ``on_code`` shows the user code."""
         oauth = self._oauth_for(self.discover())
@@ -266,6 +275,19 @@ class Longbridge(_Config, Operations):
     def delete_registration(self, uri: str, registration_access_token: str) -> None:
         """RFC 7592 §2.3."""
         run_sync(delete_registration_flow(uri, registration_access_token), self._http)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+    ) -> Any:
+        """Any data API call, typed or not (as the official SDK's ``HttpClient.request``): the
+        envelope's ``data`` as plain JSON values, or a typed error. ``path`` is relative to the
+        base URL, so the token only goes to this server."""
+        response = self._http.request(method, _data_path(path), params=params, json=json)
+        return read_envelope(response)["data"]
 
     def close(self) -> None:
         self._http.close()
@@ -350,6 +372,17 @@ class AsyncLongbridge(_Config, AsyncOperations):
         endpoint = (await self.discover()).registration_endpoint
         info: ClientInformation = await run_async(register_flow(endpoint, metadata), self._http)
         return info
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+    ) -> Any:
+        """Any data API call; see :meth:`Longbridge.request`."""
+        response = await self._http.request(method, _data_path(path), params=params, json=json)
+        return read_envelope(response)["data"]
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -1,0 +1,61 @@
+"""What a conformance check is: a pytest test marked with its checklist item, rule and level.
+
+    @check(33, "RFC 6749 §4.1.2, §10.5", "MUST", "token")
+    def test_code_is_single_use(...): ...
+
+The number refers to ../shared/reference/conformance-checklist.md Part 1. A MUST failure fails
+the run; a SHOULD failure is reported as a warning unless ``--strict`` (Part 2, choice 5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+import pytest
+
+__all__ = ["GROUPS", "CheckInfo", "check", "info_of"]
+
+Level = Literal["MUST", "SHOULD"]
+GROUPS = (
+    "discovery",
+    "registration",
+    "authorize",
+    "token",
+    "refresh",
+    "revoke",
+    "device",
+    "bearer",
+    "envelope",
+    "endpoints",
+    "legacy",
+)
+F = TypeVar("F", bound=Callable[..., object])
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    number: int
+    rule: str
+    level: Level
+    group: str
+
+
+def check(number: int, rule: str, level: Level, group: str) -> Callable[[F], F]:
+    """Mark a test as the check of checklist item ``number``."""
+    if group not in GROUPS:
+        raise ValueError(f"unknown group {group!r}")
+    marker = pytest.mark.check(number=number, rule=rule, level=level, group=group)
+
+    def decorate(func: F) -> F:
+        return marker(func)  # type: ignore[no-any-return]
+
+    return decorate
+
+
+def info_of(item: pytest.Item) -> CheckInfo | None:
+    marker = item.get_closest_marker("check")
+    if marker is None:
+        return None
+    return CheckInfo(**marker.kwargs)

@@ -1,0 +1,103 @@
+"""``python -m conformance``: validate the spec, then run the suite against a server.
+
+Without ``--base-url`` the bundled mock is started on loopback for the run; with it, the suite
+targets that server, whose authorization endpoint must auto-consent (conformance-checklist.md
+Part 2, choice 9).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from openapi_spec_validator import validate
+
+from conformance.checks import GROUPS
+from conformance.mock_server import MockConfig, OffsetClock, create_app
+from conformance.mock_server.serve import run_in_thread
+from conformance.target import ENV_BASE_URL
+from generator.build import load_spec
+from generator.paths import ROOT, SPEC
+
+SUITE = Path(__file__).resolve().parent / "suite"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m conformance", description=__doc__)
+    p.add_argument("--base-url", help="a running server to test (default: start the mock)")
+    p.add_argument(
+        "--hypothesis-profile",
+        default=os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"),
+        choices=["dev", "ci", "thorough"],
+        help="how many examples property checks try (default: ci on CI, else dev)",
+    )
+    p.add_argument(
+        "--select",
+        metavar="GROUP[,GROUP...]",
+        help=f"only these groups of checks: {', '.join(GROUPS)}",
+    )
+    p.add_argument(
+        "--strict", action="store_true", help="SHOULD findings fail the run too (not only MUST)"
+    )
+    p.add_argument("--report-dir", type=Path, default=ROOT / "reports", help="where reports go")
+    p.add_argument("pytest_args", nargs="*", help="extra pytest arguments, after --")
+    return p
+
+
+@contextlib.contextmanager
+def _target(base_url: str | None) -> Iterator[str]:
+    if base_url:
+        yield base_url.rstrip("/")
+        return
+    with run_in_thread(create_app(MockConfig(), OffsetClock())) as running:
+        yield running.base_url
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.select:
+        unknown = {g.strip() for g in args.select.split(",")} - set(GROUPS)
+        if unknown:
+            parser.error(f"unknown groups {sorted(unknown)}; known: {', '.join(GROUPS)}")
+    started = time.perf_counter()
+    validate(load_spec())
+    print(f"spec: {SPEC.relative_to(ROOT)} is valid OpenAPI 3.1", flush=True)
+    args.report_dir.mkdir(parents=True, exist_ok=True)
+    with _target(args.base_url) as base_url:
+        print(f"target: {base_url}{'' if args.base_url else ' (the bundled mock)'}", flush=True)
+        # pytest runs in a child process: the mock (a thread here) serves it over loopback.
+        command = [
+            sys.executable,
+            "-m",
+            "pytest",
+            str(SUITE),
+            "-p",
+            "no:cacheprovider",
+            f"--hypothesis-profile={args.hypothesis_profile}",
+            f"--junitxml={args.report_dir / 'conformance.xml'}",
+            "-q",
+            *args.pytest_args,
+        ]
+        env = {
+            **os.environ,
+            ENV_BASE_URL: base_url,
+            "CONFORMANCE_REPORT_DIR": str(args.report_dir),
+            "CONFORMANCE_SELECT": args.select or "",
+            "CONFORMANCE_STRICT": "1" if args.strict else "",
+        }
+        code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
+    print(f"conformance run took {time.perf_counter() - started:.1f} s", flush=True)
+    print(f"reports: {args.report_dir / 'conformance.md'}, {args.report_dir / 'conformance.xml'}")
+    # pytest exits 0 when every MUST check passed (SHOULD findings are xfail unless --strict).
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""RFC 6750 bearer token usage on the data API (checklist items 52–55)."""
+
+from __future__ import annotations
+
+from conformance.checks import check
+from conformance.suite.helpers import OAuthSession
+from conformance.target import Target
+from longbridge_openapi_client import Pkce
+
+
+@check(52, "RFC 6750 §2.1; RFC 9110 §11.1", "MUST", "bearer")
+def test_scheme_is_case_insensitive(session: OAuthSession) -> None:
+    token = session.login()["access_token"]
+    for scheme in ("bearer", "BEARER"):
+        r = session.raw.get("/v1/socket/token", headers={"Authorization": f"{scheme} {token}"})
+        assert r.status_code == 200, (
+            f"Expected 200 for scheme {scheme!r}. Received: {r.status_code}"
+        )
+
+
+@check(53, "RFC 6750 §2.3", "SHOULD", "bearer")
+def test_query_token_is_not_accepted(session: OAuthSession) -> None:
+    token = session.login()["access_token"]
+    r = session.raw.get("/v1/socket/token", params={"access_token": token})
+    assert r.status_code == 401, f"Expected 401 for a query-string token. Received: {r.status_code}"
+
+
+@check(54, "RFC 6750 §3, §3.1", "MUST", "bearer")
+def test_bad_token_gets_invalid_token_challenge(session: OAuthSession) -> None:
+    r = session.call_api("not-a-token")
+    challenge = r.headers.get("www-authenticate", "")
+    ok = r.status_code == 401 and challenge.lower().startswith("bearer")
+    assert ok, f"Expected 401 with a Bearer challenge. Received: {r.status_code} {challenge!r}"
+    assert 'error="invalid_token"' in challenge, (
+        f'Expected error="invalid_token". Received: {challenge!r}'
+    )
+
+
+@check(54, "RFC 6750 §3, §3.1", "MUST", "bearer")
+def test_expired_token_gets_invalid_token_challenge(
+    session: OAuthSession, mock_only: Target
+) -> None:
+    tokens = session.login()
+    mock_only.advance_clock(float(tokens.get("expires_in", 3600)) + 1)
+    r = session.call_api(tokens["access_token"])
+    challenge = r.headers.get("www-authenticate", "")
+    ok = r.status_code == 401 and 'error="invalid_token"' in challenge
+    assert ok, f'Expected 401 with error="invalid_token". Received: {r.status_code} {challenge!r}'
+
+
+@check(54, "RFC 6750 §3.1", "MUST", "bearer")
+def test_no_credentials_gets_challenge_without_error(session: OAuthSession) -> None:
+    r = session.raw.get("/v1/socket/token")
+    challenge = r.headers.get("www-authenticate", "")
+    ok = r.status_code == 401 and challenge.lower().startswith("bearer")
+    assert ok, f"Expected 401 with a Bearer challenge. Received: {r.status_code} {challenge!r}"
+    assert "error=" not in challenge, f"Expected no error attribute. Received: {challenge!r}"
+
+
+@check(55, "RFC 6750 §3.1; longbridge-api.md §2.4", "MUST", "bearer")
+def test_insufficient_scope_is_403308(session: OAuthSession) -> None:
+    response = session.exchange(session.grant(pkce=Pkce.generate(), scope="6"))
+    token = response.json()["access_token"]
+    r = session.raw.get(
+        "/v1/quote/get_security_list",
+        params={"market": "US", "category": "Overnight"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    code = (
+        r.json().get("code")
+        if r.headers.get("content-type", "").startswith("application/json")
+        else None
+    )
+    ok = r.status_code == 403 and code == 403308
+    assert ok, f"Expected 403 with code 403308. Received: {r.status_code} {r.text}"

@@ -1,0 +1,137 @@
+"""RFC 7636 PKCE and the RFC 9700 §4.8.2 downgrade defence (checklist items 20–22, 29–32, 57).
+
+PKCE is optional at the real server, so "PKCE required" is a SHOULD (Part 2, choice 3); once a
+challenge was sent every rule is a MUST.
+"""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conformance.checks import check
+from conformance.suite.helpers import REDIRECT, Grant, OAuthSession, query
+from longbridge_openapi_client import Pkce, s256_challenge
+
+UNRESERVED = string.ascii_letters + string.digits + "-._~"
+FIXTURE_OK = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _authorize_raw(session: OAuthSession, **params: str) -> dict[str, str] | int:
+    """A raw authorization request: the redirect's query, or the status when none."""
+    base = {
+        "response_type": "code",
+        "client_id": session.client_id,
+        "redirect_uri": REDIRECT,
+        "state": "s",
+    }
+    response = session.raw.get("/oauth2/authorize", params={**base, **params})
+    if response.status_code != 302:
+        return response.status_code
+    return query(response.headers["location"])
+
+
+@check(57, "RFC 7636 Appendix B", "MUST", "token")
+def test_appendix_b_vector_is_accepted(session: OAuthSession) -> None:
+    verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+    pkce = Pkce(verifier)
+    assert pkce.challenge == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+    response = session.exchange(session.grant(pkce=pkce))
+    assert response.status_code == 200, (
+        f"Expected 200 for the Appendix B pair. Received: {response.text}"
+    )
+
+
+@check(20, "RFC 9700 §2.1.1; RFC 7636 §4.4.1", "SHOULD", "authorize")
+def test_authorization_without_pkce_is_refused(session: OAuthSession) -> None:
+    result = _authorize_raw(session)
+    refused = result == 400 or (
+        isinstance(result, dict) and result.get("error") == "invalid_request"
+    )
+    assert refused, f"Expected invalid_request without code_challenge. Received: {result}"
+
+
+@check(21, "RFC 7636 §4.2, §4.4.1; Part 2 choice 4", "MUST", "authorize")
+def test_plain_method_is_refused(session: OAuthSession) -> None:
+    result = _authorize_raw(session, code_challenge="a" * 43, code_challenge_method="plain")
+    refused = result == 400 or (
+        isinstance(result, dict) and result.get("error") == "invalid_request"
+    )
+    assert refused, f"Expected invalid_request for method plain. Received: {result}"
+
+
+@check(21, "RFC 7636 §4.3; Part 2 choice 4", "MUST", "authorize")
+def test_challenge_without_method_is_refused(session: OAuthSession) -> None:
+    # §4.3 defaults a missing method to plain, which an S256-only server does not offer.
+    result = _authorize_raw(session, code_challenge=s256_challenge("v" * 43))
+    refused = result == 400 or (
+        isinstance(result, dict) and result.get("error") == "invalid_request"
+    )
+    assert refused, f"Expected invalid_request without code_challenge_method. Received: {result}"
+
+
+@check(22, "RFC 7636 §4.2", "MUST", "authorize")
+@FIXTURE_OK
+@given(
+    challenge=st.one_of(
+        st.text(alphabet=UNRESERVED, min_size=1, max_size=42),
+        st.text(alphabet=UNRESERVED, min_size=129, max_size=160),
+        st.text(alphabet="!$&'()*+,;= /", min_size=43, max_size=50),
+        st.text(alphabet=UNRESERVED, min_size=42, max_size=42).map(lambda s: s + "="),
+    )
+)
+def test_malformed_challenge_is_refused(session: OAuthSession, challenge: str) -> None:
+    result = _authorize_raw(session, code_challenge=challenge, code_challenge_method="S256")
+    refused = result == 400 or (isinstance(result, dict) and "code" not in result)
+    assert refused, f"Expected a refusal for challenge {challenge!r}. Received: {result}"
+
+
+@check(30, "RFC 7636 §4.6", "MUST", "token")
+@FIXTURE_OK
+@given(verifier=st.text(alphabet=UNRESERVED, min_size=43, max_size=128))
+def test_wrong_verifier_is_invalid_grant(session: OAuthSession, verifier: str) -> None:
+    pkce = Pkce.generate()
+    if verifier == pkce.verifier:
+        return
+    response = session.exchange(session.grant(pkce=pkce), verifier=verifier)
+    assert response.status_code == 400, (
+        f"Expected 400. Received: {response.status_code} {response.text}"
+    )
+    assert response.json().get("error") == "invalid_grant", f"Received: {response.text}"
+
+
+@check(31, "RFC 7636 §4.6; Part 2 choice 2", "MUST", "token")
+def test_missing_verifier_is_invalid_grant(session: OAuthSession) -> None:
+    grant = session.grant(pkce=Pkce.generate())
+    grant.pkce = None  # send no code_verifier
+    response = session.exchange(grant)
+    assert response.status_code == 400, (
+        f"Expected 400. Received: {response.status_code} {response.text}"
+    )
+    assert response.json().get("error") == "invalid_grant", f"Received: {response.text}"
+
+
+@check(32, "RFC 9700 §4.8.2", "MUST", "token")
+def test_verifier_for_a_code_without_challenge_is_refused(session: OAuthSession) -> None:
+    result = _authorize_raw(session)
+    if not isinstance(result, dict) or "code" not in result:
+        return  # the server requires PKCE: no downgrade possible
+    grant = Grant(result["code"], "s", None, REDIRECT)
+    response = session.exchange(grant, verifier=Pkce.generate().verifier)
+    assert response.status_code == 400, (
+        "Expected 400 for a verifier on a code issued without challenge. "
+        f"Received: {response.status_code}"
+    )
+
+
+@check(29, "RFC 7636 §4.1", "MUST", "token")
+@FIXTURE_OK
+@given(length=st.sampled_from([43, 64, 128]))
+def test_verifiers_of_every_valid_length_work(session: OAuthSession, length: int) -> None:
+    pkce = Pkce.generate(length)
+    response = session.exchange(session.grant(pkce=pkce))
+    assert response.status_code == 200, (
+        f"Expected 200 for a {length}-character verifier. Received: {response.text}"
+    )

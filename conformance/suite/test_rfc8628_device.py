@@ -1,0 +1,82 @@
+"""RFC 8628 device authorization grant (checklist extension: item 60)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from conformance.checks import check
+from conformance.suite.helpers import OAuthSession, _raw_response
+from conformance.target import Target
+from longbridge_openapi_client.api.oauth import request_device_authorization, request_token
+from longbridge_openapi_client.models import DeviceAuthorizationRequest, DeviceCodeTokenRequest
+
+
+def _start(session: OAuthSession) -> dict[str, Any]:
+    body = DeviceAuthorizationRequest(client_id=session.client_id)
+    r = _raw_response(request_device_authorization.sync_detailed(client=session.api, body=body))
+    assert r.status_code == 200, f"Expected 200. Received: {r.status_code} {r.text}"
+    data: dict[str, Any] = r.json()
+    return data
+
+
+def _poll(session: OAuthSession, device_code: str) -> httpx.Response:
+    body = DeviceCodeTokenRequest(
+        grant_type="urn:ietf:params:oauth:grant-type:device_code",
+        device_code=device_code,
+        client_id=session.client_id,
+    )
+    return _raw_response(request_token.sync_detailed(client=session.api, body=body))
+
+
+def _error(r: httpx.Response) -> object:
+    return r.json().get("error") if r.status_code != 200 else None
+
+
+@check(60, "RFC 8628 §3.2", "MUST", "device")
+def test_device_response_fields(session: OAuthSession) -> None:
+    data = _start(session)
+    for name in ("device_code", "user_code", "verification_uri"):
+        assert isinstance(data.get(name), str), f"Expected string {name}. Received: {data}"
+    assert isinstance(data.get("expires_in"), int), f"Expected int expires_in. Received: {data}"
+    assert isinstance(data.get("interval", 5), int), f"Expected int interval. Received: {data}"
+
+
+@check(60, "RFC 8628 §3.5", "MUST", "device")
+def test_pending_before_approval(session: OAuthSession) -> None:
+    r = _poll(session, _start(session)["device_code"])
+    assert _error(r) == "authorization_pending", (
+        f"Expected authorization_pending. Received: {r.status_code} {r.text}"
+    )
+
+
+@check(60, "RFC 8628 §3.5", "MUST", "device")
+def test_polling_too_fast_is_slow_down(session: OAuthSession) -> None:
+    code = _start(session)["device_code"]
+    _poll(session, code)
+    r = _poll(session, code)
+    assert _error(r) == "slow_down", f"Expected slow_down. Received: {r.status_code} {r.text}"
+
+
+@check(60, "RFC 8628 §3.5", "MUST", "device")
+def test_expired_device_code_is_expired_token(session: OAuthSession, mock_only: Target) -> None:
+    data = _start(session)
+    mock_only.advance_clock(float(data["expires_in"]) + 1)
+    r = _poll(session, data["device_code"])
+    assert _error(r) == "expired_token", (
+        f"Expected expired_token. Received: {r.status_code} {r.text}"
+    )
+
+
+@check(60, "RFC 8628 §3.5", "MUST", "device")
+def test_device_code_is_single_use(session: OAuthSession, mock_only: Target) -> None:
+    data = _start(session)
+    mock_only.advance_clock(60)  # past the mock's auto-approval
+    first = _poll(session, data["device_code"])
+    assert first.status_code == 200, f"Expected tokens. Received: {first.status_code} {first.text}"
+    mock_only.advance_clock(60)
+    again = _poll(session, data["device_code"])
+    assert again.status_code == 400, (
+        f"Expected a second redemption to be refused. Received: {again.status_code} {again.text}"
+    )

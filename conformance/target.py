@@ -1,0 +1,41 @@
+"""The server under test: a base URL, and (for the bundled mock) a handle to move its clock.
+
+``CONFORMANCE_BASE_URL`` names a running server; without it the suite starts the mock on
+loopback itself. Admin actions (advancing the clock, expiring tokens) use the mock's ``/_mock/``
+routes, so they work in-process and out of process alike, and are skipped on other servers.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import httpx
+
+__all__ = ["ENV_BASE_URL", "Target"]
+
+ENV_BASE_URL = "CONFORMANCE_BASE_URL"
+
+
+@dataclass(frozen=True)
+class Target:
+    base_url: str
+    is_mock: bool  # the bundled mock: its /_mock/ admin routes are available
+
+    @classmethod
+    def from_env(cls) -> Target | None:
+        url = os.environ.get(ENV_BASE_URL)
+        if not url:
+            return None
+        url = url.rstrip("/")
+        try:
+            probe = httpx.get(f"{url}/_mock/clock", timeout=5)
+            is_mock = probe.status_code == 200 and "now" in probe.json()
+        except (httpx.HTTPError, ValueError):
+            is_mock = False
+        return cls(url, is_mock)
+
+    def advance_clock(self, seconds: float) -> None:
+        """Move the mock's clock; only on the bundled mock (the caller skips elsewhere)."""
+        response = httpx.post(f"{self.base_url}/_mock/clock/advance", json={"seconds": seconds})
+        response.raise_for_status()
