@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 # dev: quick feedback while editing. ci: reproducible (derandomized, no example database).
 # thorough: many examples, for a nightly run.
@@ -17,6 +17,16 @@ settings.register_profile(
     database=None,
     print_blob=True,
     deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# proof: the broken-variant runs (tests/conformance): reproducible, and no time spent shrinking.
+settings.register_profile(
+    "proof",
+    max_examples=25,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(

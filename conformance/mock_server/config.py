@@ -58,6 +58,10 @@ class Deviation(StrEnum):
     ACCEPT_QUERY_TOKEN = "accept_query_token"  # ?access_token= authenticates data API calls
     LAX_CODE_CHALLENGE = "lax_code_challenge"  # any code_challenge string is accepted
     PADDED_S256 = "padded_s256"  # S256 computed with "=" padding: correct verifiers fail
+    NO_CORE_METADATA = "no_core_metadata"  # discovery lacks the endpoints and response types
+    REGISTRATION_REQUIRES_FORM = "registration_requires_form"  # form bodies only, JSON refused
+    REDIRECT_UNKNOWN_CLIENT = "redirect_unknown_client"  # unknown client_id still redirected
+    ACCEPT_PASSWORD_GRANT = "accept_password_grant"  # RFC 9700 §2.4 forbids it
     METADATA_NOT_JSON = "metadata_not_json"  # discovery served as text/plain (RFC 8414 §3.2)
     SPARSE_METADATA = "sparse_metadata"  # no registration/PKCE/grant/auth-method members (§2)
     OMIT_REGISTERED_METADATA = "omit_registered_metadata"  # RFC 7591 §3.2.1 echo missing

@@ -19,6 +19,14 @@ from .state import AuthorizationCode, RegisteredClient, new_secret
 __all__ = ["authorize", "consent_decision", "redirect_uri_matches"]
 
 
+class _OpenRedirect(Exception):
+    """Only under the ``redirect_unknown_client`` deviation."""
+
+    def __init__(self, uri: str) -> None:
+        super().__init__(uri)
+        self.uri = uri
+
+
 class _RedirectError(Exception):
     """An error that travels back to the client in the redirect (§4.1.2.1)."""
 
@@ -86,6 +94,9 @@ def _client_and_redirect(
             raise _no_redirect(f"parameter {name} is repeated")
     client = ctx.state.clients.get(params.get("client_id", ""))
     if client is None:
+        if ctx.deviates(Deviation.REDIRECT_UNKNOWN_CLIENT) and params.get("redirect_uri"):
+            # The broken variant is an open redirector (RFC 9700 §4.11).
+            raise _OpenRedirect(params["redirect_uri"])
         raise _no_redirect("unknown client_id")
     redirect_uri = params.get("redirect_uri")
     if redirect_uri is None:
@@ -168,7 +179,11 @@ def authorize(ctx: Context, req: Incoming) -> Reply:
     params, repeated = _query(req)
     if ctx.deviates(Deviation.ALLOW_REPEATED_PARAMETERS):
         repeated = set()  # the broken variant keeps the first value (RFC 6749 §3.1 forbids)
-    client, redirect_uri = _client_and_redirect(ctx, params, repeated)
+    try:
+        client, redirect_uri = _client_and_redirect(ctx, params, repeated)
+    except _OpenRedirect as broken:
+        error = {"error": "unauthorized_client", "error_description": "unknown client"}
+        return _redirect(ctx, req, broken.uri, params.get("state"), error)
     state = params.get("state")
     try:
         _validate(ctx, client, params, repeated)

@@ -140,6 +140,10 @@ def token(ctx: Context, req: Incoming) -> Reply:
     grant_type = form.get("grant_type")
     if grant_type is None:
         raise OAuthProblem("invalid_request", "grant_type is required")
+    if grant_type == "password" and ctx.deviates(Deviation.ACCEPT_PASSWORD_GRANT):
+        client = authenticate_client(ctx, req, form)  # the broken variant: RFC 9700 §2.4
+        family = new_family(ctx, client, ctx.config.default_scopes)
+        return Reply(200, issue_tokens(ctx, client, family, family.scopes), dict(NO_STORE))
     if grant_type not in GRANT_MODELS:
         if ctx.deviates(Deviation.UNKNOWN_GRANT_INVALID_REQUEST):
             raise OAuthProblem("invalid_request", "grant_type is not supported")

@@ -10,8 +10,9 @@ import ipaddress
 import json
 import re
 import uuid
+from dataclasses import replace
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import ValidationError
 
@@ -106,6 +107,16 @@ def _metadata_error(description: str) -> OAuthProblem:
 
 
 def _parse_request(ctx: Context, req: Incoming) -> ClientRegistrationRequest:
+    if ctx.deviates(Deviation.REGISTRATION_REQUIRES_FORM):
+        # The broken variant takes metadata as a form and refuses JSON.
+        if req.content_type != "application/x-www-form-urlencoded":
+            raise OAuthProblem("invalid_request", "the body must be a form", 415)
+        form = dict(parse_qsl(req.body.decode("utf-8", "replace")))
+        req = replace(
+            req,
+            headers={**req.headers, "content-type": "application/json"},
+            body=json.dumps({**form, "redirect_uris": [form.get("redirect_uris", "")]}).encode(),
+        )
     if req.content_type != "application/json":
         # §3.1: the request is JSON; anything else is refused before it is parsed.
         raise OAuthProblem("invalid_request", "the body must be application/json", 415)

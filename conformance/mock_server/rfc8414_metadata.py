@@ -51,5 +51,10 @@ def metadata(ctx: Context, req: Incoming) -> Reply:
             "token_endpoint_auth_methods_supported",
         ):
             del body[name]
+    if ctx.deviates(Deviation.NO_CORE_METADATA):
+        for name in ("authorization_endpoint", "token_endpoint", "response_types_supported"):
+            del body[name]
+    if ctx.deviates(Deviation.ALLOW_PLAIN_PKCE):
+        body["code_challenge_methods_supported"] = ["S256", "plain"]
     media_type = "text/plain" if ctx.deviates(Deviation.METADATA_NOT_JSON) else "application/json"
     return Reply(200, body, media_type=media_type)

@@ -21,6 +21,7 @@ from .harness import (
     Client,
     Harness,
     MakeMock,
+    basic_auth,
     location_params,
     pkce_pair,
 )
@@ -289,6 +290,102 @@ def padded_s256(mock: Harness) -> bool:
     return mock.exchange(client, mock.code(client, pair), verifier=pair.verifier).status_code != 200
 
 
+META = "/.well-known/oauth-authorization-server"
+
+
+def metadata_not_json(mock: Harness) -> bool:
+    return not mock.http.get(META).headers["content-type"].startswith("application/json")
+
+
+def sparse_metadata(mock: Harness) -> bool:
+    return "code_challenge_methods_supported" not in mock.http.get(META).json()
+
+
+def omit_registered_metadata(mock: Harness) -> bool:
+    return "grant_types" not in mock.register().registration
+
+
+def lax_client_metadata(mock: Harness) -> bool:
+    body = {"redirect_uris": [REDIRECT_URI], "grant_types": ["refresh_token"]}
+    return mock.http.post("/oauth2/register", json=body).status_code == 201
+
+
+def any_response_type(mock: Harness) -> bool:
+    response = mock.authorize(mock.register(), response_type="token")
+    return "code" in location_params(response)
+
+
+def allow_repeated_parameters(mock: Harness) -> bool:
+    client = mock.register()
+    query = f"response_type=code&client_id={client.client_id}&redirect_uri={REDIRECT_URI}"
+    response = mock.http.get(f"/oauth2/authorize?{query}&state=a&state=b")
+    return "code" in location_params(response)
+
+
+def token_accepts_json(mock: Harness) -> bool:
+    client = mock.register()
+    form = {"grant_type": "authorization_code", "code": mock.code(client)}
+    form |= {"redirect_uri": REDIRECT_URI, "client_id": client.client_id}
+    return mock.http.post("/oauth2/token", json=form).status_code == 200
+
+
+def missing_as_invalid_grant(mock: Harness) -> bool:
+    client = mock.register()
+    form = {"grant_type": "authorization_code", "redirect_uri": REDIRECT_URI}
+    return bool(mock.token(client, form).json().get("error") == "invalid_grant")
+
+
+def unknown_grant_invalid_request(mock: Harness) -> bool:
+    response = mock.token(mock.register(), {"grant_type": "urn:example:none"})
+    return bool(response.json().get("error") == "invalid_request")
+
+
+def token_type_mac(mock: Harness) -> bool:
+    return mock.tokens(mock.register()).get("token_type") == "mac"
+
+
+def omit_expires_in(mock: Harness) -> bool:
+    return "expires_in" not in mock.tokens(mock.register())
+
+
+def enveloped_token_response(mock: Harness) -> bool:
+    client = mock.register()
+    return "data" in mock.exchange(client, mock.code(client)).json()
+
+
+def invalid_client_400(mock: Harness) -> bool:
+    client = mock.register(auth_method="client_secret_basic")
+    headers = {"Authorization": basic_auth(client.client_id, "wrong")}
+    form = {"grant_type": "authorization_code", "code": "x", "redirect_uri": REDIRECT_URI}
+    return mock.post_form("/oauth2/token", form, headers).status_code == 400
+
+
+def unsafe_error_description(mock: Harness) -> bool:
+    response = mock.token(mock.register(), {"grant_type": "urn:example:none"})
+    return '"' in response.json().get("error_description", "")
+
+
+def no_core_metadata(mock: Harness) -> bool:
+    body = mock.http.get("/.well-known/oauth-authorization-server").json()
+    return "token_endpoint" not in body
+
+
+def registration_requires_form(mock: Harness) -> bool:
+    response = mock.http.post("/oauth2/register", data={"redirect_uris": REDIRECT_URI})
+    return response.status_code in (200, 201)
+
+
+def redirect_unknown_client(mock: Harness) -> bool:
+    params = {"response_type": "code", "client_id": "nobody", "redirect_uri": REDIRECT_URI}
+    return "location" in mock.http.get("/oauth2/authorize", params=params).headers
+
+
+def accept_password_grant(mock: Harness) -> bool:
+    client = mock.register()
+    form = {"grant_type": "password", "username": "u", "password": "p"}
+    return mock.token(client, form).status_code == 200
+
+
 SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.SKIP_PKCE_CHECK: skip_pkce_check,
     Deviation.ALLOW_PLAIN_PKCE: allow_plain_pkce,
@@ -330,6 +427,24 @@ SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.ACCEPT_QUERY_TOKEN: accept_query_token,
     Deviation.LAX_CODE_CHALLENGE: lax_code_challenge,
     Deviation.PADDED_S256: padded_s256,
+    Deviation.NO_CORE_METADATA: no_core_metadata,
+    Deviation.REGISTRATION_REQUIRES_FORM: registration_requires_form,
+    Deviation.REDIRECT_UNKNOWN_CLIENT: redirect_unknown_client,
+    Deviation.ACCEPT_PASSWORD_GRANT: accept_password_grant,
+    Deviation.METADATA_NOT_JSON: metadata_not_json,
+    Deviation.SPARSE_METADATA: sparse_metadata,
+    Deviation.OMIT_REGISTERED_METADATA: omit_registered_metadata,
+    Deviation.LAX_CLIENT_METADATA: lax_client_metadata,
+    Deviation.ANY_RESPONSE_TYPE: any_response_type,
+    Deviation.ALLOW_REPEATED_PARAMETERS: allow_repeated_parameters,
+    Deviation.TOKEN_ACCEPTS_JSON: token_accepts_json,
+    Deviation.MISSING_AS_INVALID_GRANT: missing_as_invalid_grant,
+    Deviation.UNKNOWN_GRANT_INVALID_REQUEST: unknown_grant_invalid_request,
+    Deviation.TOKEN_TYPE_MAC: token_type_mac,
+    Deviation.OMIT_EXPIRES_IN: omit_expires_in,
+    Deviation.ENVELOPED_TOKEN_RESPONSE: enveloped_token_response,
+    Deviation.INVALID_CLIENT_400: invalid_client_400,
+    Deviation.UNSAFE_ERROR_DESCRIPTION: unsafe_error_description,
 }
 
 
@@ -351,8 +466,13 @@ def test_a_deviation_breaks_only_its_rule(make_mock: MakeMock) -> None:
     # the 201 of every registration they run.
     # Nor pkce_on_refresh and no_rotation: scenarios about refresh expect a working rotation;
     # nor device_auto_approve: the device scenarios expect a pending authorization first;
-    # nor padded_s256: every PKCE exchange of the helpers fails under it.
+    # nor padded_s256: every PKCE exchange of the helpers fails under it;
+    # nor omit_registered_metadata / enveloped_token_response: the helpers read the registered
+    # auth method and the plain token response.
     helpers_check = {
+        Deviation.REGISTRATION_REQUIRES_FORM,
+        Deviation.OMIT_REGISTERED_METADATA,
+        Deviation.ENVELOPED_TOKEN_RESPONSE,
         Deviation.DEVICE_AUTO_APPROVE,
         Deviation.PADDED_S256,
         Deviation.DROP_STATE,

@@ -624,7 +624,9 @@ def test_official_sdk_signatures_verify_and_recompute(tmp_path: Path) -> None:
                 "order": {"symbol": "700.HK", "side": "Buy", "remark": "ü"},
                 "symbol": SDK_SYMBOL,
                 "expired_at": EXPIRED_AT,
-                "calls": ["security_list", "socket_token", "post_body", "filings", "refresh"],
+                # post_body last: its 405 leaves the request body unread, so the server closes
+                # that connection, and the SDK's pool may race to reuse it ("SendRequest").
+                "calls": ["security_list", "socket_token", "filings", "refresh", "post_body"],
             },
         )
         sdk = [s for s in recorder.seen if s.headers.get("user-agent") == "openapi-sdk"]

@@ -1,0 +1,456 @@
+"""Every conformance check is shown failing against a deliberately broken variant of the mock.
+
+For each variant (a MockConfig with named deviations) the suite runs in a child process against
+the variant on loopback, strict (SHOULD findings count), and the checks expected to catch the
+breakage must fail. A correct mock must pass every MUST check. Every check of the suite must be
+caught by at least one variant. The table variant → failed checks is written to
+reports/broken-variants.md.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from conformance.mock_server import Deviation, MockConfig, OffsetClock, create_app
+from conformance.mock_server.serve import run_in_thread
+from generator.paths import ROOT
+
+SUITE = ROOT / "conformance" / "suite"
+# The module-scoped fixture runs every variant (a minute or two): more than the default timeout.
+pytestmark = pytest.mark.timeout(900)
+REPORTS = ROOT / "reports"
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    config: MockConfig
+    must_fail: frozenset[str]  # check (test function) names
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """Only the groups of the checks that must fail run: the variants stay fast."""
+        groups = _suite_checks()
+        return tuple(sorted({groups[name] for name in self.must_fail if name in groups}))
+
+
+@cache
+def _suite_checks() -> dict[str, str]:
+    """Every check of the suite (test functions decorated with @check) and its group."""
+    checks: dict[str, str] = {}
+    for path in SUITE.glob("test_*.py"):
+        for node in ast.parse(path.read_text()).body:
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            for decorator in node.decorator_list:
+                if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") == "check":
+                    group = decorator.args[3]
+                    assert isinstance(group, ast.Constant)
+                    checks[node.name] = str(group.value)
+    return checks
+
+
+def _dev(*deviations: Deviation) -> MockConfig:
+    return MockConfig(deviations=frozenset(deviations))
+
+
+def _v(name: str, *deviations: Deviation, fails: set[str]) -> Variant:
+    return Variant(name, _dev(*deviations), frozenset(fails))
+
+
+D = Deviation
+VARIANTS: tuple[Variant, ...] = (
+    Variant(
+        "pkce not required (the default mock, strict)",
+        MockConfig(),
+        frozenset({"test_authorization_without_pkce_is_refused"}),
+    ),
+    _v(
+        "pkce check skipped",
+        D.SKIP_PKCE_CHECK,
+        fails={"test_wrong_verifier_is_invalid_grant", "test_missing_verifier_is_invalid_grant"},
+    ),
+    _v(
+        "plain pkce allowed",
+        D.ALLOW_PLAIN_PKCE,
+        fails={"test_plain_method_is_refused", "test_challenge_without_method_is_refused"},
+    ),
+    _v(
+        "no downgrade defence",
+        D.NO_DOWNGRADE_DEFENCE,
+        fails={"test_verifier_for_a_code_without_challenge_is_refused"},
+    ),
+    _v(
+        "any code_challenge accepted",
+        D.LAX_CODE_CHALLENGE,
+        fails={"test_malformed_challenge_is_refused"},
+    ),
+    _v(
+        "S256 computed with padding",
+        D.PADDED_S256,
+        fails={"test_appendix_b_vector_is_accepted", "test_verifiers_of_every_valid_length_work"},
+    ),
+    _v(
+        "pkce demanded on refresh",
+        D.PKCE_ON_REFRESH,
+        fails={"test_refresh_works_without_code_verifier"},
+    ),
+    _v(
+        "refresh widens scope",
+        D.WIDEN_SCOPE_ON_REFRESH,
+        fails={"test_wider_scope_is_invalid_scope"},
+    ),
+    _v(
+        "refresh token not bound to its client",
+        D.REFRESH_NOT_BOUND_TO_CLIENT,
+        fails={"test_refresh_token_of_another_client_is_invalid_grant"},
+    ),
+    _v(
+        "no rotation",
+        D.NO_ROTATION,
+        fails={"test_each_refresh_returns_a_new_refresh_token"},
+    ),
+    _v(
+        "superseded refresh tokens kept",
+        D.KEEP_SUPERSEDED_REFRESH_TOKENS,
+        fails={
+            "test_superseded_refresh_token_is_invalid_grant",
+            "test_reuse_revokes_the_token_family",
+        },
+    ),
+    _v(
+        "no family revocation on reuse",
+        D.NO_FAMILY_REVOCATION,
+        fails={"test_reuse_revokes_the_token_family"},
+    ),
+    _v(
+        "revocation ignored",
+        D.IGNORE_REVOCATION,
+        fails={
+            "test_revoking_a_refresh_token_revokes_its_grant",
+            "test_revoking_an_access_token_stops_it",
+            "test_lifecycle_state_machine",
+        },
+    ),
+    _v(
+        "unknown token revocation is an error",
+        D.REVOKE_UNKNOWN_TOKEN_ERROR,
+        fails={"test_revoking_an_unknown_token_is_200"},
+    ),
+    _v(
+        "device response incomplete",
+        D.DEVICE_RESPONSE_INCOMPLETE,
+        fails={"test_device_response_fields"},
+    ),
+    _v(
+        "device approved at once",
+        D.DEVICE_AUTO_APPROVE,
+        fails={"test_pending_before_approval"},
+    ),
+    _v(
+        "no slow_down",
+        D.NO_SLOW_DOWN,
+        fails={"test_polling_too_fast_is_slow_down"},
+    ),
+    _v(
+        "expired device codes accepted",
+        D.ACCEPT_EXPIRED_DEVICE_CODES,
+        fails={"test_expired_device_code_is_expired_token"},
+    ),
+    _v(
+        "device codes reusable",
+        D.DEVICE_CODE_REUSE,
+        fails={"test_device_code_is_single_use"},
+    ),
+    _v(
+        "case-sensitive bearer scheme",
+        D.CASE_SENSITIVE_BEARER,
+        fails={"test_scheme_is_case_insensitive"},
+    ),
+    _v(
+        "token accepted in the query",
+        D.ACCEPT_QUERY_TOKEN,
+        fails={"test_query_token_is_not_accepted"},
+    ),
+    _v(
+        "any bearer token accepted",
+        D.ACCEPT_ANY_BEARER,
+        fails={"test_bad_token_gets_invalid_token_challenge", "test_bogus_token_is_401004"},
+    ),
+    _v(
+        "token expiry ignored",
+        D.IGNORE_TOKEN_EXPIRY,
+        fails={"test_expired_token_gets_invalid_token_challenge", "test_lifecycle_state_machine"},
+    ),
+    _v(
+        "no WWW-Authenticate",
+        D.NO_WWW_AUTHENTICATE,
+        fails={"test_no_credentials_gets_challenge_without_error"},
+    ),
+    _v(
+        "scopes not enforced",
+        D.IGNORE_SCOPE,
+        fails={"test_insufficient_scope_is_403308"},
+    ),
+    _v(
+        "code 0 on errors",
+        D.ENVELOPE_OK_ON_ERROR,
+        fails={
+            "test_envelope_invariants_for_every_operation",
+            "test_missing_token_is_401001",
+            "test_security_list_invariants_hold",
+        },
+    ),
+    _v(
+        "no x-trace-id",
+        D.NO_TRACE_ID,
+        fails={
+            "test_envelope_invariants_for_every_operation",
+            "test_security_list_invariants_hold",
+        },
+    ),
+    _v(
+        "discovery document not JSON",
+        D.METADATA_NOT_JSON,
+        fails={
+            "test_metadata_is_at_the_well_known_path",
+            "test_metadata_is_a_json_object_without_empty_arrays",
+        },
+    ),
+    _v("issuer mismatch", D.ISSUER_MISMATCH, fails={"test_issuer_equals_the_base_url"}),
+    _v(
+        "sparse metadata",
+        D.SPARSE_METADATA,
+        fails={
+            "test_required_endpoints_are_present",
+            "test_code_challenge_methods_include_s256",
+            "test_grant_types_include_code_and_refresh",
+            "test_auth_method_none_is_advertised",
+        },
+    ),
+    _v(
+        "no core metadata",
+        D.NO_CORE_METADATA,
+        fails={
+            "test_required_endpoints_are_present",
+            "test_response_types_supported_contains_code",
+        },
+    ),
+    _v("plain advertised", D.ALLOW_PLAIN_PKCE, fails={"test_plain_is_not_offered"}),
+    _v(
+        "registration takes forms, not JSON",
+        D.REGISTRATION_REQUIRES_FORM,
+        fails={"test_json_registration_is_accepted", "test_form_registration_is_refused"},
+    ),
+    _v(
+        "registration answers 200",
+        D.REGISTRATION_200,
+        fails={
+            "test_public_registration_answers_201_without_secret",
+            "test_confidential_registration_gets_a_secret",
+        },
+    ),
+    _v(
+        "public clients get a secret",
+        D.SECRET_FOR_PUBLIC_CLIENTS,
+        fails={"test_public_registration_answers_201_without_secret"},
+    ),
+    _v(
+        "registered metadata not returned",
+        D.OMIT_REGISTERED_METADATA,
+        fails={"test_registration_can_be_read_and_deleted", "test_defaults_are_returned_and_work"},
+    ),
+    _v(
+        "inconsistent metadata accepted",
+        D.LAX_CLIENT_METADATA,
+        fails={
+            "test_inconsistent_grant_and_response_types_are_refused",
+            "test_registration_errors_are_rfc7591_errors",
+        },
+    ),
+    _v(
+        "any redirect URI registered",
+        D.LAX_REDIRECT_URIS,
+        fails={"test_bad_redirect_uris_are_refused"},
+    ),
+    _v(
+        "any response_type",
+        D.ANY_RESPONSE_TYPE,
+        fails={
+            "test_unsupported_response_type_is_redirected_with_error",
+            "test_implicit_grant_is_refused",
+        },
+    ),
+    _v(
+        "redirect_uri ignored",
+        D.IGNORE_REDIRECT_URI,
+        fails={
+            "test_redirect_uri_must_match_exactly",
+            "test_unregistered_redirect_uri_is_not_redirected",
+            "test_redirect_uri_mismatch_is_invalid_grant",
+            "test_token_errors_are_400_json",
+        },
+    ),
+    _v(
+        "open redirect",
+        D.OPEN_REDIRECT,
+        fails={
+            "test_redirect_uri_must_match_exactly",
+            "test_unregistered_redirect_uri_is_not_redirected",
+        },
+    ),
+    _v(
+        "unknown client redirected",
+        D.REDIRECT_UNKNOWN_CLIENT,
+        fails={"test_unknown_client_is_not_redirected"},
+    ),
+    _v(
+        "state dropped",
+        D.DROP_STATE,
+        fails={"test_errors_redirect_with_error_and_state", "test_state_is_returned_unchanged"},
+    ),
+    _v(
+        "repeated parameters accepted",
+        D.ALLOW_REPEATED_PARAMETERS,
+        fails={"test_repeated_parameters_are_invalid_request"},
+    ),
+    _v("codes never expire", D.ACCEPT_EXPIRED_CODES, fails={"test_expired_code_is_invalid_grant"}),
+    _v(
+        "token endpoint takes JSON",
+        D.TOKEN_ACCEPTS_JSON,
+        fails={"test_token_endpoint_refuses_json_and_get"},
+    ),
+    _v(
+        "missing parameters are invalid_grant",
+        D.MISSING_AS_INVALID_GRANT,
+        fails={"test_missing_code_or_redirect_uri_is_invalid_request"},
+    ),
+    _v(
+        "code reuse allowed",
+        D.ALLOW_CODE_REUSE,
+        fails={"test_code_reuse_is_invalid_grant_and_revokes"},
+    ),
+    _v(
+        "code reuse revokes nothing",
+        D.NO_REUSE_REVOCATION,
+        fails={"test_code_reuse_is_invalid_grant_and_revokes"},
+    ),
+    _v(
+        "code not bound to its client",
+        D.CODE_NOT_BOUND_TO_CLIENT,
+        fails={"test_code_is_bound_to_its_client"},
+    ),
+    _v(
+        "unknown grant is invalid_request",
+        D.UNKNOWN_GRANT_INVALID_REQUEST,
+        fails={"test_unknown_grant_is_unsupported_grant_type"},
+    ),
+    _v(
+        "enveloped token response",
+        D.ENVELOPED_TOKEN_RESPONSE,
+        fails={
+            "test_token_response_is_json_with_token_and_type",
+            "test_token_response_is_not_enveloped",
+        },
+    ),
+    _v("no expires_in", D.OMIT_EXPIRES_IN, fails={"test_token_response_has_expires_in"}),
+    _v("token_type mac", D.TOKEN_TYPE_MAC, fails={"test_token_type_is_bearer"}),
+    _v(
+        "no Cache-Control: no-store",
+        D.OMIT_NO_STORE,
+        fails={"test_token_response_is_not_cached", "test_token_errors_are_not_cached"},
+    ),
+    _v(
+        "invalid_client answered 400",
+        D.INVALID_CLIENT_400,
+        fails={"test_wrong_basic_secret_is_401_with_challenge"},
+    ),
+    _v(
+        "unsafe error_description",
+        D.UNSAFE_ERROR_DESCRIPTION,
+        fails={"test_token_errors_use_rfc6749_codes_and_safe_text"},
+    ),
+    _v(
+        "password grant accepted", D.ACCEPT_PASSWORD_GRANT, fails={"test_password_grant_is_refused"}
+    ),
+)
+
+
+def run_suite(config: MockConfig, groups: tuple[str, ...], report_dir: Path) -> dict[str, str]:
+    """Run the suite against a mock with ``config``; check name -> result (pass/FAIL/warn/skip)."""
+    with run_in_thread(create_app(config, OffsetClock())) as running:
+        env = {
+            **os.environ,
+            "CONFORMANCE_BASE_URL": running.base_url,
+            "CONFORMANCE_STRICT": "1",
+            "CONFORMANCE_REPORT_DIR": str(report_dir),
+            "CONFORMANCE_SELECT": ",".join(groups),
+        }
+        # The proof profile is derandomized (the same examples on every run) and does not shrink
+        # failures: these runs only need to know that a check fails, not the smallest example.
+        command = [sys.executable, "-m", "pytest", str(SUITE), "-q", "-p", "no:cacheprovider"]
+        # Only the plugins the suite uses: autoloading all of them (schemathesis's included)
+        # doubles the start-up of each of these many short runs.
+        env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+        command += ["-p", "_hypothesis_pytestplugin", "-p", "pytest_timeout"]
+        command.append("--hypothesis-profile=proof")
+        proc = subprocess.run(
+            command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
+        )
+    results_file = report_dir / "results.json"
+    assert results_file.is_file(), f"the suite wrote no results:\n{proc.stdout[-2000:]}"
+    outcome: dict[str, str] = {}
+    for r in json.loads(results_file.read_text()):
+        # A check with several examples or parameters fails if any of them fails.
+        name = r["check"].split("[", 1)[0]
+        previous = outcome.get(name)
+        outcome[name] = "FAIL" if "FAIL" in (previous, r["result"]) else r["result"]
+    return outcome
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
+    """Every variant's results, two at a time (one per core)."""
+
+    def one(variant: Variant) -> tuple[str, dict[str, str]]:
+        report_dir = tmp_path_factory.mktemp("variant")
+        return variant.name, run_suite(variant.config, variant.groups, report_dir)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(pool.map(one, VARIANTS))
+    REPORTS.mkdir(exist_ok=True)
+    lines = [
+        "# Broken variants of the mock and the checks that caught them",
+        "",
+        "| variant | deviations | failed checks |",
+        "|---|---|---|",
+    ]
+    for variant in VARIANTS:
+        failed = sorted(n for n, r in results[variant.name].items() if r == "FAIL")
+        deviations = ", ".join(sorted(variant.config.deviations)) or "—"
+        lines.append(f"| {variant.name} | {deviations} | {', '.join(failed) or '—'} |")
+    (REPORTS / "broken-variants.md").write_text("\n".join(lines) + "\n")
+    return results
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variant", VARIANTS, ids=[v.name for v in VARIANTS])
+def test_variant_is_caught(variant: Variant, outcomes: dict[str, dict[str, str]]) -> None:
+    failed = {name for name, result in outcomes[variant.name].items() if result == "FAIL"}
+    assert variant.must_fail <= failed, f"not caught: {sorted(variant.must_fail - failed)}"
+
+
+def test_every_check_has_a_variant_that_breaks_it() -> None:
+    covered = set().union(*(v.must_fail for v in VARIANTS))
+    assert set(_suite_checks()) - covered == set()
+    assert covered - set(_suite_checks()) == set(), "a variant names a check that does not exist"
