@@ -21,7 +21,8 @@ def _checks_by_item() -> dict[int, set[str]]:
                 if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") == "check":
                     number = decorator.args[0]
                     assert isinstance(number, ast.Constant)
-                    found.setdefault(int(number.value), set()).add(node.name)
+                    assert isinstance(number.value, int)
+                    found.setdefault(number.value, set()).add(node.name)
     return found
 
 
