@@ -21,9 +21,10 @@ from openapi_spec_validator import validate
 from conformance.checks import GROUPS
 from conformance.mock_server import MockConfig, OffsetClock, create_app
 from conformance.mock_server.serve import run_in_thread
-from conformance.target import ENV_BASE_URL
+from conformance.target import ENV_BASE_URL, ENV_PROFILE
 from generator.build import load_spec
 from generator.paths import ROOT, SPEC
+from longbridge_openapi_client import base_url_for
 
 SUITE = Path(__file__).resolve().parent / "suite"
 
@@ -45,13 +46,30 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--strict", action="store_true", help="SHOULD findings fail the run too (not only MUST)"
     )
+    p.add_argument(
+        "--profile",
+        choices=["default", "live"],
+        default="default",
+        help="live: a real server; only checks that need no consent and change nothing, with "
+        "LONGBRIDGE_ACCESS_TOKEN, at most 2 requests a second",
+    )
+    p.add_argument(
+        "--allow-writes",
+        action="store_true",
+        help="with --profile live: also checks that create things (client registration)",
+    )
     p.add_argument("--report-dir", type=Path, default=ROOT / "reports", help="where reports go")
     p.add_argument("pytest_args", nargs="*", help="extra pytest arguments, after --")
     return p
 
 
 @contextlib.contextmanager
-def _target(base_url: str | None) -> Iterator[str]:
+def _target(base_url: str | None, live: bool) -> Iterator[str]:
+    if live and not base_url:
+        # The same variables the official SDK reads (longbridge-api.md §6.3).
+        env_url = os.environ.get("LONGBRIDGE_HTTP_URL") or os.environ.get("LONGPORT_HTTP_URL")
+        region = os.environ.get("LONGBRIDGE_REGION") or os.environ.get("LONGPORT_REGION")
+        base_url = env_url or base_url_for("cn" if region == "cn" else "global")
     if base_url:
         yield base_url.rstrip("/")
         return
@@ -70,8 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     validate(load_spec())
     print(f"spec: {SPEC.relative_to(ROOT)} is valid OpenAPI 3.1", flush=True)
     args.report_dir.mkdir(parents=True, exist_ok=True)
-    with _target(args.base_url) as base_url:
-        print(f"target: {base_url}{'' if args.base_url else ' (the bundled mock)'}", flush=True)
+    live = args.profile == "live"
+    with _target(args.base_url, live) as base_url:
+        bundled = not args.base_url and not live
+        print(f"target: {base_url}{' (the bundled mock)' if bundled else ''}", flush=True)
+        if live:
+            print("profile: live (read-only checks that need no consent)", flush=True)
         # pytest runs in a child process: the mock (a thread here) serves it over loopback.
         command = [
             sys.executable,
@@ -91,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
             "CONFORMANCE_REPORT_DIR": str(args.report_dir),
             "CONFORMANCE_SELECT": args.select or "",
             "CONFORMANCE_STRICT": "1" if args.strict else "",
+            ENV_PROFILE: args.profile,
+            "CONFORMANCE_ALLOW_WRITES": "1" if args.allow_writes else "",
         }
         code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
     print(f"conformance run took {time.perf_counter() - started:.1f} s", flush=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conformance.checks import GROUPS, info_of
+from conformance.target import LIVE_GROUPS, live_profile
 
 __all__ = ["Result", "mask"]
 
@@ -59,6 +60,11 @@ def _selected() -> set[str] | None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     groups = _selected()
+    if live_profile():
+        live = set(LIVE_GROUPS)
+        if os.environ.get("CONFORMANCE_ALLOW_WRITES"):
+            live.add("registration")
+        groups = live if groups is None else groups & live
     if groups is None:
         return
     keep: list[pytest.Item] = []

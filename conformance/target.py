@@ -12,9 +12,17 @@ from dataclasses import dataclass
 
 import httpx
 
-__all__ = ["ENV_BASE_URL", "Target"]
+__all__ = ["ENV_BASE_URL", "ENV_PROFILE", "LIVE_GROUPS", "Target", "live_profile"]
 
 ENV_BASE_URL = "CONFORMANCE_BASE_URL"
+ENV_PROFILE = "CONFORMANCE_PROFILE"
+# --profile live: what needs no consent page and changes nothing at the server. Registration
+# creates clients, so it joins only with --allow-writes.
+LIVE_GROUPS = frozenset({"discovery", "bearer", "envelope"})
+
+
+def live_profile() -> bool:
+    return os.environ.get(ENV_PROFILE) == "live"
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,12 @@ suite runs as part of ``./scripts/test`` too.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator
 
+import httpx
 import pytest
 
 from conformance.mock_server import MockConfig, OffsetClock, create_app
@@ -21,7 +25,7 @@ from conformance.report import (  # noqa: F401
     pytest_terminal_summary,
 )
 from conformance.suite.helpers import OAuthSession
-from conformance.target import Target
+from conformance.target import Target, live_profile
 from longbridge_openapi_client import Client
 
 
@@ -45,6 +49,8 @@ def api(target: Target) -> Iterator[Client]:
 @pytest.fixture
 def session(api: Client, target: Target) -> Iterator[OAuthSession]:
     """A freshly registered public client at the target."""
+    if live_profile():
+        pytest.skip("registers a client and needs an auto-consenting server: not in --profile live")
     oauth = OAuthSession.register(api, target.base_url)
     try:
         yield oauth
@@ -58,3 +64,40 @@ def mock_only(target: Target) -> Target:
     if not target.is_mock:
         pytest.skip("needs the mock's /_mock/ clock to expire codes and tokens without waiting")
     return target
+
+
+def _throttle(min_interval: float) -> Callable[[httpx.Request], None]:
+    """An httpx event hook spacing requests: --profile live stays under the rate limits."""
+    lock = threading.Lock()
+    last = [0.0]
+
+    def wait(request: httpx.Request) -> None:
+        with lock:
+            delay = last[0] + min_interval - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            last[0] = time.monotonic()
+
+    return wait
+
+
+@pytest.fixture
+def raw(target: Target) -> Iterator[httpx.Client]:
+    """A plain httpx client at the target, for requests the generated client cannot make."""
+    # longbridge-api.md §4.3: at most 10 quote calls a second; live runs keep to 2.
+    hooks = {"request": [_throttle(0.5)]} if live_profile() else {}
+    with httpx.Client(base_url=target.base_url, timeout=30, event_hooks=hooks) as client:
+        yield client
+
+
+@pytest.fixture
+def access_token(request: pytest.FixtureRequest) -> str:
+    """A valid access token: from a fresh login, or LONGBRIDGE_ACCESS_TOKEN with --profile live."""
+    if live_profile():
+        from_env = os.environ.get("LONGBRIDGE_ACCESS_TOKEN")
+        if not from_env:
+            pytest.skip("--profile live needs LONGBRIDGE_ACCESS_TOKEN (an OAuth access token)")
+        return from_env
+    oauth: OAuthSession = request.getfixturevalue("session")
+    token: str = oauth.login()["access_token"]
+    return token

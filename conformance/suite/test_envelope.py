@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from conformance.checks import check
-from conformance.suite.helpers import OAuthSession
 from generator.build import load_spec
 
 FIXTURE_OK = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
@@ -47,27 +46,27 @@ def _invariants(r: httpx.Response, path: str) -> None:
 
 
 @check(56, "Part 2 choice 1; longbridge-api.md §4.1", "MUST", "envelope")
-def test_envelope_invariants_for_every_operation(session: OAuthSession) -> None:
-    auth = {"Authorization": f"Bearer {session.login()['access_token']}"}
+def test_envelope_invariants_for_every_operation(raw: httpx.Client, access_token: str) -> None:
+    auth = {"Authorization": f"Bearer {access_token}"}
     params = {"/v1/quote/get_security_list": {"market": "US", "category": "Overnight"}}
     for path in (p for p in _spec()["paths"] if p.startswith("/v1/")):
-        r = session.raw.get(path, params=params.get(path), headers=auth)
+        r = raw.get(path, params=params.get(path), headers=auth)
         _invariants(r, path)
         if path == "/v1/token/refresh":  # legacy-only: a bearer call is refused
             assert r.json()["code"] != 0, f"Expected a nonzero code. Received: {r.text}"
 
 
 @check(56, "Part 2 choice 1; longbridge-api.md §4.2", "MUST", "envelope")
-def test_missing_token_is_401001(session: OAuthSession) -> None:
-    r = session.raw.get("/v1/socket/token")
+def test_missing_token_is_401001(raw: httpx.Client) -> None:
+    r = raw.get("/v1/socket/token")
     _invariants(r, "/v1/socket/token")
     ok = r.status_code == 401 and r.json()["code"] == 401001
     assert ok, f"Expected 401 code 401001. Received: {r.status_code} {r.text}"
 
 
 @check(56, "Part 2 choice 1; longbridge-api.md §4.2", "MUST", "envelope")
-def test_bogus_token_is_401004(session: OAuthSession) -> None:
-    r = session.call_api("bogus-token")
+def test_bogus_token_is_401004(raw: httpx.Client) -> None:
+    r = raw.get("/v1/socket/token", headers={"Authorization": "Bearer bogus-token"})
     _invariants(r, "/v1/socket/token")
     ok = r.status_code == 401 and r.json()["code"] == 401004
     assert ok, f"Expected 401 code 401004. Received: {r.status_code} {r.text}"
@@ -79,20 +78,12 @@ def test_bogus_token_is_401004(session: OAuthSession) -> None:
     market=st.sampled_from(["US", "HK", "us", "", "XX"]),
     category=st.sampled_from(["Overnight", "overnight", "Day", "", "x"]),
 )
-def test_security_list_invariants_hold(session: OAuthSession, market: str, category: str) -> None:
-    token = _token(session)
-    r = session.raw.get(
+def test_security_list_invariants_hold(
+    raw: httpx.Client, access_token: str, market: str, category: str
+) -> None:
+    r = raw.get(
         "/v1/quote/get_security_list",
         params={"market": market, "category": category},
-        headers={"Authorization": f"Bearer {token}"},
+        headers={"Authorization": f"Bearer {access_token}"},
     )
     _invariants(r, "/v1/quote/get_security_list")
-
-
-_TOKENS: dict[str, str] = {}
-
-
-def _token(session: OAuthSession) -> str:
-    if session.client_id not in _TOKENS:
-        _TOKENS[session.client_id] = session.login()["access_token"]
-    return _TOKENS[session.client_id]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import httpx
+
 from conformance.checks import check
 from conformance.suite.helpers import OAuthSession
 from conformance.target import Target
@@ -9,25 +11,24 @@ from longbridge_openapi_client import Pkce
 
 
 @check(52, "RFC 6750 §2.1; RFC 9110 §11.1", "MUST", "bearer")
-def test_scheme_is_case_insensitive(session: OAuthSession) -> None:
-    token = session.login()["access_token"]
+def test_scheme_is_case_insensitive(raw: httpx.Client, access_token: str) -> None:
     for scheme in ("bearer", "BEARER"):
-        r = session.raw.get("/v1/socket/token", headers={"Authorization": f"{scheme} {token}"})
+        headers = {"Authorization": f"{scheme} {access_token}"}
+        r = raw.get("/v1/socket/token", headers=headers)
         assert r.status_code == 200, (
             f"Expected 200 for scheme {scheme!r}. Received: {r.status_code}"
         )
 
 
 @check(53, "RFC 6750 §2.3", "SHOULD", "bearer")
-def test_query_token_is_not_accepted(session: OAuthSession) -> None:
-    token = session.login()["access_token"]
-    r = session.raw.get("/v1/socket/token", params={"access_token": token})
+def test_query_token_is_not_accepted(raw: httpx.Client, access_token: str) -> None:
+    r = raw.get("/v1/socket/token", params={"access_token": access_token})
     assert r.status_code == 401, f"Expected 401 for a query-string token. Received: {r.status_code}"
 
 
 @check(54, "RFC 6750 §3, §3.1", "MUST", "bearer")
-def test_bad_token_gets_invalid_token_challenge(session: OAuthSession) -> None:
-    r = session.call_api("not-a-token")
+def test_bad_token_gets_invalid_token_challenge(raw: httpx.Client) -> None:
+    r = raw.get("/v1/socket/token", headers={"Authorization": "Bearer not-a-token"})
     challenge = r.headers.get("www-authenticate", "")
     ok = r.status_code == 401 and challenge.lower().startswith("bearer")
     assert ok, f"Expected 401 with a Bearer challenge. Received: {r.status_code} {challenge!r}"
@@ -49,8 +50,8 @@ def test_expired_token_gets_invalid_token_challenge(
 
 
 @check(54, "RFC 6750 §3.1", "MUST", "bearer")
-def test_no_credentials_gets_challenge_without_error(session: OAuthSession) -> None:
-    r = session.raw.get("/v1/socket/token")
+def test_no_credentials_gets_challenge_without_error(raw: httpx.Client) -> None:
+    r = raw.get("/v1/socket/token")
     challenge = r.headers.get("www-authenticate", "")
     ok = r.status_code == 401 and challenge.lower().startswith("bearer")
     assert ok, f"Expected 401 with a Bearer challenge. Received: {r.status_code} {challenge!r}"
