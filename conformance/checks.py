@@ -9,13 +9,15 @@ the run; a SHOULD failure is reported as a warning unless ``--strict`` (Part 2, 
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal, TypeVar
 
 import pytest
 
-__all__ = ["GROUPS", "CheckInfo", "check", "info_of"]
+__all__ = ["GROUPS", "CheckInfo", "check", "declared_checks", "info_of"]
 
 Level = Literal["MUST", "SHOULD"]
 GROUPS = (
@@ -52,6 +54,20 @@ def check(number: int, rule: str, level: Level, group: str) -> Callable[[F], F]:
         return marker(func)  # type: ignore[no-any-return]
 
     return decorate
+
+
+def declared_checks(directory: Path) -> dict[str, CheckInfo]:
+    """Every check in the ``test_*.py`` modules of ``directory``, read from source, unimported."""
+    found: dict[str, CheckInfo] = {}
+    for path in sorted(directory.glob("test_*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            for decorator in node.decorator_list:
+                if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") == "check":
+                    number, rule, level, group = (ast.literal_eval(a) for a in decorator.args)
+                    found[node.name] = CheckInfo(number, rule, level, group)
+    return found
 
 
 def info_of(item: pytest.Item) -> CheckInfo | None:

@@ -25,7 +25,7 @@ def _mask(secret: str | None) -> str:
 
 def dc_region(credential: str) -> str:
     """``x-dc-region`` for a credential: ``us`` for a ``us_`` prefix, else ``ap`` (geo/lib.rs)."""
-    return "us" if credential.startswith(("us_", "us_m_")) else "ap"
+    return "us" if credential.startswith("us_") else "ap"  # "us_m_" starts with "us_" too
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ reports/broken-variants.md.
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import subprocess
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from conformance.checks import declared_checks
 from conformance.mock_server import Deviation, MockConfig, OffsetClock, create_app
 from conformance.mock_server.serve import run_in_thread
 from generator.paths import ROOT
@@ -46,18 +46,8 @@ class Variant:
 
 @cache
 def _suite_checks() -> dict[str, str]:
-    """Every check of the suite (test functions decorated with @check) and its group."""
-    checks: dict[str, str] = {}
-    for path in SUITE.glob("test_*.py"):
-        for node in ast.parse(path.read_text()).body:
-            if not isinstance(node, ast.FunctionDef):
-                continue
-            for decorator in node.decorator_list:
-                if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") == "check":
-                    group = decorator.args[3]
-                    assert isinstance(group, ast.Constant)
-                    checks[node.name] = str(group.value)
-    return checks
+    """Every check of the suite and its group."""
+    return {name: info.group for name, info in declared_checks(SUITE).items()}
 
 
 def _dev(*deviations: Deviation) -> MockConfig:

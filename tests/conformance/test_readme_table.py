@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import ast
 import re
 
+from conformance.checks import declared_checks
 from generator.paths import ROOT
 
 README = ROOT / "conformance" / "README.md"
@@ -13,16 +13,8 @@ SUITE = ROOT / "conformance" / "suite"
 
 def _checks_by_item() -> dict[int, set[str]]:
     found: dict[int, set[str]] = {}
-    for path in SUITE.glob("test_*.py"):
-        for node in ast.parse(path.read_text()).body:
-            if not isinstance(node, ast.FunctionDef):
-                continue
-            for decorator in node.decorator_list:
-                if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") == "check":
-                    number = decorator.args[0]
-                    assert isinstance(number, ast.Constant)
-                    assert isinstance(number.value, int)
-                    found.setdefault(number.value, set()).add(node.name)
+    for name, info in declared_checks(SUITE).items():
+        found.setdefault(info.number, set()).add(name)
     return found
 
 

@@ -32,6 +32,8 @@ from urllib.parse import unquote_to_bytes
 
 import httpx
 
+from .token import dc_region
+
 __all__ = [
     "SIGNED_HEADERS",
     "ApiKeyAuth",
@@ -139,11 +141,6 @@ def sign_request(
         app_secret.encode("utf-8"), string_to_sign.encode("utf-8"), hashlib.sha256
     ).hexdigest()
     return f"HMAC-SHA256 SignedHeaders={signed_headers}, Signature={signature}"  # step 10
-
-
-def dc_region(access_token: str) -> str:
-    """The SDK's ``x-dc-region`` for a credential: ``us`` for a ``us_`` prefix, else ``ap``."""
-    return "us" if access_token.startswith("us_") else "ap"
 
 
 class ApiKeyAuth(httpx.Auth):
