@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--access-token-ttl", type=int, default=2_592_000, metavar="SECONDS")
     p.add_argument("--token-prefix", default="", help='e.g. "us_" for US-DC style credentials')
     p.add_argument(
+        "--ip-allowlist",
+        metavar="IP[,IP...]",
+        help="serve the data API only to these addresses; others get 403205",
+    )
+    p.add_argument(
         "--fault",
         action="append",
         default=[],
@@ -61,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         device_approval_delay=args.device_approval_delay,
         access_token_ttl=args.access_token_ttl,
         token_prefix=args.token_prefix,
+        ip_allowlist=frozenset(args.ip_allowlist.split(",")) if args.ip_allowlist else None,
         seed=args.seed,
         faults=faults,
         deviations=frozenset(Deviation(d) for d in args.deviation),

@@ -102,6 +102,7 @@ def _incoming(request: Request, body: bytes) -> Incoming:
         method=request.method,
         path=request.url.path,
         raw_path=(request.scope.get("raw_path") or b"").decode("latin-1"),
+        client_ip=request.client.host if request.client else "",
         query_string=request.scope.get("query_string", b"").decode("latin-1"),
         headers={
             k.decode("latin-1").lower(): v.decode("latin-1") for k, v in request.scope["headers"]

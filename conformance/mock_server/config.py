@@ -154,6 +154,8 @@ class MockConfig:
     # Scope keys granted when the authorization request names none (the official SDK sends none).
     default_scopes: tuple[str, ...] = ("watchlist", "account.read", "trade.read", "trade.write")
     token_prefix: str = ""  # e.g. "us_" to imitate US-DC credentials (x-dc-region: us)
+    # Addresses the data API serves; others get 403205 "ip is not allowed". None: everyone.
+    ip_allowlist: frozenset[str] | None = None
     faults: tuple[Fault, ...] = ()
     deviations: frozenset[Deviation] = field(default_factory=frozenset)
 

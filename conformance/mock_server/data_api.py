@@ -80,6 +80,9 @@ def _params(req: Incoming) -> dict[str, str]:
 def handle(ctx: Context, req: Incoming, op: Operation) -> Reply:
     """Authenticate, check the scope, run the operation, wrap the result in the envelope."""
     try:
+        allowlist = ctx.config.ip_allowlist
+        if allowlist is not None and req.client_ip not in allowlist:
+            raise ApiProblem(403205, "ip is not allowed", 403)  # longbridge-api.md §4.2
         caller = _caller(ctx, req)
         if op.legacy_only and caller.mode != "legacy":
             # Every 401 carries a challenge (RFC 9110 §15.5.2; RFC 6750 §3).

@@ -33,6 +33,7 @@ class Incoming:
     body: bytes
     base_url: str  # scheme://host[:port], no trailing slash
     raw_path: str = ""  # the path exactly as sent, still percent-encoded ("" = same as path)
+    client_ip: str = ""  # the peer's address, for the IP allow list
 
     @property
     def content_type(self) -> str:

@@ -311,3 +311,14 @@ def test_legacy_credentials_depend_on_the_seed(make_mock: MakeMock) -> None:
     assert first == same
     assert first.app_key != other.app_key
     assert first.app_secret != other.app_secret
+
+
+def test_ip_allow_list_answers_403205(make_mock: MakeMock) -> None:
+    # The in-process transport's peer is 127.0.0.1.
+    refused = make_mock(MockConfig(ip_allowlist=frozenset({"10.1.2.3"})))
+    token = refused.tokens(refused.register())["access_token"]
+    response = refused.api(token=token)
+    assert response.status_code == 403
+    assert response.json()["code"] == 403205
+    allowed = make_mock(MockConfig(ip_allowlist=frozenset({"127.0.0.1"})))
+    assert allowed.api(token=allowed.tokens(allowed.register())["access_token"]).json()["code"] == 0
