@@ -26,7 +26,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -34,12 +34,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import httpx
 import pytest
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from conformance.mock_server.app import create_app
 from conformance.mock_server.clock import OffsetClock
 from conformance.mock_server.config import MockConfig
 from conformance.mock_server.legacy_signature import canonical_request, sign
+from conformance.mock_server.recorder import Recorder, Seen
 from conformance.mock_server.serve import bind, run_in_thread
 
 try:
@@ -89,65 +89,6 @@ for call in plan["calls"]:
         results.append({"error": {**error, "message": exc.message}})
 print(json.dumps({"results": results}, default=repr), flush=True)
 """
-
-
-@dataclass
-class Seen:
-    """One request as the mock received it, and the status and trace id it answered with."""
-
-    method: str
-    path: str
-    query: str
-    headers: dict[str, str]
-    body: bytes = b""
-    status: int = 0
-    trace_id: str = ""
-
-
-@dataclass
-class Recorder:
-    """ASGI middleware in front of the mock that keeps every request it saw."""
-
-    app: ASGIApp
-    seen: list[Seen] = field(default_factory=list)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        seen = Seen(
-            method=scope["method"],
-            path=scope["path"],
-            query=scope["query_string"].decode("latin-1"),
-            headers={k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]},
-        )
-        self.seen.append(seen)
-        # Read the whole body first: the router answers 405 without ever reading it.
-        pending: list[Message] = []
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                pending.append(message)  # a disconnect: hand it on after the body
-                break
-            seen.body += message.get("body", b"")
-            if not message.get("more_body", False):
-                break
-        pending.insert(0, {"type": "http.request", "body": seen.body, "more_body": False})
-
-        async def receive_body() -> Message:
-            return pending.pop(0) if pending else await receive()
-
-        async def send_status(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                seen.status = message["status"]
-                headers = dict(message.get("headers", []))
-                seen.trace_id = headers.get(b"x-trace-id", b"").decode("latin-1")
-            await send(message)
-
-        await self.app(scope, receive_body, send_status)
-
-    def sdk_requests(self) -> list[Seen]:
-        return [s for s in self.seen if s.headers.get("user-agent") == "openapi-sdk"]
 
 
 @dataclass
@@ -395,7 +336,7 @@ def test_oauth_sdk_uses_a_mock_token_from_its_cache(mock: Mock, sdk: Sdk, dc_reg
     assert "TSLA.US" in [row["symbol"] for row in expected["list"]]
 
     # A nonzero envelope code surfaces as OpenApiException with the code and x-trace-id.
-    sent_ok, sent_bogus = mock.recorder.sdk_requests()
+    sent_ok, sent_bogus = mock.recorder.by_user_agent("openapi-sdk")
     assert bogus["error"]["code"] == 310010
     assert bogus["error"]["kind"] == "ErrorKind.OpenApi"
     assert bogus["error"]["trace_id"] == sent_bogus.trace_id != ""
@@ -432,7 +373,7 @@ def test_oauth_sdk_reports_an_unknown_token_as_401004(mock: Mock, sdk: Sdk) -> N
         }
     )
 
-    (sent,) = mock.recorder.sdk_requests()
+    (sent,) = mock.recorder.by_user_agent("openapi-sdk")
     assert sent.status == 401
     assert answer["error"]["code"] == 401004
     assert answer["error"]["kind"] == "ErrorKind.OpenApi"
@@ -455,7 +396,7 @@ def test_oauth_sdk_without_a_cached_token_asks_for_a_browser(mock: Mock, sdk: Sd
     )
 
     assert proc.returncode == BROWSER_EXIT, proc.stderr
-    assert mock.recorder.sdk_requests() == []
+    assert mock.recorder.by_user_agent("openapi-sdk") == []
     url = urlsplit(json.loads(proc.stdout)["browser"])
     # The authorize URL is on the hard-coded real host; it is read here, never opened.
     assert (url.scheme, url.path) == ("https", "/oauth2/authorize")
@@ -519,7 +460,7 @@ def test_apikey_sdk_signatures_verify_in_the_mock(mock: Mock, sdk: Sdk) -> None:
             ],
         }
     )
-    sent_list, sent_bogus, sent_post, sent_refresh = mock.recorder.sdk_requests()
+    sent_list, sent_bogus, sent_post, sent_refresh = mock.recorder.by_user_agent("openapi-sdk")
 
     # A signed GET with a query string: verified, and the security list comes back.
     assert sent_list.status == 200
@@ -601,7 +542,7 @@ def test_apikey_sdk_with_a_wrong_secret_gets_403201(mock: Mock, sdk: Sdk) -> Non
         }
     )
 
-    (sent,) = mock.recorder.sdk_requests()
+    (sent,) = mock.recorder.by_user_agent("openapi-sdk")
     assert sent.status == 403
     assert "x-api-signature" in sent.headers
     assert answer["error"]["code"] == 403201

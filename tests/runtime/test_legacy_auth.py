@@ -20,7 +20,6 @@ import string
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus
@@ -29,9 +28,9 @@ import httpx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from conformance.mock_server import FakeClock, MockConfig, MockServer, OffsetClock, create_app
+from conformance.mock_server.recorder import Recorder
 from conformance.mock_server.serve import bind, run_in_thread
 from conformance.mock_server.state import LegacyApp
 from conformance.mock_server.transport import SyncASGITransport
@@ -502,55 +501,6 @@ for name in plan["calls"]:
 print(json.dumps(results, default=repr), flush=True)
 """
 SDK_SYMBOL = "A B/ü~*'!,;:@+&=x.US"
-
-
-@dataclass
-class Seen:
-    """One request exactly as it arrived: raw path and query, headers, body."""
-
-    method: str
-    raw_path: str
-    query: str
-    headers: dict[str, str]
-    body: bytes = b""
-
-
-@dataclass
-class Recorder:
-    """ASGI middleware in front of the mock that keeps the raw requests."""
-
-    app: ASGIApp
-    seen: list[Seen] = field(default_factory=list)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        seen = Seen(
-            method=scope["method"],
-            raw_path=scope["raw_path"].decode("ascii"),
-            query=scope["query_string"].decode("ascii"),
-            headers={k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]},
-        )
-        self.seen.append(seen)
-        # Read the whole body first: an unknown route answers 404 without reading it.
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] != "http.request":
-                break
-            seen.body += message.get("body", b"")
-            more = message.get("more_body", False)
-        replayed = False
-
-        async def replay_body() -> Message:
-            nonlocal replayed
-            if replayed:
-                return await receive()
-            replayed = True
-            return {"type": "http.request", "body": seen.body, "more_body": False}
-
-        await self.app(scope, replay_body, send)
 
 
 def _closed_port() -> int:
