@@ -412,9 +412,11 @@ def run_suite(config: MockConfig, groups: tuple[str, ...], report_dir: Path) -> 
 def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
     """Every variant's results, two at a time (one per core)."""
 
+    # Folders first, in this thread: tmp_path_factory is not safe to call from several.
+    report_dirs = {v.name: tmp_path_factory.mktemp("variant") for v in VARIANTS}
+
     def one(variant: Variant) -> tuple[str, dict[str, str]]:
-        report_dir = tmp_path_factory.mktemp("variant")
-        return variant.name, run_suite(variant.config, variant.groups, report_dir)
+        return variant.name, run_suite(variant.config, variant.groups, report_dirs[variant.name])
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = dict(pool.map(one, VARIANTS))
