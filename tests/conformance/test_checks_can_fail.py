@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -409,11 +412,12 @@ def run_suite(config: MockConfig, groups: tuple[str, ...], report_dir: Path) -> 
 
 
 @pytest.fixture(scope="module")
-def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
+def outcomes() -> Iterator[dict[str, dict[str, str]]]:
     """Every variant's results, two at a time (one per core)."""
-
-    # Folders first, in this thread: tmp_path_factory is not safe to call from several.
-    report_dirs = {v.name: tmp_path_factory.mktemp("variant") for v in VARIANTS}
+    # Plain temporary folders: pytest's tmp_path_factory failed when called around these runs
+    # on a fresh clone ("variant is not a normalized and relative path").
+    base = Path(tempfile.mkdtemp(prefix="lb-variants-"))
+    report_dirs = {v.name: base / f"variant-{i}" for i, v in enumerate(VARIANTS)}
 
     def one(variant: Variant) -> tuple[str, dict[str, str]]:
         return variant.name, run_suite(variant.config, variant.groups, report_dirs[variant.name])
@@ -432,7 +436,8 @@ def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, st
         deviations = ", ".join(sorted(variant.config.deviations)) or "—"
         lines.append(f"| {variant.name} | {deviations} | {', '.join(failed) or '—'} |")
     (REPORTS / "broken-variants.md").write_text("\n".join(lines) + "\n")
-    return results
+    yield results
+    shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.mark.slow
