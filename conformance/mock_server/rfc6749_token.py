@@ -23,14 +23,13 @@ from .context import Context
 from .http import NO_STORE, Incoming, OAuthProblem, Reply
 from .rfc6749_client_auth import authenticate_client, form_parameters, read_form
 from .rfc7636_pkce import verify
-from .rfc8628_device import device_code_grant
+from .rfc8628_device import DEVICE_GRANT, device_code_grant
 from .scopes import parse_scope
 from .state import RegisteredClient
 from .tokens import issue_tokens, new_family
 
 __all__ = ["GRANT_MODELS", "token"]
 
-DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 GRANT_MODELS: dict[str, type[BaseModel]] = {
     "authorization_code": AuthorizationCodeTokenRequest,
     "refresh_token": RefreshTokenRequest,

@@ -23,7 +23,7 @@ from longbridge_openapi_client.models import (
 )
 from longbridge_openapi_client.types import UNSET, Response
 
-__all__ = ["REDIRECT", "Grant", "OAuthSession", "query"]
+__all__ = ["REDIRECT", "Grant", "OAuthSession", "as_httpx", "query"]
 
 REDIRECT = "http://127.0.0.1:53682/callback"
 
@@ -108,7 +108,7 @@ class OAuthSession:
             if verifier is not None
             else (grant.pkce.verifier if grant.pkce else UNSET),
         )
-        return _raw_response(request_token.sync_detailed(client=self.api, body=body))
+        return as_httpx(request_token.sync_detailed(client=self.api, body=body))
 
     def login(self) -> dict[str, Any]:
         """The whole code flow with PKCE; the token response as JSON."""
@@ -124,7 +124,7 @@ class OAuthSession:
             refresh_token=refresh_token,
             client_id=client_id or self.client_id,
         )
-        return _raw_response(request_token.sync_detailed(client=self.api, body=body))
+        return as_httpx(request_token.sync_detailed(client=self.api, body=body))
 
     def bearer(self, access_token: str) -> AuthenticatedClient:
         return AuthenticatedClient(
@@ -139,8 +139,8 @@ class OAuthSession:
         self.raw.close()
 
 
-def _raw_response(response: Response[Any]) -> httpx.Response:
-    # Checks look at status, headers and the exact body: rebuild the httpx view of it.
+def as_httpx(response: Response[Any]) -> httpx.Response:
+    """A generated client's response as httpx's: checks look at status, headers and exact body."""
     return httpx.Response(
         int(response.status_code), headers=response.headers, content=response.content
     )

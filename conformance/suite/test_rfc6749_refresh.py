@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from conformance.checks import check
-from conformance.suite.helpers import OAuthSession, _raw_response
+from conformance.suite.helpers import OAuthSession, as_httpx
 from longbridge_openapi_client import Pkce
 from longbridge_openapi_client.api.oauth import request_token
 from longbridge_openapi_client.models import RefreshTokenRequest
@@ -53,7 +53,7 @@ def test_wider_scope_is_invalid_scope(session: OAuthSession) -> None:
         client_id=session.client_id,
         scope="4 6",  # adds watchlist
     )
-    response = _raw_response(request_token.sync_detailed(client=session.api, body=body))
+    response = as_httpx(request_token.sync_detailed(client=session.api, body=body))
     ok = response.status_code == 400 and _error(response) == "invalid_scope"
     assert ok, (
         "Expected 400 invalid_scope for a scope wider than the grant. "

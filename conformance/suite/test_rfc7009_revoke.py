@@ -11,7 +11,7 @@ import secrets
 import httpx
 
 from conformance.checks import check
-from conformance.suite.helpers import OAuthSession, _raw_response
+from conformance.suite.helpers import OAuthSession, as_httpx
 from longbridge_openapi_client.api.oauth import revoke_token
 from longbridge_openapi_client.models import RevocationRequest
 from longbridge_openapi_client.models.token_type_hint import TokenTypeHint
@@ -24,7 +24,7 @@ def _revoke(session: OAuthSession, token: str, hint: TokenTypeHint | None = None
         token_type_hint=hint if hint is not None else UNSET,
         client_id=session.client_id,
     )
-    return _raw_response(revoke_token.sync_detailed(client=session.api, body=body))
+    return as_httpx(revoke_token.sync_detailed(client=session.api, body=body))
 
 
 @check(59, "RFC 7009 §2.1", "MUST", "revoke")

@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from conformance.checks import check
-from conformance.suite.helpers import OAuthSession, _raw_response
+from conformance.suite.helpers import OAuthSession, as_httpx
 from conformance.target import Target
 from longbridge_openapi_client.api.oauth import request_device_authorization, request_token
 from longbridge_openapi_client.models import DeviceAuthorizationRequest, DeviceCodeTokenRequest
@@ -15,7 +15,7 @@ from longbridge_openapi_client.models import DeviceAuthorizationRequest, DeviceC
 
 def _start(session: OAuthSession) -> dict[str, Any]:
     body = DeviceAuthorizationRequest(client_id=session.client_id)
-    r = _raw_response(request_device_authorization.sync_detailed(client=session.api, body=body))
+    r = as_httpx(request_device_authorization.sync_detailed(client=session.api, body=body))
     assert r.status_code == 200, f"Expected 200. Received: {r.status_code} {r.text}"
     data: dict[str, Any] = r.json()
     return data
@@ -27,7 +27,7 @@ def _poll(session: OAuthSession, device_code: str) -> httpx.Response:
         device_code=device_code,
         client_id=session.client_id,
     )
-    return _raw_response(request_token.sync_detailed(client=session.api, body=body))
+    return as_httpx(request_token.sync_detailed(client=session.api, body=body))
 
 
 def _error(r: httpx.Response) -> object:

@@ -28,6 +28,7 @@ __all__ = [
     "TokenRefreshError",
     "UnexpectedResponseError",
     "api_error_for",
+    "body_excerpt",
     "oauth_error_from_response",
 ]
 
@@ -157,10 +158,14 @@ def oauth_error_from_response(
             description if isinstance(description, str) else None,
             response.status_code,
         )
-    excerpt = " ".join(response.content[:400].decode("utf-8", "replace").split())[:200]
-    return cls(
-        "invalid_response", f"not an OAuth error response: {excerpt!r}", response.status_code
-    )
+    reason = f"not an OAuth error response: {body_excerpt(response)!r}"
+    return cls("invalid_response", reason, response.status_code)
+
+
+def body_excerpt(response: httpx.Response, chars: int = 200) -> str:
+    """The start of a body, whitespace folded: enough for a bug report, never the whole page."""
+    text = response.content[: chars * 4].decode("utf-8", errors="replace")
+    return " ".join(text.split())[:chars]
 
 
 class AuthorizationError(OAuthError):

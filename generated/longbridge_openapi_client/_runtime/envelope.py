@@ -15,19 +15,13 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .errors import UnexpectedResponseError, api_error_for
+from .errors import UnexpectedResponseError, api_error_for, body_excerpt
 
 __all__ = ["TRACE_ID_HEADER", "read_envelope", "unwrap"]
 
 T = TypeVar("T")
 
 TRACE_ID_HEADER = "x-trace-id"
-_EXCERPT_CHARS = 200
-
-
-def _excerpt(response: httpx.Response) -> str:
-    text = response.content[: _EXCERPT_CHARS * 4].decode("utf-8", errors="replace")
-    return " ".join(text.split())[:_EXCERPT_CHARS]
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -43,7 +37,9 @@ def read_envelope(response: httpx.Response) -> Mapping[str, Any]:
     trace_id = response.headers.get(TRACE_ID_HEADER)
 
     def unexpected(reason: str) -> UnexpectedResponseError:
-        return UnexpectedResponseError(reason, response.status_code, _excerpt(response), trace_id)
+        return UnexpectedResponseError(
+            reason, response.status_code, body_excerpt(response), trace_id
+        )
 
     try:
         body = json.loads(response.content)
