@@ -97,13 +97,13 @@ def _package_init(spec: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def build(dest: Path) -> None:
+def build(dest: Path, spec_path: Path = SPEC) -> None:
     """Write the whole generated tree (README and package) into ``dest``, which must not exist."""
-    spec = load_spec()
+    spec = load_spec(spec_path)
     with tempfile.TemporaryDirectory(prefix="lb-generate-") as tmp:
         package = Path(tmp) / PACKAGE_NAME
-        run_openapi_python_client(SPEC, package)
-        run_datamodel_codegen(SPEC, package / "schemas.py")
+        run_openapi_python_client(spec_path, package)
+        run_datamodel_codegen(spec_path, package / "schemas.py")
         written = {
             package / "error_codes.py": render_error_codes(spec),
             package / "scopes.py": render_scopes(spec),

@@ -9,10 +9,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build import build
+from generator.build import build, load_spec
 from generator.drift import compare_trees
 from generator.paths import GENERATED_DIR, ROOT
+from generator.readme_table import MarkersMissing, readme_is_current, update_readme
 from generator.tools import GenerationError
+
+README = ROOT / "README.md"
 
 
 def _replace_tree(fresh: Path, target: Path) -> None:
@@ -45,8 +48,15 @@ def main(argv: list[str] | None = None) -> int:
         except GenerationError as exc:
             print(f"generation failed: {exc}", file=sys.stderr)
             return 2
+        # The README's operation table belongs to the default output only.
+        writes_readme = args.output.resolve() == GENERATED_DIR.resolve()
         if args.check:
-            diffs = compare_trees(fresh, args.output)
+            diffs = [str(d) for d in compare_trees(fresh, args.output)]
+            try:
+                if writes_readme and not readme_is_current(README, load_spec()):
+                    diffs.append("changed: README.md (the table of operations)")
+            except MarkersMissing as exc:
+                diffs.append(f"changed: README.md ({exc})")
             if diffs:
                 print(
                     f"{args.output} does not match the spec and runtime sources:", file=sys.stderr
@@ -58,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{_show(args.output)} is up to date ({time.perf_counter() - started:.1f} s)")
             return 0
         _replace_tree(fresh, args.output)
+        if writes_readme:
+            try:
+                update_readme(README, load_spec())
+            except MarkersMissing as exc:
+                print(f"generation failed: {exc}", file=sys.stderr)
+                return 2
     print(f"wrote {_show(args.output)} ({time.perf_counter() - started:.1f} s)")
     return 0
 

@@ -2,14 +2,21 @@
 
 Each method reuses the endpoint module openapi-python-client generated (its ``_get_kwargs``, so
 parameters are encoded exactly as the generated client does) and returns the envelope's ``data``
-parsed into the generated attrs model, raising the runtime's typed errors otherwise. Signatures
-are copied from the generated modules with ``ast``, so they always agree with them.
+parsed into the pydantic model datamodel-code-generator wrote (exact ``Decimal`` numbers, aware
+datetimes, ``None`` for "not applicable"), raising the runtime's typed errors otherwise.
+
+Signatures are copied from the generated modules with ``ast``, so they always agree with them.
+A JSON request body is flattened into keyword arguments (``submit_order(symbol=..., ...)``
+rather than ``body=SubmitOrderRequest(...)``); decimal inputs take ``Decimal`` or ``str``; a body
+field marked ``x-longbridge-idempotency-key`` gets a fresh random value when the caller gives
+none; an operation marked ``x-longbridge-pagination`` also gets an ``iter_*`` method that walks
+every page lazily.
 """
 
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +24,21 @@ from openapi_python_client.strings import snake_case
 
 METHODS = ("get", "put", "post", "delete", "patch")
 ENVELOPE_REF = "#/components/schemas/Envelope"
+# Shared value types whose inputs are decimal text (spec: "Data API: value types").
+DECIMAL_SCHEMAS = ("Decimal", "OptionalDecimal")
+IDEMPOTENCY_FLAG = "x-longbridge-idempotency-key"
+PAGINATION = "x-longbridge-pagination"
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """``x-longbridge-pagination``: the page and size parameters and the data fields."""
+
+    page: str
+    size: str | None
+    items: str
+    has_more: str | None
+    item_schema: str
 
 
 @dataclass(frozen=True)
@@ -30,6 +52,10 @@ class DataOperation:
     summary: str
     scope: str | None
     data_schema: str
+    decimal_inputs: frozenset[str] = field(default_factory=frozenset)  # JSON names
+    idempotency_keys: frozenset[str] = field(default_factory=frozenset)  # JSON body field names
+    pagination: Pagination | None = None
+    legacy_only: bool = False  # no OAuth security requirement: API-key mode only
 
     @property
     def name(self) -> str:
@@ -38,6 +64,10 @@ class DataOperation:
     @property
     def module(self) -> str:
         return f"api.{snake_case(self.tag)}.{self.name}"
+
+    @property
+    def is_write(self) -> bool:
+        return self.method != "GET"
 
 
 def _ref_name(ref: str) -> str:
@@ -51,6 +81,44 @@ def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
             target = target[part]
         node = target
     return node
+
+
+def _is_decimal(schema: dict[str, Any]) -> bool:
+    return _ref_name(schema.get("$ref", "")) in DECIMAL_SCHEMAS
+
+
+def _inputs(spec: dict[str, Any], op: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """JSON names of decimal inputs (parameters and body fields) and of idempotency keys."""
+    decimals: set[str] = set()
+    keys: set[str] = set()
+    for raw in op.get("parameters", []):
+        param = _resolve(spec, raw)
+        if _is_decimal(param.get("schema", {})):
+            decimals.add(param["name"])
+    body = _resolve(spec, op.get("requestBody", {}))
+    schema = body.get("content", {}).get("application/json", {}).get("schema")
+    if schema is not None:
+        for name, prop in _resolve(spec, schema).get("properties", {}).items():
+            if _is_decimal(prop):
+                decimals.add(name)
+            if prop.get(IDEMPOTENCY_FLAG):
+                keys.add(name)
+    return frozenset(decimals), frozenset(keys)
+
+
+def _pagination(spec: dict[str, Any], op: dict[str, Any], data_schema: str) -> Pagination | None:
+    paging = op.get(PAGINATION)
+    if paging is None:
+        return None
+    data = spec["components"]["schemas"][data_schema]
+    items = data["properties"][paging["items"]]["items"]
+    return Pagination(
+        page=paging["page"],
+        size=paging.get("size"),
+        items=paging["items"],
+        has_more=paging.get("has_more"),
+        item_schema=_ref_name(items["$ref"]),
+    )
 
 
 def data_operations(spec: dict[str, Any]) -> list[DataOperation]:
@@ -71,6 +139,8 @@ def data_operations(spec: dict[str, Any]) -> list[DataOperation]:
                 continue
             data = next(p["properties"]["data"] for p in parts if "properties" in p)
             scopes = [s for req in op.get("security", []) for s in req.get("oauth2", [])]
+            decimals, keys = _inputs(spec, op)
+            data_schema = _ref_name(data["$ref"])
             found.append(
                 DataOperation(
                     operation_id=op["operationId"],
@@ -79,88 +149,247 @@ def data_operations(spec: dict[str, Any]) -> list[DataOperation]:
                     tag=op["tags"][0],
                     summary=op.get("summary", ""),
                     scope=scopes[0] if scopes else None,
-                    data_schema=_ref_name(data["$ref"]),
+                    data_schema=data_schema,
+                    decimal_inputs=decimals,
+                    idempotency_keys=keys,
+                    pagination=_pagination(spec, op, data_schema),
+                    legacy_only=not any(
+                        "oauth2" in req or "bearerAuth" in req for req in op.get("security", [])
+                    ),
                 )
             )
     return sorted(found, key=lambda o: o.name)
 
 
 @dataclass(frozen=True)
+class _Param:
+    name: str  # the Python name
+    annotation: str
+    default: str | None  # source of the default, None: required
+    source: str  # how the call passes it on, e.g. "price" or "_text(price)"
+
+
+@dataclass
 class _Signature:
-    params: str  # the parameter list as source, e.g. "*, market: SecurityListMarket"
-    call: str  # the call arguments, e.g. "market=market"
-    imports: tuple[str, ...]
+    params: list[_Param]
+    kwargs_call: str  # the arguments of `_get_kwargs(...)`
+    imports: set[str]
 
 
-def _signature(module_file: Path) -> _Signature:
+def _segment(source: str, node: ast.AST | None) -> str | None:
+    return None if node is None else ast.get_source_segment(source, node)
+
+
+def _relative_imports(tree: ast.Module, depth: int) -> set[str]:
+    """The module's imports of models and types, re-anchored at the package root."""
+    found: set[str] = set()
+    nodes: list[ast.stmt] = list(tree.body)
+    nodes += [n for s in tree.body if isinstance(s, ast.If) for n in s.body]  # TYPE_CHECKING
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            found.add(ast.unparse(node))
+        elif isinstance(node, ast.ImportFrom) and node.level == depth and node.module:
+            if node.module.startswith("models.") or node.module == "types":
+                found.add(ast.unparse(ast.ImportFrom(node.module, node.names, level=1)))
+        elif isinstance(node, ast.ImportFrom) and node.level == 1 and depth == 2 and node.module:
+            found.add(ast.unparse(ast.ImportFrom(f"models.{node.module}", node.names, level=1)))
+    return found
+
+
+def _widen_decimal(annotation: str) -> str:
+    # `str` / `str | Unset` / `None | str | Unset` -> the same with `Decimal` allowed as well
+    return annotation.replace("str", "Decimal | str", 1)
+
+
+def _body_fields(package_dir: Path, model: str, decimals: frozenset[str]) -> _Signature:
+    """Keyword parameters for the fields of the attrs body model ``model``."""
+    path = package_dir / "models" / f"{snake_case(model)}.py"
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == model)
+    params: list[_Param] = []
+    for stmt in cls.body:
+        if not isinstance(stmt, ast.AnnAssign) or not isinstance(stmt.target, ast.Name):
+            continue
+        name = stmt.target.id
+        if name == "additional_properties":
+            continue
+        annotation = _segment(source, stmt.annotation) or "Any"
+        default = _segment(source, stmt.value)
+        value = name
+        if name in decimals:
+            annotation = _widen_decimal(annotation)
+            value = f"_text({name})"
+        params.append(_Param(name, annotation, default, value))
+    imports = _relative_imports(tree, depth=2)
+    imports.add(f"from .models.{snake_case(model)} import {model} as _{model}")
+    return _Signature(params, "", imports)
+
+
+def _signature(module_file: Path, package_dir: Path, op: DataOperation) -> _Signature:
     source = module_file.read_text(encoding="utf-8")
     tree = ast.parse(source)
     func = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_get_kwargs")
     args = func.args
-    parts: list[str] = []
+    if args.posonlyargs or args.args:
+        raise ValueError(f"{module_file}: expected keyword-only parameters in _get_kwargs")
+    params: list[_Param] = []
     call: list[str] = []
+    imports = _relative_imports(tree, depth=3)
+    for arg, default_node in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+        annotation = _segment(source, arg.annotation) or "Any"
+        default = _segment(source, default_node)
+        if arg.arg == "body":
+            body = _body_fields(package_dir, annotation, op.decimal_inputs)
+            imports |= body.imports
+            fields = []
+            for p in body.params:
+                if p.name in op.idempotency_keys:
+                    p = _Param(p.name, p.annotation, p.default, f"_request_id({p.name})")
+                params.append(p)
+                fields.append(f"{p.name}={p.source}")
+            call.append(f"body=_{annotation}({', '.join(fields)})")
+            continue
+        source_value = arg.arg
+        if snake_case(arg.arg) in {snake_case(d) for d in op.decimal_inputs}:
+            annotation = _widen_decimal(annotation)
+            source_value = f"_text({arg.arg})"
+        params.append(_Param(arg.arg, annotation, default, source_value))
+        call.append(f"{arg.arg}={source_value}")
+    names = [p.name for p in params]
+    if len(names) != len(set(names)):
+        raise ValueError(f"{op.operation_id}: a parameter and a body field share a name")
+    return _Signature(params, ", ".join(call), imports)
 
-    def render(arg: ast.arg, default: ast.expr | None) -> str:
-        text = arg.arg
-        if arg.annotation is not None:
-            text += f": {ast.get_source_segment(source, arg.annotation)}"
-        if default is not None:
-            text += f" = {ast.get_source_segment(source, default)}"
-        return text
 
-    positional = args.posonlyargs + args.args
-    defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults))
-    defaults += list(args.defaults)
-    for arg, default in zip(positional, defaults, strict=True):
-        parts.append(render(arg, default))
-        call.append(arg.arg)
-    if args.kwonlyargs:
+def _param_list(params: list[_Param], skip: str | None = None) -> str:
+    ordered = [p for p in params if p.default is None] + [p for p in params if p.default]
+    parts = ["self"]
+    if ordered:
         parts.append("*")
-        for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
-            parts.append(render(arg, kw_default))
-            call.append(f"{arg.arg}={arg.arg}")
-    imports = []
-    for node in tree.body:
-        if isinstance(node, ast.Import):
-            imports.append(ast.unparse(node))
-        elif isinstance(node, ast.ImportFrom) and node.level == 3 and node.module:
-            if node.module.startswith("models.") or node.module == "types":
-                imports.append(ast.unparse(ast.ImportFrom(node.module, node.names, level=1)))
-    return _Signature(", ".join(["self", *parts]), ", ".join(call), tuple(imports))
+    for p in ordered:
+        if p.name == skip:
+            continue
+        parts.append(f"{p.name}: {p.annotation}" + (f" = {p.default}" if p.default else ""))
+    return ", ".join(parts)
+
+
+def _methods(op: DataOperation, sig: _Signature, alias: str) -> tuple[str, str]:
+    scope = f"scope ``{op.scope}``" if op.scope else "no scope"
+    doc = f'"""{op.summary}.\n\n        ``{op.method} {op.path}``; {scope}.\n        """'
+    call = f"**{alias}._get_kwargs({sig.kwargs_call})"
+    params = _param_list(sig.params)
+    parse = f"{op.data_schema}.model_validate"
+    # Imported on first use: the pydantic models cost more to import than the whole client.
+    lazy = f"from .schemas import {op.data_schema}"
+    sync = (
+        f"    def {op.name}({params}) -> {op.data_schema}:\n"
+        f"        {doc}\n"
+        f"        {lazy}\n\n"
+        f"        return unwrap(self._http.request({call}), {parse})\n"
+    )
+    async_ = (
+        f"    async def {op.name}({params}) -> {op.data_schema}:\n"
+        f"        {doc}\n"
+        f"        {lazy}\n\n"
+        f"        response = await self._http.request({call})\n"
+        f"        return unwrap(response, {parse})\n"
+    )
+    paging = op.pagination
+    if paging is None:
+        return sync, async_
+    page = next(p for p in sig.params if p.name == snake_case(paging.page))
+    start = page.default if page.default and page.default != "UNSET" else "1"
+    size_param = snake_case(paging.size) if paging.size else None
+    size = f"{size_param} if isinstance({size_param}, int) else None" if size_param else "None"
+    forward = ", ".join(f"{p.name}={p.name}" for p in sig.params if p.name != page.name)
+    forward = f", {forward}" if forward else ""
+    has_more = repr(paging.has_more)
+    paging_value = f"_Paging({paging.items!r}, {has_more})"
+    iter_params = _param_list(sig.params, skip=page.name)
+    iter_doc = (
+        f'"""Every item of ``{op.name}``, page after page, fetched lazily.\n\n'
+        f"        Starts at page {start} and stops after "
+        + (f"a page with ``{paging.has_more}`` false" if paging.has_more else "a short page")
+        + '.\n        """'
+    )
+    sync += (
+        f"\n    def iter_{op.name}({iter_params}) -> Iterator[{paging.item_schema}]:\n"
+        f"        {iter_doc}\n"
+        f"        return _iterate_pages(\n"
+        f"            lambda page: self.{op.name}(page=page{forward}),\n"
+        f"            {paging_value}, {start}, {size},\n"
+        f"        )\n"
+    )
+    async_ += (
+        f"\n    def iter_{op.name}({iter_params}) -> AsyncIterator[{paging.item_schema}]:\n"
+        f"        {iter_doc}\n"
+        f"        return _aiterate_pages(\n"
+        f"            lambda page: self.{op.name}(page=page{forward}),\n"
+        f"            {paging_value}, {start}, {size},\n"
+        f"        )\n"
+    )
+    return sync, async_
+
+
+HELPERS = '''
+
+def _text(value: Any) -> Any:
+    """Decimal inputs go out as decimal text (longbridge-api.md §5); UNSET stays UNSET."""
+    return value if isinstance(value, Unset) else str(value)
+
+
+def _request_id(value: str | Unset) -> str:
+    """The caller's idempotency key, or a fresh one: a retried request then places one order."""
+    return uuid.uuid4().hex if isinstance(value, Unset) else value
+
+'''
 
 
 def render_operations(spec: dict[str, Any], package_dir: Path) -> str:
     """Python source of ``operations.py`` for the generated package in ``package_dir``."""
     ops = data_operations(spec)
-    imports: set[str] = {"import httpx", "from ._runtime.envelope import unwrap"}
+    imports: set[str] = {
+        "import uuid",
+        "from collections.abc import AsyncIterator, Iterator",
+        "from decimal import Decimal",
+        "from typing import Any",
+        "import httpx",
+        "from .types import UNSET, Unset",
+        "from ._runtime.envelope import unwrap",
+        "from ._runtime.pagination import Paging as _Paging",
+        "from ._runtime.pagination import aiterate_pages as _aiterate_pages",
+        "from ._runtime.pagination import iterate_pages as _iterate_pages",
+    }
+    schemas: set[str] = set()
     sync_methods: list[str] = []
     async_methods: list[str] = []
     for op in ops:
-        sig = _signature(package_dir / (op.module.replace(".", "/") + ".py"))
+        sig = _signature(package_dir / (op.module.replace(".", "/") + ".py"), package_dir, op)
         alias = f"_{op.name}"
         imports.add(f"from .{op.module.rsplit('.', 1)[0]} import {op.name} as {alias}")
-        imports.add(f"from .models.{snake_case(op.data_schema)} import {op.data_schema}")
-        imports.update(sig.imports)
-        scope = f"scope ``{op.scope}``" if op.scope else "no scope"
-        doc = f'"""{op.summary}.\n\n        ``{op.method} {op.path}``; {scope}.\n        """'
-        call = f"**{alias}._get_kwargs({sig.call})"
-        sync_methods.append(
-            f"    def {op.name}({sig.params}) -> {op.data_schema}:\n"
-            f"        {doc}\n"
-            f"        return unwrap(self._http.request({call}), {op.data_schema}.from_dict)\n"
-        )
-        async_methods.append(
-            f"    async def {op.name}({sig.params}) -> {op.data_schema}:\n"
-            f"        {doc}\n"
-            f"        response = await self._http.request({call})\n"
-            f"        return unwrap(response, {op.data_schema}.from_dict)\n"
-        )
+        imports |= sig.imports
+        schemas.add(op.data_schema)
+        if op.pagination is not None:
+            schemas.add(op.pagination.item_schema)
+        sync, async_ = _methods(op, sig, alias)
+        sync_methods.append(sync)
+        async_methods.append(async_)
+    # The typed answers are the pydantic models (schemas.py), imported by each method on first
+    # use so that importing the package stays light; the attrs models of the same names serve
+    # only as request bodies and are imported under a leading underscore.
+    imports.add("from typing import TYPE_CHECKING")
+    type_only = f"if TYPE_CHECKING:\n    from .schemas import {', '.join(sorted(schemas))}\n"
     return (
         '"""Typed data API methods, one per operation of the spec, sync and async.\n\n'
         'Generated by ``python -m generator`` from spec/openapi.yaml; do not edit."""\n\n'
         "from __future__ import annotations\n\n"
         + "\n".join(sorted(imports))
-        + "\n\n\nclass Operations:\n"
+        + "\n\n"
+        + type_only
+        + "\n\n__all__ = ['AsyncOperations', 'Operations']\n"
+        + HELPERS
+        + "\nclass Operations:\n"
         '    """Each method returns the operation\'s typed ``data`` or raises a typed error."""\n\n'
         "    _http: httpx.Client\n\n" + "\n".join(sync_methods) + "\n\nclass AsyncOperations:\n"
         '    """The async twin of :class:`Operations`."""\n\n'

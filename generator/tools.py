@@ -9,7 +9,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from generator.paths import OPC_CONFIG
 
@@ -61,8 +65,38 @@ def run_openapi_python_client(spec: Path, package_dir: Path) -> None:
     )
 
 
+# Keywords pydantic would apply to a custom type's *parsed* value (a Decimal, a datetime) and
+# fail on; the runtime type validates the text itself.
+_TEXT_KEYWORDS = ("pattern", "minimum", "maximum", "format")
+
+
+def _without_text_keywords(node: Any) -> Any:
+    """The spec with text-only keywords removed from schemas that name a ``customTypePath``."""
+    if isinstance(node, dict):
+        custom = "customTypePath" in node
+        return {
+            k: _without_text_keywords(v)
+            for k, v in node.items()
+            if not (custom and k in _TEXT_KEYWORDS)
+        }
+    if isinstance(node, list):
+        return [_without_text_keywords(v) for v in node]
+    return node
+
+
 def run_datamodel_codegen(spec: Path, output: Path) -> None:
     """Generate the pydantic v2 models of every schema into the single file ``output``."""
+    document = _without_text_keywords(yaml.safe_load(spec.read_text(encoding="utf-8")))
+    with tempfile.TemporaryDirectory(prefix="lb-dcg-") as tmp:
+        # Same file name as the spec: datamodel-codegen writes it into its header.
+        adjusted = Path(tmp) / spec.name
+        adjusted.write_text(
+            yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        _run_datamodel_codegen(adjusted, output)
+
+
+def _run_datamodel_codegen(spec: Path, output: Path) -> None:
     _run(
         [
             sys.executable,

@@ -99,6 +99,7 @@ def create_app(config: MockConfig | None = None, clock: Clock | None = None) -> 
 def _incoming(request: Request, body: bytes) -> Incoming:
     base = f"{request.url.scheme}://{request.url.netloc}"
     return Incoming(
+        path_params={k: str(v) for k, v in request.path_params.items()},
         method=request.method,
         path=request.url.path,
         raw_path=(request.scope.get("raw_path") or b"").decode("latin-1"),
@@ -130,13 +131,17 @@ def _oauth_endpoint(ctx: Context, core: Core) -> Callable[[Request], Awaitable[R
     return endpoint
 
 
-def _api_endpoint(ctx: Context, op: Operation) -> Callable[[Request], Awaitable[Response]]:
+def _api_endpoint(
+    ctx: Context, ops: Mapping[str, Operation]
+) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         try:
             body = await _read_body(request, ctx.config.max_body_bytes)
         except BodyTooLarge:
             problem = ApiProblem(400000, "request body too large", 413)
             return _response(error_reply(ctx, problem))
+        # Starlette routes HEAD to a GET route; it is answered as the GET without a body.
+        op = ops["GET" if request.method == "HEAD" else request.method]
         return _response(handle(ctx, _incoming(request, body), op))
 
     return endpoint
@@ -173,12 +178,13 @@ def _starlette(ctx: Context) -> Starlette:
             methods=["GET", "DELETE"],
         )
     )
-    by_path: dict[str, list[Operation]] = {}
+    # One route per path, so a 405 lists every method of the path in Allow (RFC 9110 §15.5.6);
+    # OPERATIONS lists literal paths before templated ones (/topics/mine before /topics/{id}).
+    by_path: dict[str, dict[str, Operation]] = {}
     for op in OPERATIONS:
-        by_path.setdefault(op.path, []).append(op)
+        by_path.setdefault(op.path, {})[op.method] = op
     for path, ops in by_path.items():
-        for op in ops:
-            routes.append(Route(path, _api_endpoint(ctx, op), methods=[op.method]))
+        routes.append(Route(path, _api_endpoint(ctx, ops), methods=list(ops)))
     routes += admin_routes(ctx)
     return Starlette(routes=routes)
 

@@ -18,10 +18,11 @@ from .context import Context
 from .envelope import INVALID_PARAMETER, error_reply, success
 from .http import ApiProblem, DuplicateParameter, Incoming, Reply, parse_params
 from .legacy_signature import authenticate_legacy
+from .openapi import SpecOperation, data_operations
 from .rfc6750_bearer import authenticate_bearer, bearer_token, unauthorized, www_authenticate
 from .scopes import SCOPE_IDS
 
-__all__ = ["OPERATIONS", "Caller", "Operation", "handle"]
+__all__ = ["HANDLERS", "OPERATIONS", "Call", "Caller", "Handler", "Operation", "handle"]
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,30 @@ class Caller:
 
 
 @dataclass(frozen=True)
+class Call:
+    """What a handler gets: who calls, and the input the spec has already validated."""
+
+    caller: Caller
+    params: dict[str, Any]  # query and path parameters, coerced (int, bool, list[str])
+    body: Any  # the parsed JSON body, or None
+    req: Incoming
+
+
+Handler = Callable[[Context, Call], Any]  # returns the envelope's `data`, raises ApiProblem
+
+
+@dataclass(frozen=True)
 class Operation:
-    method: str
-    path: str
-    scope: str | None  # the scope key the token needs (longbridge-api.md §2.4), None: general
-    handler: Callable[[Context, Incoming, Caller, dict[str, str]], Any]
-    legacy_only: bool = False
+    spec: SpecOperation
+    handler: Handler
+
+    @property
+    def method(self) -> str:
+        return self.spec.method
+
+    @property
+    def path(self) -> str:
+        return self.spec.path
 
 
 ALL_SCOPES = frozenset(SCOPE_IDS)
@@ -78,46 +97,59 @@ def _params(req: Incoming) -> dict[str, str]:
 
 
 def handle(ctx: Context, req: Incoming, op: Operation) -> Reply:
-    """Authenticate, check the scope, run the operation, wrap the result in the envelope."""
+    """Authenticate, check the scope, validate the input, run the operation, wrap the result."""
     try:
         allowlist = ctx.config.ip_allowlist
         if allowlist is not None and req.client_ip not in allowlist:
             raise ApiProblem(403205, "ip is not allowed", 403)  # longbridge-api.md §4.2
         caller = _caller(ctx, req)
-        if op.legacy_only and caller.mode != "legacy":
+        if op.spec.legacy_only and caller.mode != "legacy":
             # Every 401 carries a challenge (RFC 9110 §15.5.2; RFC 6750 §3).
             raise unauthorized(ctx, 401004, "token invalid", "invalid_token")
-        if op.scope and op.scope not in caller.scopes and not ctx.deviates(Deviation.IGNORE_SCOPE):
-            challenge = www_authenticate("insufficient_scope", None, op.scope)
+        scope = op.spec.scope
+        if scope and scope not in caller.scopes and not ctx.deviates(Deviation.IGNORE_SCOPE):
+            challenge = www_authenticate("insufficient_scope", None, scope)
             raise ApiProblem(
                 403308,
                 "Target API's scope is not in authorized scopes",
                 403,
                 {"WWW-Authenticate": challenge},
             )
-        return success(op.handler(ctx, req, caller, _params(req)))
+        try:
+            params, body = op.spec.validate(
+                req.query_string, req.path_params, req.content_type, req.body
+            )
+        except ApiProblem as problem:
+            # An operation with its own documented code for bad input answers with it.
+            own = _INVALID_REQUEST_CODES.get(op.spec.operation_id)
+            if own is None or problem.code != INVALID_PARAMETER:
+                raise
+            raise ApiProblem(own, "invalid request", 400) from None
+        return success(op.handler(ctx, Call(caller, params, body, req)))
     except ApiProblem as problem:
         return error_reply(ctx, problem)
 
 
-def _security_list(ctx: Context, req: Incoming, caller: Caller, q: dict[str, str]) -> Any:
-    # Docs: only market=US with category Overnight; other values answer 310010.
-    if q.get("market") != "US" or q.get("category") not in ("Overnight", "overnight"):
-        raise ApiProblem(310010, "invalid request", 400)
+# longbridge-api.md §4.2: the security list answers bad parameters with 310010.
+_INVALID_REQUEST_CODES = {"getSecurityList": 310010}
+
+
+def _security_list(ctx: Context, call: Call) -> Any:
+    # The spec's enums hold the docs' limits: only market=US with category Overnight.
     return {"list": [asdict(s) for s in ctx.state.securities]}
 
 
-def _socket_token(ctx: Context, req: Incoming, caller: Caller, q: dict[str, str]) -> Any:
+def _socket_token(ctx: Context, call: Call) -> Any:
     return {"otp": secrets.token_urlsafe(24), "limit": 5, "online": 0}
 
 
-def _legacy_refresh(ctx: Context, req: Incoming, caller: Caller, q: dict[str, str]) -> Any:
+def _legacy_refresh(ctx: Context, call: Call) -> Any:
     # The spec's `format: date-time`: any RFC 3339 date-time (t/z in lower case, a leap second),
     # which datetime.fromisoformat does not parse.
-    expired_at = rfc3339.timestamp(q.get("expired_at", ""))
+    expired_at = rfc3339.timestamp(call.params.get("expired_at", ""))
     if expired_at is None:
         raise ApiProblem(INVALID_PARAMETER, "expired_at must be an RFC 3339 date-time", 400)
-    app = ctx.state.legacy_apps[req.headers["x-api-key"]]
+    app = ctx.state.legacy_apps[call.req.headers["x-api-key"]]
     # The old token stops working once a new one is issued (longbridge-api.md §3.3).
     app.access_token = f"mock-legacy-{secrets.token_hex(16)}"
     app.expires_at = expired_at
@@ -129,8 +161,18 @@ def _legacy_refresh(ctx: Context, req: Incoming, caller: Caller, q: dict[str, st
     }
 
 
-OPERATIONS: tuple[Operation, ...] = (
-    Operation("GET", "/v1/quote/get_security_list", "watchlist", _security_list),
-    Operation("GET", "/v1/socket/token", None, _socket_token),
-    Operation("GET", "/v1/token/refresh", None, _legacy_refresh, legacy_only=True),
-)
+HANDLERS: dict[str, Handler] = {
+    "getSecurityList": _security_list,
+    "getSocketToken": _socket_token,
+    "refreshLegacyToken": _legacy_refresh,
+}
+
+
+def _operations() -> tuple[Operation, ...]:
+    missing = [op.operation_id for op in data_operations() if op.operation_id not in HANDLERS]
+    if missing:
+        raise RuntimeError(f"the mock has no handler for {', '.join(missing)}")
+    return tuple(Operation(op, HANDLERS[op.operation_id]) for op in data_operations())
+
+
+OPERATIONS: tuple[Operation, ...] = _operations()

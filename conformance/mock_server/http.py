@@ -34,6 +34,7 @@ class Incoming:
     base_url: str  # scheme://host[:port], no trailing slash
     raw_path: str = ""  # the path exactly as sent, still percent-encoded ("" = same as path)
     client_ip: str = ""  # the peer's address, for the IP allow list
+    path_params: Mapping[str, str] = field(default_factory=dict)  # from the route's template
 
     @property
     def content_type(self) -> str:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
 
 from .config import Fault
 
@@ -23,6 +25,8 @@ __all__ = [
     "State",
     "TokenFamily",
 ]
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -130,6 +134,14 @@ class State:
     securities: list[Security] = field(default_factory=list)  # seeded market data
     token_requests: int = 0  # count of /oauth2/token calls, for benchmarks and tests
     runtime_faults: tuple[Fault, ...] = ()  # set through the admin endpoint
+    # The data API's books (orders, watchlists, ...), one object per area, seeded on first use.
+    areas: dict[str, Any] = field(default_factory=dict)
+
+    def area(self, key: str, factory: Callable[[], T]) -> T:
+        """The state of data API area ``key``, created by ``factory`` on first use."""
+        if key not in self.areas:
+            self.areas[key] = factory()
+        return cast(T, self.areas[key])
 
     def expire_access_tokens(self, now: float) -> int:
         """Forced expiry: every live access token expires now (refresh tokens stay valid)."""

@@ -5,6 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from longbridge_openapi_client._runtime.value_types import (
+    DecimalText,
+    Int64Id,
+    OptionalDecimalText,
+    OptionalUnixTimestamp,
+    UnixTimestamp,
+)
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
@@ -378,6 +385,94 @@ class ErrorEnvelope(Envelope):
         ),
     ]
     data: Annotated[None, Field(None)] = None
+
+
+class Decimal(RootModel[DecimalText]):
+    root: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+
+
+class OptionalDecimal(RootModel[OptionalDecimalText]):
+    root: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+
+
+class Timestamp(RootModel[UnixTimestamp]):
+    root: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+
+
+class OptionalTimestamp(RootModel[OptionalUnixTimestamp]):
+    root: Annotated[
+        OptionalUnixTimestamp,
+        Field(
+            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
+            examples=["1651644897", ""],
+        ),
+    ]
+
+
+class Id(RootModel[Int64Id]):
+    root: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+
+
+class Currency(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+
+
+class Symbol(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            examples=["700.HK"],
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+        ),
+    ]
+
+
+class Market(
+    RootModel[Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"]]
+):
+    root: Annotated[
+        Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"],
+        Field(
+            description="Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more)."
+        ),
+    ]
+
+
+class EmptyData(BaseModel):
+    """
+    The `data` of an operation that answers nothing but success (`{}`).
+    """
 
 
 class SecurityListMarket(RootModel[Literal["US"]]):

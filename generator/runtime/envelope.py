@@ -58,5 +58,19 @@ def read_envelope(response: httpx.Response) -> Mapping[str, Any]:
 
 
 def unwrap(response: httpx.Response, parse: Callable[[Any], T]) -> T:
-    """``parse(data)`` of a successful call, e.g. ``unwrap(resp, SecurityList.from_dict)``."""
-    return parse(read_envelope(response)["data"])
+    """``parse(data)`` of a successful call, e.g. ``unwrap(resp, SecurityList.model_validate)``.
+
+    ``data`` that the parser refuses (a float where the spec says decimal text, a missing
+    field) raises :class:`UnexpectedResponseError` with the parser's reason and the trace id.
+    """
+    data = read_envelope(response)["data"]
+    try:
+        return parse(data)
+    except (ValueError, TypeError, KeyError) as exc:  # pydantic's ValidationError is a ValueError
+        reason = " ".join(str(exc).split())
+        raise UnexpectedResponseError(
+            f"data does not match the spec: {reason[:300]}",
+            response.status_code,
+            body_excerpt(response),
+            response.headers.get(TRACE_ID_HEADER),
+        ) from exc

@@ -6,12 +6,15 @@ is the minimum wait; when it is longer than ``max_delay`` or the remaining budge
 up and returns the response rather than retry early or sleep past the budget.
 
 The official SDK retries HTTP 429 only, up to 5 times, 100 ms doubling (longbridge-api.md §4.3);
-this policy also covers 5xx and connection errors, but no POST (an order must not be placed twice).
+this policy also covers 5xx and connection errors, but no POST (an order must not be placed twice)
+unless its JSON body carries an idempotency key (``client_request_id``, longbridge-api.md §5.2),
+with which the server answers a repeat with the order it already placed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import math
 import random
 import re
@@ -27,6 +30,7 @@ from httpx._client import UseClientDefault  # no public alias; needed to overrid
 from httpx._types import AuthTypes
 
 __all__ = [
+    "IDEMPOTENCY_KEYS",
     "IDEMPOTENT_METHODS",
     "NEVER_RETRIED_PATHS",
     "RETRY_STATUSES",
@@ -47,6 +51,8 @@ NEVER_RETRIED_PATHS = (
     "/oauth2/device/authorize",
     "/oauth2/register",
 )
+# longbridge-api.md §5.2: the server places one order per `client_request_id` (SDK 4.4.0).
+IDEMPOTENCY_KEYS = ("client_request_id",)
 # Client-side mistakes that no repeat can fix.
 _NOT_TRANSIENT = (httpx.UnsupportedProtocol, httpx.LocalProtocolError)
 # RFC 9110 §10.2.3 delta-seconds is 1*DIGIT; a decimal fraction is tolerated (the mock sends one).
@@ -102,6 +108,8 @@ class RetryPolicy:
     retry_statuses: frozenset[int] = RETRY_STATUSES
     idempotent_methods: frozenset[str] = IDEMPOTENT_METHODS
     never_retried_paths: tuple[str, ...] = NEVER_RETRIED_PATHS
+    # JSON body fields that make a POST safe to repeat: the server deduplicates on them.
+    idempotency_keys: tuple[str, ...] = IDEMPOTENCY_KEYS
     rng: random.Random = field(default_factory=random.Random, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -113,11 +121,24 @@ class RetryPolicy:
                 raise ValueError(f"{name} must be a finite number >= 0, not {value!r}")
 
     def retries(self, request: httpx.Request) -> bool:
-        """Whether ``request`` may be sent more than once at all (method and endpoint)."""
-        if request.method.upper() not in self.idempotent_methods:
-            return False
+        """Whether ``request`` may be sent more than once at all (method, endpoint, body)."""
         path = request.url.path.rstrip("/")
-        return not any(path.endswith(p) for p in self.never_retried_paths)
+        if any(path.endswith(p) for p in self.never_retried_paths):
+            return False
+        if request.method.upper() in self.idempotent_methods:
+            return True
+        return request.method.upper() == "POST" and self._has_idempotency_key(request)
+
+    def _has_idempotency_key(self, request: httpx.Request) -> bool:
+        if not self.idempotency_keys or "json" not in request.headers.get("content-type", ""):
+            return False
+        try:
+            body = json.loads(request.content)
+        except (ValueError, httpx.RequestNotRead):
+            return False
+        return isinstance(body, dict) and any(
+            isinstance(body.get(k), str) and body[k] for k in self.idempotency_keys
+        )
 
     def backoff(self, attempt: int) -> float:
         """The wait after attempt ``attempt`` (1-based) without ``Retry-After``: full jitter over

@@ -81,7 +81,8 @@ def test_repeated_query_parameter(mock: Harness) -> None:
         "/v1/quote/get_security_list?market=US&market=US&category=Overnight",
         headers={"Authorization": f"Bearer {token}"},
     )
-    envelope(response, 400, 400000)
+    # Any bad parameter of the security list is its documented 310010 (longbridge-api.md §4.2).
+    envelope(response, 400, 310010)
 
 
 def test_no_token_401001(mock: Harness) -> None:

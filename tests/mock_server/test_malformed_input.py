@@ -203,7 +203,7 @@ def test_invalid_utf8_in_the_authorization_query(mock: Harness, query: str) -> N
 def test_invalid_utf8_in_data_api_queries(mock: Harness) -> None:
     token = mock.tokens(mock.register())["access_token"]
     response = mock.http.get(
-        "/v1/quote/get_security_list?market=%FF&category=Overnight",
+        "/v1/socket/token?market=%FF",
         headers={"Authorization": f"Bearer {token}"},
     )
     assert response.status_code == 400

@@ -23,7 +23,8 @@ from longbridge_openapi_client import (
     scope_ids,
 )
 from longbridge_openapi_client.api.quote import get_security_list
-from longbridge_openapi_client.models import SecurityList, SecurityListResponse
+from longbridge_openapi_client.models import SecurityListResponse
+from longbridge_openapi_client.schemas import SecurityList
 
 from .conftest import BASE, REDIRECT, register
 

@@ -13,12 +13,14 @@ from .code_challenge_method import CodeChallengeMethod
 from .device_authorization_request import DeviceAuthorizationRequest
 from .device_authorization_response import DeviceAuthorizationResponse
 from .device_code_token_request import DeviceCodeTokenRequest
+from .empty_data import EmptyData
 from .envelope import Envelope
 from .error_envelope import ErrorEnvelope
 from .grant_type import GrantType
 from .legacy_account_info import LegacyAccountInfo
 from .legacy_token import LegacyToken
 from .legacy_token_response import LegacyTokenResponse
+from .market import Market
 from .refresh_token_request import RefreshTokenRequest
 from .registration_error import RegistrationError
 from .registration_error_code import RegistrationErrorCode
@@ -53,12 +55,14 @@ __all__ = (
     "DeviceAuthorizationRequest",
     "DeviceAuthorizationResponse",
     "DeviceCodeTokenRequest",
+    "EmptyData",
     "Envelope",
     "ErrorEnvelope",
     "GrantType",
     "LegacyAccountInfo",
     "LegacyToken",
     "LegacyTokenResponse",
+    "Market",
     "RefreshTokenRequest",
     "RegistrationError",
     "RegistrationErrorCode",

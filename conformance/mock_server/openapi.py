@@ -1,0 +1,237 @@
+"""The data API as spec/openapi.yaml describes it: routes, scopes and input validation.
+
+The mock serves every ``/v1`` operation of the spec and validates what a client sends against the
+operation's own parameter and body schemas, so the spec, not hand-written checks, decides what is
+a bad request (a violation is HTTP 400 with the envelope, longbridge-api.md §4.1). Handlers then
+only check what a schema cannot say (an unknown order id, GTD without ``expire_date``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import parse_qsl
+
+import yaml
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from generator.paths import SPEC
+
+from .envelope import INVALID_PARAMETER
+from .http import ApiProblem
+
+__all__ = ["SpecOperation", "data_operations", "load_spec"]
+
+METHODS = ("get", "post", "put", "delete", "patch")
+_INTEGER = re.compile(r"^-?[0-9]+$")
+_MESSAGE_LIMIT = 200  # error messages quote the offending value; keep them short
+
+
+@cache
+def load_spec() -> dict[str, Any]:
+    """spec/openapi.yaml, parsed once per process."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ten times faster
+    spec: dict[str, Any] = yaml.load(SPEC.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    return spec
+
+
+def _deref(spec: Mapping[str, Any], node: Any) -> Any:
+    while isinstance(node, Mapping) and "$ref" in node:
+        target: Any = spec
+        for part in str(node["$ref"]).removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _types(spec: Mapping[str, Any], schema: Any) -> set[str]:
+    """The JSON types a (dereferenced) schema allows, looking through allOf/anyOf/oneOf."""
+    schema = _deref(spec, schema)
+    if not isinstance(schema, Mapping):
+        return set()
+    kind = schema.get("type")
+    found = {kind} if isinstance(kind, str) else set(kind or ())
+    for key in ("allOf", "anyOf", "oneOf"):
+        for part in schema.get(key, ()):
+            found |= _types(spec, part)
+    if "enum" in schema and not found:
+        found.add("string")
+    return found
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    location: str  # "query" or "path"
+    required: bool
+    types: frozenset[str]  # JSON types of the value
+    item_types: frozenset[str]  # JSON types of an array's items
+
+
+@dataclass(frozen=True)
+class SpecOperation:
+    """One ``/v1`` operation: where it lives, who may call it, and how its input is checked."""
+
+    operation_id: str
+    method: str
+    path: str  # the template, such as /v1/content/{symbol}/news
+    scope: str | None  # the OAuth scope key the token needs; None for general operations
+    legacy_only: bool  # no OAuth security requirement: legacy API-key mode only
+    parameters: tuple[Parameter, ...]
+    params_validator: Draft202012Validator
+    body_validator: Draft202012Validator | None
+    body_required: bool
+
+    @property
+    def is_write(self) -> bool:
+        return self.method != "GET"
+
+    def validate(
+        self, query_string: str, path_params: Mapping[str, str], content_type: str, body: bytes
+    ) -> tuple[dict[str, Any], Any]:
+        """The coerced parameters and the parsed body; :class:`ApiProblem` (400) if invalid."""
+        params = self._params(query_string, path_params)
+        _raise_first(self.params_validator, params, "parameter")
+        if self.body_validator is None:
+            return params, None
+        if not body.strip():
+            if self.body_required:
+                raise ApiProblem(INVALID_PARAMETER, "a JSON request body is required", 400)
+            return params, None
+        if content_type != "application/json":
+            raise ApiProblem(INVALID_PARAMETER, "the request body must be application/json", 400)
+        try:
+            document = json.loads(body)
+        except (ValueError, RecursionError):
+            raise ApiProblem(INVALID_PARAMETER, "the request body is not valid JSON", 400) from None
+        _raise_first(self.body_validator, document, "body")
+        return params, document
+
+    def _params(self, query_string: str, path_params: Mapping[str, str]) -> dict[str, Any]:
+        try:
+            pairs = parse_qsl(query_string, keep_blank_values=True, errors="strict")
+        except ValueError:
+            raise ApiProblem(INVALID_PARAMETER, "the query is not valid UTF-8", 400) from None
+        values: dict[str, list[str]] = {}
+        for name, value in pairs:
+            values.setdefault(name, []).append(value)
+        params: dict[str, Any] = {}
+        for param in self.parameters:
+            if param.location == "path":
+                if param.name in path_params:
+                    params[param.name] = _coerce(path_params[param.name], param.types)
+                continue
+            sent = [v for v in values.get(param.name, []) if v != ""]  # empty means absent
+            if not sent:
+                continue
+            if "array" in param.types:
+                params[param.name] = [_coerce(v, param.item_types) for v in sent]
+            elif len(sent) > 1:
+                raise ApiProblem(INVALID_PARAMETER, f"parameter {param.name} is repeated", 400)
+            else:
+                params[param.name] = _coerce(sent[0], param.types)
+        return params
+
+
+def _coerce(text: str, types: frozenset[str]) -> Any:
+    """Query text as the JSON value the schema expects; left as text when it is not one."""
+    if "string" in types:
+        return text
+    if "integer" in types and _INTEGER.match(text):
+        return int(text)
+    if "boolean" in types and text in ("true", "false"):
+        return text == "true"
+    if "number" in types:
+        try:
+            return float(text)
+        except ValueError:
+            return text
+    return text
+
+
+def _raise_first(validator: Draft202012Validator, value: Any, what: str) -> None:
+    error: ValidationError | None = best_match(validator.iter_errors(value))
+    if error is None:
+        return
+    where = ".".join(str(p) for p in error.absolute_path)
+    if what == "parameter" and not where and error.validator == "required":
+        # "'order_id' is a required property" reads better as a parameter name
+        missing = str(error.message).split("'")[1] if "'" in error.message else error.message
+        message = f"parameter {missing} is required"
+    else:
+        label = f"{what} {where}" if where else what
+        message = f"{label}: {error.message}"
+    if len(message) > _MESSAGE_LIMIT:
+        message = message[: _MESSAGE_LIMIT - 3] + "..."
+    raise ApiProblem(INVALID_PARAMETER, message, 400)
+
+
+def _validator(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> Draft202012Validator:
+    # Refs are "#/components/schemas/...": give the schema the spec's components as its root.
+    root = {**schema, "components": spec["components"]}
+    return Draft202012Validator(root)
+
+
+def _scope(op: Mapping[str, Any]) -> tuple[str | None, bool]:
+    requirements = op.get("security", [])
+    oauth = [r for r in requirements if "oauth2" in r or "bearerAuth" in r]
+    scopes = [s for r in requirements for s in r.get("oauth2", [])]
+    return (scopes[0] if scopes else None), not oauth
+
+
+@cache
+def data_operations() -> tuple[SpecOperation, ...]:
+    """Every ``/v1`` operation of the spec, literal paths before templated ones."""
+    spec = load_spec()
+    found: list[SpecOperation] = []
+    for path, item in spec["paths"].items():
+        if not path.startswith("/v1/"):
+            continue
+        for method in METHODS:
+            op = item.get(method)
+            if op is None:
+                continue
+            parameters: list[Parameter] = []
+            properties: dict[str, Any] = {}
+            required: list[str] = []
+            for raw in [*item.get("parameters", []), *op.get("parameters", [])]:
+                p = _deref(spec, raw)
+                if p["in"] not in ("query", "path"):
+                    continue  # headers belong to authentication
+                schema = p.get("schema", {})
+                items = _deref(spec, schema).get("items", {})
+                parameters.append(
+                    Parameter(
+                        name=p["name"],
+                        location=p["in"],
+                        required=bool(p.get("required")),
+                        types=frozenset(_types(spec, schema)),
+                        item_types=frozenset(_types(spec, items)),
+                    )
+                )
+                properties[p["name"]] = schema
+                if p.get("required"):
+                    required.append(p["name"])
+            params_schema = {"type": "object", "properties": properties, "required": required}
+            body = _deref(spec, op.get("requestBody", {}))
+            body_schema = body.get("content", {}).get("application/json", {}).get("schema")
+            scope, legacy_only = _scope(op)
+            found.append(
+                SpecOperation(
+                    operation_id=op["operationId"],
+                    method=method.upper(),
+                    path=path,
+                    scope=scope,
+                    legacy_only=legacy_only,
+                    parameters=tuple(parameters),
+                    params_validator=_validator(spec, params_schema),
+                    body_validator=None if body_schema is None else _validator(spec, body_schema),
+                    body_required=bool(body.get("required")),
+                )
+            )
+    return tuple(sorted(found, key=lambda o: ("{" in o.path, o.path, o.method)))

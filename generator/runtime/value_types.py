@@ -1,0 +1,133 @@
+"""The data API's value types, as the typed (pydantic) models read them.
+
+The API sends numbers as decimal text and times as unix seconds in a string (longbridge-api.md
+§5); an empty string, and per the official SDK ``"--"``, means "not applicable" (§5.2, §6.6).
+So prices stay exact (:class:`~decimal.Decimal`, never ``float``), times become aware UTC
+datetimes, "not applicable" becomes ``None``, and 64-bit ids are strings whether the server sent
+``"701276261045858304"`` or a bare number (§10 items 2 and 4). The spec names these types in
+``customTypePath``; serialising a model to JSON writes the API's own text forms back.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Annotated
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+
+__all__ = [
+    "DecimalText",
+    "Int64Id",
+    "OptionalDecimalText",
+    "OptionalUnixTimestamp",
+    "UnixTimestamp",
+    "parse_decimal",
+    "parse_timestamp",
+]
+
+_NOT_APPLICABLE = ("", "--")
+
+
+def parse_decimal(value: object) -> Decimal:
+    """A finite :class:`Decimal` from decimal text or an integer.
+
+    A JSON number with a fraction is refused: it has been through a binary float already, so its
+    exact value is lost (the API sends decimal text, longbridge-api.md §5).
+    """
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise ValueError(f"not a decimal number: {value[:40]!r}") from None
+        if number.is_finite():
+            return number
+    raise ValueError(f"expected decimal text such as '12.50', got {type(value).__name__}")
+
+
+def _optional_decimal(value: object) -> Decimal | None:
+    if value is None or value in _NOT_APPLICABLE:
+        return None
+    return parse_decimal(value)
+
+
+def parse_timestamp(value: object) -> datetime:
+    """An aware UTC datetime from unix seconds, sent as a string of digits or an integer."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        try:
+            return datetime.fromtimestamp(value, UTC)
+        except (OverflowError, OSError, ValueError):
+            raise ValueError(f"timestamp out of range: {value}") from None
+    raise ValueError(f"expected unix seconds such as '1651644897', got {value!r:.40}")
+
+
+def _optional_timestamp(value: object) -> datetime | None:
+    if value is None or value in _NOT_APPLICABLE:
+        return None
+    return parse_timestamp(value)
+
+
+def _int64_id(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return str(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return value
+    raise ValueError(f"expected a numeric id, got {value!r:.40}")
+
+
+def _timestamp_text(value: datetime) -> str:
+    return str(int(value.timestamp()))
+
+
+def _optional_text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _optional_timestamp_text(value: datetime | None) -> str:
+    return "" if value is None else _timestamp_text(value)
+
+
+_TEXT = {"type": "string"}
+
+DecimalText = Annotated[
+    Decimal,
+    PlainValidator(parse_decimal),
+    PlainSerializer(str, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}),
+]
+"""Decimal text that is always present, such as a submitted quantity."""
+
+OptionalDecimalText = Annotated[
+    Decimal | None,
+    PlainValidator(_optional_decimal),
+    PlainSerializer(_optional_text, return_type=str, when_used="json"),
+    WithJsonSchema(_TEXT),
+]
+"""Decimal text, or ``None`` where the API sent ``""`` or ``"--"`` (not applicable)."""
+
+UnixTimestamp = Annotated[
+    datetime,
+    PlainValidator(parse_timestamp),
+    PlainSerializer(_timestamp_text, return_type=str, when_used="json"),
+    WithJsonSchema(_TEXT),
+]
+"""Unix seconds, as an aware UTC datetime."""
+
+OptionalUnixTimestamp = Annotated[
+    datetime | None,
+    PlainValidator(_optional_timestamp),
+    PlainSerializer(_optional_timestamp_text, return_type=str, when_used="json"),
+    WithJsonSchema(_TEXT),
+]
+"""Unix seconds as an aware UTC datetime, or ``None`` where the API sent ``""``."""
+
+Int64Id = Annotated[str, PlainValidator(_int64_id), WithJsonSchema(_TEXT)]
+"""A 64-bit id as a string, whether sent as text or as a JSON number."""
