@@ -30,6 +30,8 @@ GROUPS = (
     "device",
     "bearer",
     "envelope",
+    "data",
+    "state",
     "endpoints",
     "legacy",
 )

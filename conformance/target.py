@@ -12,13 +12,15 @@ from dataclasses import dataclass
 
 import httpx
 
-__all__ = ["ENV_BASE_URL", "ENV_PROFILE", "LIVE_GROUPS", "Target", "live_profile"]
+__all__ = ["ENV_BASE_URL", "ENV_PROFILE", "LIVE_GROUPS", "WRITE_GROUPS", "Target", "live_profile"]
 
 ENV_BASE_URL = "CONFORMANCE_BASE_URL"
 ENV_PROFILE = "CONFORMANCE_PROFILE"
 # --profile live: what needs no consent page and changes nothing at the server. Registration
-# creates clients, so it joins only with --allow-writes.
-LIVE_GROUPS = frozenset({"discovery", "bearer", "envelope"})
+# creates clients and "state" places orders and edits watchlists, so they join only with
+# --allow-writes (and the "data" group's write operations with them).
+LIVE_GROUPS = frozenset({"discovery", "bearer", "envelope", "data"})
+WRITE_GROUPS = frozenset({"registration", "state"})
 
 
 def live_profile() -> bool:

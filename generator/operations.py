@@ -62,6 +62,11 @@ class DataOperation:
         return snake_case(self.operation_id)
 
     @property
+    def iter_name(self) -> str:
+        """The page iterator's name: ``list_history_orders`` -> ``iter_history_orders``."""
+        return "iter_" + self.name.removeprefix("list_")
+
+    @property
     def module(self) -> str:
         return f"api.{snake_case(self.tag)}.{self.name}"
 
@@ -314,18 +319,18 @@ def _methods(op: DataOperation, sig: _Signature, alias: str) -> tuple[str, str]:
         + '.\n        """'
     )
     sync += (
-        f"\n    def iter_{op.name}({iter_params}) -> Iterator[{paging.item_schema}]:\n"
+        f"\n    def {op.iter_name}({iter_params}) -> Iterator[{paging.item_schema}]:\n"
         f"        {iter_doc}\n"
         f"        return _iterate_pages(\n"
-        f"            lambda page: self.{op.name}(page=page{forward}),\n"
+        f"            lambda page: self.{op.name}({page.name}=page{forward}),\n"
         f"            {paging_value}, {start}, {size},\n"
         f"        )\n"
     )
     async_ += (
-        f"\n    def iter_{op.name}({iter_params}) -> AsyncIterator[{paging.item_schema}]:\n"
+        f"\n    def {op.iter_name}({iter_params}) -> AsyncIterator[{paging.item_schema}]:\n"
         f"        {iter_doc}\n"
         f"        return _aiterate_pages(\n"
-        f"            lambda page: self.{op.name}(page=page{forward}),\n"
+        f"            lambda page: self.{op.name}({page.name}=page{forward}),\n"
         f"            {paging_value}, {start}, {size},\n"
         f"        )\n"
     )

@@ -33,7 +33,7 @@ def render_table(spec: dict[str, Any]) -> str:
     for op in ops:
         method = f"`{op.name}()`"
         if op.pagination is not None:
-            method += f", `iter_{op.name}()`"
+            method += f", `{op.iter_name}()`"
         notes = []
         if op.legacy_only:
             notes.append("API-key mode only")

@@ -150,3 +150,102 @@ def test_error_catalogue_lists_every_known_code() -> None:
             assert entry["http_status"] == int(family), code
         assert entry["message"]
         assert entry["meaning"]
+
+
+# ---- The data API (spec/DISCREPANCIES.md records the choices these tests hold) --------------
+
+DATA_OPS = [(p, m, op) for p, m, op in operations() if p.startswith("/v1/")]
+SCHEMAS = SPEC["components"]["schemas"]
+
+
+def _validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator({**schema, "components": SPEC["components"]})
+
+
+def test_value_types_accept_every_observed_form() -> None:
+    decimal = _validator({"$ref": "#/components/schemas/Decimal"})
+    optional = _validator({"$ref": "#/components/schemas/OptionalDecimal"})
+    timestamp = _validator({"$ref": "#/components/schemas/Timestamp"})
+    ident = _validator({"$ref": "#/components/schemas/Id"})
+    assert decimal.is_valid("12.50")
+    assert decimal.is_valid("-3")
+    assert not decimal.is_valid(12.5)  # numbers are text: a float is not exact
+    assert not decimal.is_valid("")
+    assert optional.is_valid("")
+    assert optional.is_valid("--")
+    assert not optional.is_valid("n/a")
+    assert timestamp.is_valid("1651644897")
+    assert timestamp.is_valid(1651644897)
+    assert not timestamp.is_valid("2022-05-04")
+    assert ident.is_valid("701276261045858304")
+    assert ident.is_valid(701276261045858304)
+    assert not ident.is_valid("abc")
+    for name in ("Decimal", "OptionalDecimal", "Timestamp", "OptionalTimestamp", "Id"):
+        assert SCHEMAS[name]["customTypePath"].startswith("longbridge_openapi_client._runtime.")
+
+
+def test_envelope_uses_message_not_msg() -> None:
+    assert SCHEMAS["Envelope"]["required"] == ["code", "message"]
+
+
+def test_data_paths_carry_v1_and_include_the_yaml_omissions() -> None:
+    ids = {op["operationId"]: (p, m) for p, m, op in DATA_OPS}
+    assert ids["submitOrder"] == ("/v1/trade/order", "post")
+    assert ids["getMarginRatio"] == ("/v1/risk/margin-ratio", "get")
+    assert all(p.startswith("/v1/") for p, _, _ in DATA_OPS)
+
+
+@pytest.mark.parametrize(("path", "method"), [(p, m) for p, m, _ in DATA_OPS])
+def test_data_operation_examples_are_valid(path: str, method: str) -> None:
+    # The suite builds its requests from these examples, and the client tests too.
+    op = SPEC["paths"][path][method]
+    params = [resolve(p) for p in op.get("parameters", [])]
+    for param in params:
+        assert "example" in param, (param["name"], "needs an example")
+        _validator(param["schema"]).validate(param["example"])
+        if param["schema"].get("type") == "array":
+            assert param.get("style", "form") == "form"
+            assert param.get("explode", True) is True
+    body = resolve(op.get("requestBody", {}))
+    if body:
+        media = body["content"]["application/json"]
+        assert "example" in media, "the request body needs an example"
+        _validator(media["schema"]).validate(media["example"])
+    ok = resolve(op["responses"]["200"])["content"]["application/json"]
+    if "example" in ok:
+        _validator(ok["schema"]).validate(ok["example"])
+
+
+@pytest.mark.parametrize(("path", "method"), [(p, m) for p, m, _ in DATA_OPS])
+def test_data_operations_name_one_known_scope(path: str, method: str) -> None:
+    op = SPEC["paths"][path][method]
+    scopes = [s for req in op["security"] for s in req.get("oauth2", [])]
+    known = {s["key"] for s in SPEC["x-longbridge-scopes"] if s["key"]}
+    assert len(scopes) <= 1
+    assert set(scopes) <= known
+
+
+@pytest.mark.parametrize(
+    ("path", "method"), [(p, m) for p, m, op in DATA_OPS if "x-longbridge-pagination" in op]
+)
+def test_pagination_names_real_parameters_and_fields(path: str, method: str) -> None:
+    op = SPEC["paths"][path][method]
+    paging = op["x-longbridge-pagination"]
+    names = {resolve(p)["name"] for p in op.get("parameters", [])}
+    assert paging["page"] in names
+    assert paging.get("size") is None or paging["size"] in names
+    ok = resolve(op["responses"]["200"])["content"]["application/json"]["schema"]
+    envelope = SCHEMAS[ok["$ref"].rsplit("/", 1)[-1]]
+    data_ref = next(p for p in envelope["allOf"] if "properties" in p)["properties"]["data"]
+    data = SCHEMAS[data_ref["$ref"].rsplit("/", 1)[-1]]
+    assert data["properties"][paging["items"]]["type"] == "array"
+    if paging.get("has_more"):
+        assert data["properties"][paging["has_more"]]["type"] == "boolean"
+
+
+def test_submit_order_takes_an_idempotency_key() -> None:
+    body = resolve(SPEC["paths"]["/v1/trade/order"]["post"]["requestBody"])
+    schema = resolve(body["content"]["application/json"]["schema"])
+    key = schema["properties"]["client_request_id"]
+    assert key.get("x-longbridge-idempotency-key") is True
+    assert "client_request_id" not in schema.get("required", [])

@@ -16,6 +16,7 @@ from starlette.routing import Route
 
 from .config import parse_fault
 from .context import Context
+from .openapi import data_operations
 from .rfc8628_device import decide
 
 __all__ = ["admin_routes"]
@@ -80,6 +81,8 @@ def admin_routes(ctx: Context) -> list[Route]:
         ]
         return JSONResponse({"apps": apps})
 
+    write_ops = {op.operation_id for op in data_operations() if op.is_write}
+
     async def stats(request: Request) -> Response:
         state = ctx.state
         return JSONResponse(
@@ -87,6 +90,9 @@ def admin_routes(ctx: Context) -> list[Route]:
                 "token_requests": state.token_requests,
                 "clients": len(state.clients),
                 "access_tokens": len(state.access_tokens),
+                # Successful data API calls by operationId: which operations a run exercised.
+                "operations": dict(sorted(state.operation_hits.items())),
+                "writes": sum(n for op, n in state.operation_hits.items() if op in write_ops),
             }
         )
 

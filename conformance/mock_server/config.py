@@ -76,6 +76,11 @@ class Deviation(StrEnum):
     ENVELOPED_TOKEN_RESPONSE = "enveloped_token_response"  # {code,message,data} at /oauth2/token
     INVALID_CLIENT_400 = "invalid_client_400"  # bad client secret: 400, no WWW-Authenticate
     UNSAFE_ERROR_DESCRIPTION = "unsafe_error_description"  # quote and LF in error_description
+    DECIMALS_AS_NUMBERS = "decimals_as_numbers"  # data API decimal text sent as JSON floats
+    SKIP_INPUT_VALIDATION = "skip_input_validation"  # data API input not checked against the spec
+    PAGING_IGNORES_PAGE = "paging_ignores_page"  # every page request answers page 1
+    WRITES_NOT_PERSISTED = "writes_not_persisted"  # data API writes answer success, change nothing
+    IGNORE_CLIENT_REQUEST_ID = "ignore_client_request_id"  # a repeated submit places a new order
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,18 @@ else is the legacy signed API-key mode (longbridge-api.md §2.7, §3).
 
 from __future__ import annotations
 
+import copy
+import json
+import re
 import secrets
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
+from urllib.parse import parse_qsl
 
-from . import rfc3339
+from . import data_asset, rfc3339
 from .config import Deviation
 from .context import Context
+from .data_call import Call, Caller, Handler
 from .envelope import INVALID_PARAMETER, error_reply, success
 from .http import ApiProblem, DuplicateParameter, Incoming, Reply, parse_params
 from .legacy_signature import authenticate_legacy
@@ -23,25 +27,6 @@ from .rfc6750_bearer import authenticate_bearer, bearer_token, unauthorized, www
 from .scopes import SCOPE_IDS
 
 __all__ = ["HANDLERS", "OPERATIONS", "Call", "Caller", "Handler", "Operation", "handle"]
-
-
-@dataclass(frozen=True)
-class Caller:
-    mode: str  # "oauth" or "legacy"
-    scopes: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Call:
-    """What a handler gets: who calls, and the input the spec has already validated."""
-
-    caller: Caller
-    params: dict[str, Any]  # query and path parameters, coerced (int, bool, list[str])
-    body: Any  # the parsed JSON body, or None
-    req: Incoming
-
-
-Handler = Callable[[Context, Call], Any]  # returns the envelope's `data`, raises ApiProblem
 
 
 @dataclass(frozen=True)
@@ -115,23 +100,60 @@ def handle(ctx: Context, req: Incoming, op: Operation) -> Reply:
                 403,
                 {"WWW-Authenticate": challenge},
             )
-        try:
-            params, body = op.spec.validate(
-                req.query_string, req.path_params, req.content_type, req.body
-            )
-        except ApiProblem as problem:
-            # An operation with its own documented code for bad input answers with it.
-            own = _INVALID_REQUEST_CODES.get(op.spec.operation_id)
-            if own is None or problem.code != INVALID_PARAMETER:
-                raise
-            raise ApiProblem(own, "invalid request", 400) from None
-        return success(op.handler(ctx, Call(caller, params, body, req)))
+        params, body = _validated(ctx, req, op)
+        data = _run(ctx, op, Call(caller, params, body, req))
+        hits = ctx.state.operation_hits
+        hits[op.spec.operation_id] = hits.get(op.spec.operation_id, 0) + 1
+        if ctx.deviates(Deviation.DECIMALS_AS_NUMBERS):
+            data = _decimals_as_numbers(data)
+        return success(data)
     except ApiProblem as problem:
         return error_reply(ctx, problem)
 
 
 # longbridge-api.md §4.2: the security list answers bad parameters with 310010.
 _INVALID_REQUEST_CODES = {"getSecurityList": 310010}
+_DECIMAL_TEXT = re.compile(r"^-?[0-9]+\.[0-9]+$")
+
+
+def _validated(ctx: Context, req: Incoming, op: Operation) -> tuple[dict[str, Any], Any]:
+    if ctx.deviates(Deviation.SKIP_INPUT_VALIDATION):
+        # The broken variant: parameters as sent, the body as parsed, nothing checked.
+        body = json.loads(req.body) if req.body.strip() else None
+        return dict(parse_qsl(req.query_string)), body
+    try:
+        return op.spec.validate(req.query_string, req.path_params, req.content_type, req.body)
+    except ApiProblem as problem:
+        # An operation with its own documented code for bad input answers with it.
+        own = _INVALID_REQUEST_CODES.get(op.spec.operation_id)
+        if own is None or problem.code != INVALID_PARAMETER:
+            raise
+        raise ApiProblem(own, "invalid request", 400) from None
+
+
+def _run(ctx: Context, op: Operation, call: Call) -> Any:
+    """The handler, or one of the broken variants of the data API's state (config.Deviation)."""
+    if ctx.deviates(Deviation.PAGING_IGNORES_PAGE) and "page" in call.params:
+        call = replace(call, params={**call.params, "page": 1})
+    if ctx.deviates(Deviation.IGNORE_CLIENT_REQUEST_ID) and isinstance(call.body, dict):
+        call = replace(call, body={k: v for k, v in call.body.items() if k != "client_request_id"})
+    if ctx.deviates(Deviation.WRITES_NOT_PERSISTED) and op.spec.is_write:
+        saved = copy.deepcopy(ctx.state.areas)
+        try:
+            return op.handler(ctx, call)
+        finally:
+            ctx.state.areas = saved
+    return op.handler(ctx, call)
+
+
+def _decimals_as_numbers(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _decimals_as_numbers(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_decimals_as_numbers(v) for v in data]
+    if isinstance(data, str) and _DECIMAL_TEXT.match(data):
+        return float(data)
+    return data
 
 
 def _security_list(ctx: Context, call: Call) -> Any:
@@ -165,6 +187,7 @@ HANDLERS: dict[str, Handler] = {
     "getSecurityList": _security_list,
     "getSocketToken": _socket_token,
     "refreshLegacyToken": _legacy_refresh,
+    **data_asset.HANDLERS,
 }
 
 

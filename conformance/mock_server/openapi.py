@@ -16,28 +16,18 @@ from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl
 
-import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
-from generator.paths import SPEC
-
+from ..spec import api_operations, load_spec, validator_for
 from .envelope import INVALID_PARAMETER
 from .http import ApiProblem
 
-__all__ = ["SpecOperation", "data_operations", "load_spec"]
+__all__ = ["SpecOperation", "data_operations"]
 
-METHODS = ("get", "post", "put", "delete", "patch")
 _INTEGER = re.compile(r"^-?[0-9]+$")
+_ARRAY_SUFFIX = re.compile(r"\[[0-9]*\]$")
 _MESSAGE_LIMIT = 200  # error messages quote the offending value; keep them short
-
-
-@cache
-def load_spec() -> dict[str, Any]:
-    """spec/openapi.yaml, parsed once per process."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ten times faster
-    spec: dict[str, Any] = yaml.load(SPEC.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
-    return spec
 
 
 def _deref(spec: Mapping[str, Any], node: Any) -> Any:
@@ -119,14 +109,17 @@ class SpecOperation:
             raise ApiProblem(INVALID_PARAMETER, "the query is not valid UTF-8", 400) from None
         values: dict[str, list[str]] = {}
         for name, value in pairs:
-            values.setdefault(name, []).append(value)
+            # `status[]=A` and `status[0]=A` are read as `status=A`: how the official SDK encodes
+            # arrays is not documented (spec/DISCREPANCIES.md).
+            values.setdefault(_ARRAY_SUFFIX.sub("", name), []).append(value)
         params: dict[str, Any] = {}
         for param in self.parameters:
             if param.location == "path":
                 if param.name in path_params:
                     params[param.name] = _coerce(path_params[param.name], param.types)
                 continue
-            sent = [v for v in values.get(param.name, []) if v != ""]  # empty means absent
+            # An empty value is a value: `currency=` is validated (and refused) like any other.
+            sent = values.get(param.name, [])
             if not sent:
                 continue
             if "array" in param.types:
@@ -171,67 +164,45 @@ def _raise_first(validator: Draft202012Validator, value: Any, what: str) -> None
     raise ApiProblem(INVALID_PARAMETER, message, 400)
 
 
-def _validator(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> Draft202012Validator:
-    # Refs are "#/components/schemas/...": give the schema the spec's components as its root.
-    root = {**schema, "components": spec["components"]}
-    return Draft202012Validator(root)
-
-
-def _scope(op: Mapping[str, Any]) -> tuple[str | None, bool]:
-    requirements = op.get("security", [])
-    oauth = [r for r in requirements if "oauth2" in r or "bearerAuth" in r]
-    scopes = [s for r in requirements for s in r.get("oauth2", [])]
-    return (scopes[0] if scopes else None), not oauth
-
-
 @cache
 def data_operations() -> tuple[SpecOperation, ...]:
     """Every ``/v1`` operation of the spec, literal paths before templated ones."""
     spec = load_spec()
     found: list[SpecOperation] = []
-    for path, item in spec["paths"].items():
-        if not path.startswith("/v1/"):
-            continue
-        for method in METHODS:
-            op = item.get(method)
-            if op is None:
-                continue
-            parameters: list[Parameter] = []
-            properties: dict[str, Any] = {}
-            required: list[str] = []
-            for raw in [*item.get("parameters", []), *op.get("parameters", [])]:
-                p = _deref(spec, raw)
-                if p["in"] not in ("query", "path"):
-                    continue  # headers belong to authentication
-                schema = p.get("schema", {})
-                items = _deref(spec, schema).get("items", {})
-                parameters.append(
-                    Parameter(
-                        name=p["name"],
-                        location=p["in"],
-                        required=bool(p.get("required")),
-                        types=frozenset(_types(spec, schema)),
-                        item_types=frozenset(_types(spec, items)),
-                    )
-                )
-                properties[p["name"]] = schema
-                if p.get("required"):
-                    required.append(p["name"])
-            params_schema = {"type": "object", "properties": properties, "required": required}
-            body = _deref(spec, op.get("requestBody", {}))
-            body_schema = body.get("content", {}).get("application/json", {}).get("schema")
-            scope, legacy_only = _scope(op)
-            found.append(
-                SpecOperation(
-                    operation_id=op["operationId"],
-                    method=method.upper(),
-                    path=path,
-                    scope=scope,
-                    legacy_only=legacy_only,
-                    parameters=tuple(parameters),
-                    params_validator=_validator(spec, params_schema),
-                    body_validator=None if body_schema is None else _validator(spec, body_schema),
-                    body_required=bool(body.get("required")),
+    for api in api_operations():
+        parameters: list[Parameter] = []
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for p in api.parameters:
+            if p["in"] not in ("query", "path"):
+                continue  # headers belong to authentication
+            schema = p.get("schema", {})
+            items = _deref(spec, schema).get("items", {})
+            parameters.append(
+                Parameter(
+                    name=p["name"],
+                    location=p["in"],
+                    required=bool(p.get("required")),
+                    types=frozenset(_types(spec, schema)),
+                    item_types=frozenset(_types(spec, items)),
                 )
             )
+            properties[p["name"]] = schema
+            if p.get("required"):
+                required.append(p["name"])
+        params_schema = {"type": "object", "properties": properties, "required": required}
+        body_schema = api.body_schema
+        found.append(
+            SpecOperation(
+                operation_id=api.operation_id,
+                method=api.method,
+                path=api.path,
+                scope=api.scope,
+                legacy_only=api.legacy_only,
+                parameters=tuple(parameters),
+                params_validator=validator_for(params_schema),
+                body_validator=None if body_schema is None else validator_for(body_schema),
+                body_required=bool(api.body.get("required")),
+            )
+        )
     return tuple(sorted(found, key=lambda o: ("{" in o.path, o.path, o.method)))

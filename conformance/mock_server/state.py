@@ -133,6 +133,7 @@ class State:
     seen_signatures: dict[str, float] = field(default_factory=dict)  # legacy replay defence
     securities: list[Security] = field(default_factory=list)  # seeded market data
     token_requests: int = 0  # count of /oauth2/token calls, for benchmarks and tests
+    operation_hits: dict[str, int] = field(default_factory=dict)  # successes by operationId
     runtime_faults: tuple[Fault, ...] = ()  # set through the admin endpoint
     # The data API's books (orders, watchlists, ...), one object per area, seeded on first use.
     areas: dict[str, Any] = field(default_factory=dict)

@@ -24,9 +24,10 @@ from conformance.report import (  # noqa: F401
     pytest_sessionfinish,
     pytest_terminal_summary,
 )
+from conformance.suite.data_calls import DataApi
 from conformance.suite.helpers import OAuthSession
 from conformance.target import Target, live_profile
-from longbridge_openapi_client import Client
+from longbridge_openapi_client import SCOPES, Client
 
 
 @pytest.fixture(scope="session")
@@ -101,3 +102,44 @@ def access_token(request: pytest.FixtureRequest) -> str:
     oauth: OAuthSession = request.getfixturevalue("session")
     token: str = oauth.login()["access_token"]
     return token
+
+
+# Every scope a token can carry, by id: the data API checks want a token that may do anything.
+ALL_SCOPES = " ".join(str(s.id) for s in SCOPES if s.key)
+
+
+@pytest.fixture(scope="session")
+def data_client(target: Target) -> Iterator[OAuthSession]:
+    """One client registered for the data API checks (each check logs in for its own token)."""
+    if live_profile():
+        pytest.skip("registers a client and needs an auto-consenting server: not in --profile live")
+    with Client(base_url=target.base_url, follow_redirects=False) as api:
+        oauth = OAuthSession.register(api, target.base_url)
+        try:
+            yield oauth
+        finally:
+            oauth.close()
+
+
+@pytest.fixture
+def data_api(request: pytest.FixtureRequest, raw: httpx.Client) -> DataApi:
+    """The data API with a token holding every scope (LONGBRIDGE_ACCESS_TOKEN when live).
+
+    A fresh token per check: other checks expire every token of the mock on purpose.
+    """
+    if live_profile():
+        from_env = os.environ.get("LONGBRIDGE_ACCESS_TOKEN")
+        if not from_env:
+            pytest.skip("--profile live needs LONGBRIDGE_ACCESS_TOKEN (an OAuth access token)")
+        return DataApi(raw, from_env)
+    oauth: OAuthSession = request.getfixturevalue("data_client")
+    return DataApi(raw, oauth.token(ALL_SCOPES))
+
+
+@pytest.fixture
+def server_now(target: Target) -> float:
+    """The server's time: the mock's clock can be moved, so ask it; the local clock otherwise."""
+    if target.is_mock:
+        now: float = httpx.get(f"{target.base_url}/_mock/clock", timeout=10).json()["now"]
+        return now
+    return time.time()

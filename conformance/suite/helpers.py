@@ -118,6 +118,13 @@ class OAuthSession:
         body: dict[str, Any] = response.json()
         return body
 
+    def token(self, scope: str) -> str:
+        """An access token for ``scope`` (space-separated scope ids) from a fresh code flow."""
+        response = self.exchange(self.grant(pkce=Pkce.generate(), scope=scope))
+        assert response.status_code == 200, f"code exchange failed: {response.text}"
+        token: str = response.json()["access_token"]
+        return token
+
     def refresh(self, refresh_token: str, client_id: str | None = None) -> httpx.Response:
         body = RefreshTokenRequest(
             grant_type="refresh_token",

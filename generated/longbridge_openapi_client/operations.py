@@ -6,22 +6,55 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ._runtime.envelope import unwrap
+from ._runtime.pagination import Paging as _Paging
+from ._runtime.pagination import aiterate_pages as _aiterate_pages
+from ._runtime.pagination import iterate_pages as _iterate_pages
+from .api.asset import get_account_balance as _get_account_balance
+from .api.asset import get_exchange_rates as _get_exchange_rates
+from .api.asset import get_margin_ratio as _get_margin_ratio
+from .api.asset import get_statement_download_url as _get_statement_download_url
+from .api.asset import list_cash_flow as _list_cash_flow
+from .api.asset import list_fund_positions as _list_fund_positions
+from .api.asset import list_statements as _list_statements
+from .api.asset import list_stock_positions as _list_stock_positions
 from .api.legacy import refresh_legacy_token as _refresh_legacy_token
 from .api.quote import get_security_list as _get_security_list
 from .api.socket import get_socket_token as _get_socket_token
+from .models.asset_balance_currency import (
+    AssetBalanceCurrency,
+)
+from .models.asset_business_type_query import (
+    AssetBusinessTypeQuery,
+)
+from .models.asset_statement_type import AssetStatementType
 from .models.security_list_category import (
     SecurityListCategory,
 )
 from .models.security_list_market import SecurityListMarket
-from .types import Unset
+from .types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from .schemas import LegacyToken, SecurityList, SocketToken
+    from .schemas import (
+        AssetAccountBalances,
+        AssetCashFlow,
+        AssetCashFlows,
+        AssetExchangeRates,
+        AssetFundPositions,
+        AssetMarginRatio,
+        AssetStatement,
+        AssetStatementDownload,
+        AssetStatements,
+        AssetStockPositions,
+        LegacyToken,
+        SecurityList,
+        SocketToken,
+    )
 
 
 __all__ = ["AsyncOperations", "Operations"]
@@ -41,6 +74,44 @@ class Operations:
     """Each method returns the operation's typed ``data`` or raises a typed error."""
 
     _http: httpx.Client
+
+    def get_account_balance(
+        self, *, currency: AssetBalanceCurrency | Unset = UNSET
+    ) -> AssetAccountBalances:
+        """Account balance.
+
+        ``GET /v1/asset/account``; scope ``account.read``.
+        """
+        from .schemas import AssetAccountBalances
+
+        return unwrap(
+            self._http.request(**_get_account_balance._get_kwargs(currency=currency)),
+            AssetAccountBalances.model_validate,
+        )
+
+    def get_exchange_rates(self) -> AssetExchangeRates:
+        """Exchange rates.
+
+        ``GET /v1/asset/exchange_rates``; scope ``account.read``.
+        """
+        from .schemas import AssetExchangeRates
+
+        return unwrap(
+            self._http.request(**_get_exchange_rates._get_kwargs()),
+            AssetExchangeRates.model_validate,
+        )
+
+    def get_margin_ratio(self, *, symbol: str) -> AssetMarginRatio:
+        """Margin ratio.
+
+        ``GET /v1/risk/margin-ratio``; scope ``account.read``.
+        """
+        from .schemas import AssetMarginRatio
+
+        return unwrap(
+            self._http.request(**_get_margin_ratio._get_kwargs(symbol=symbol)),
+            AssetMarginRatio.model_validate,
+        )
 
     def get_security_list(
         self, *, market: SecurityListMarket, category: SecurityListCategory
@@ -70,6 +141,158 @@ class Operations:
             SocketToken.model_validate,
         )
 
+    def get_statement_download_url(self, *, file_key: str) -> AssetStatementDownload:
+        """Statement download URL.
+
+        ``GET /v1/statement/download``; scope ``account.read``.
+        """
+        from .schemas import AssetStatementDownload
+
+        return unwrap(
+            self._http.request(
+                **_get_statement_download_url._get_kwargs(file_key=file_key)
+            ),
+            AssetStatementDownload.model_validate,
+        )
+
+    def list_cash_flow(
+        self,
+        *,
+        start_time: int,
+        end_time: int,
+        business_type: AssetBusinessTypeQuery | Unset = UNSET,
+        symbol: str | Unset = UNSET,
+        page: int | Unset = 1,
+        size: int | Unset = 50,
+    ) -> AssetCashFlows:
+        """Cash flow.
+
+        ``GET /v1/asset/cashflow``; scope ``account.read``.
+        """
+        from .schemas import AssetCashFlows
+
+        return unwrap(
+            self._http.request(
+                **_list_cash_flow._get_kwargs(
+                    start_time=start_time,
+                    end_time=end_time,
+                    business_type=business_type,
+                    symbol=symbol,
+                    page=page,
+                    size=size,
+                )
+            ),
+            AssetCashFlows.model_validate,
+        )
+
+    def iter_cash_flow(
+        self,
+        *,
+        start_time: int,
+        end_time: int,
+        business_type: AssetBusinessTypeQuery | Unset = UNSET,
+        symbol: str | Unset = UNSET,
+        size: int | Unset = 50,
+    ) -> Iterator[AssetCashFlow]:
+        """Every item of ``list_cash_flow``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a short page.
+        """
+        return _iterate_pages(
+            lambda page: self.list_cash_flow(
+                page=page,
+                start_time=start_time,
+                end_time=end_time,
+                business_type=business_type,
+                symbol=symbol,
+                size=size,
+            ),
+            _Paging("list", None),
+            1,
+            size if isinstance(size, int) else None,
+        )
+
+    def list_fund_positions(
+        self, *, symbol: list[str] | Unset = UNSET
+    ) -> AssetFundPositions:
+        """Fund positions.
+
+        ``GET /v1/asset/fund``; scope ``account.read``.
+        """
+        from .schemas import AssetFundPositions
+
+        return unwrap(
+            self._http.request(**_list_fund_positions._get_kwargs(symbol=symbol)),
+            AssetFundPositions.model_validate,
+        )
+
+    def list_statements(
+        self,
+        *,
+        statement_type: AssetStatementType | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
+        start_date: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+    ) -> AssetStatements:
+        """Account statements.
+
+        ``GET /v1/statement/list``; scope ``account.read``.
+        """
+        from .schemas import AssetStatements
+
+        return unwrap(
+            self._http.request(
+                **_list_statements._get_kwargs(
+                    statement_type=statement_type,
+                    page=page,
+                    page_size=page_size,
+                    start_date=start_date,
+                    limit=limit,
+                )
+            ),
+            AssetStatements.model_validate,
+        )
+
+    def iter_statements(
+        self,
+        *,
+        statement_type: AssetStatementType | Unset = UNSET,
+        page_size: int | Unset = UNSET,
+        start_date: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+    ) -> Iterator[AssetStatement]:
+        """Every item of ``list_statements``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a short page.
+        """
+        return _iterate_pages(
+            lambda page: self.list_statements(
+                page=page,
+                statement_type=statement_type,
+                page_size=page_size,
+                start_date=start_date,
+                limit=limit,
+            ),
+            _Paging("list", None),
+            1,
+            page_size if isinstance(page_size, int) else None,
+        )
+
+    def list_stock_positions(
+        self, *, symbol: list[str] | Unset = UNSET
+    ) -> AssetStockPositions:
+        """Stock positions.
+
+        ``GET /v1/asset/stock``; scope ``account.read``.
+        """
+        from .schemas import AssetStockPositions
+
+        return unwrap(
+            self._http.request(**_list_stock_positions._get_kwargs(symbol=symbol)),
+            AssetStockPositions.model_validate,
+        )
+
     def refresh_legacy_token(self, *, expired_at: datetime.datetime) -> LegacyToken:
         """Extend a legacy API-key access token.
 
@@ -89,6 +312,42 @@ class AsyncOperations:
     """The async twin of :class:`Operations`."""
 
     _http: httpx.AsyncClient
+
+    async def get_account_balance(
+        self, *, currency: AssetBalanceCurrency | Unset = UNSET
+    ) -> AssetAccountBalances:
+        """Account balance.
+
+        ``GET /v1/asset/account``; scope ``account.read``.
+        """
+        from .schemas import AssetAccountBalances
+
+        response = await self._http.request(
+            **_get_account_balance._get_kwargs(currency=currency)
+        )
+        return unwrap(response, AssetAccountBalances.model_validate)
+
+    async def get_exchange_rates(self) -> AssetExchangeRates:
+        """Exchange rates.
+
+        ``GET /v1/asset/exchange_rates``; scope ``account.read``.
+        """
+        from .schemas import AssetExchangeRates
+
+        response = await self._http.request(**_get_exchange_rates._get_kwargs())
+        return unwrap(response, AssetExchangeRates.model_validate)
+
+    async def get_margin_ratio(self, *, symbol: str) -> AssetMarginRatio:
+        """Margin ratio.
+
+        ``GET /v1/risk/margin-ratio``; scope ``account.read``.
+        """
+        from .schemas import AssetMarginRatio
+
+        response = await self._http.request(
+            **_get_margin_ratio._get_kwargs(symbol=symbol)
+        )
+        return unwrap(response, AssetMarginRatio.model_validate)
 
     async def get_security_list(
         self, *, market: SecurityListMarket, category: SecurityListCategory
@@ -113,6 +372,154 @@ class AsyncOperations:
 
         response = await self._http.request(**_get_socket_token._get_kwargs())
         return unwrap(response, SocketToken.model_validate)
+
+    async def get_statement_download_url(
+        self, *, file_key: str
+    ) -> AssetStatementDownload:
+        """Statement download URL.
+
+        ``GET /v1/statement/download``; scope ``account.read``.
+        """
+        from .schemas import AssetStatementDownload
+
+        response = await self._http.request(
+            **_get_statement_download_url._get_kwargs(file_key=file_key)
+        )
+        return unwrap(response, AssetStatementDownload.model_validate)
+
+    async def list_cash_flow(
+        self,
+        *,
+        start_time: int,
+        end_time: int,
+        business_type: AssetBusinessTypeQuery | Unset = UNSET,
+        symbol: str | Unset = UNSET,
+        page: int | Unset = 1,
+        size: int | Unset = 50,
+    ) -> AssetCashFlows:
+        """Cash flow.
+
+        ``GET /v1/asset/cashflow``; scope ``account.read``.
+        """
+        from .schemas import AssetCashFlows
+
+        response = await self._http.request(
+            **_list_cash_flow._get_kwargs(
+                start_time=start_time,
+                end_time=end_time,
+                business_type=business_type,
+                symbol=symbol,
+                page=page,
+                size=size,
+            )
+        )
+        return unwrap(response, AssetCashFlows.model_validate)
+
+    def iter_cash_flow(
+        self,
+        *,
+        start_time: int,
+        end_time: int,
+        business_type: AssetBusinessTypeQuery | Unset = UNSET,
+        symbol: str | Unset = UNSET,
+        size: int | Unset = 50,
+    ) -> AsyncIterator[AssetCashFlow]:
+        """Every item of ``list_cash_flow``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a short page.
+        """
+        return _aiterate_pages(
+            lambda page: self.list_cash_flow(
+                page=page,
+                start_time=start_time,
+                end_time=end_time,
+                business_type=business_type,
+                symbol=symbol,
+                size=size,
+            ),
+            _Paging("list", None),
+            1,
+            size if isinstance(size, int) else None,
+        )
+
+    async def list_fund_positions(
+        self, *, symbol: list[str] | Unset = UNSET
+    ) -> AssetFundPositions:
+        """Fund positions.
+
+        ``GET /v1/asset/fund``; scope ``account.read``.
+        """
+        from .schemas import AssetFundPositions
+
+        response = await self._http.request(
+            **_list_fund_positions._get_kwargs(symbol=symbol)
+        )
+        return unwrap(response, AssetFundPositions.model_validate)
+
+    async def list_statements(
+        self,
+        *,
+        statement_type: AssetStatementType | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
+        start_date: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+    ) -> AssetStatements:
+        """Account statements.
+
+        ``GET /v1/statement/list``; scope ``account.read``.
+        """
+        from .schemas import AssetStatements
+
+        response = await self._http.request(
+            **_list_statements._get_kwargs(
+                statement_type=statement_type,
+                page=page,
+                page_size=page_size,
+                start_date=start_date,
+                limit=limit,
+            )
+        )
+        return unwrap(response, AssetStatements.model_validate)
+
+    def iter_statements(
+        self,
+        *,
+        statement_type: AssetStatementType | Unset = UNSET,
+        page_size: int | Unset = UNSET,
+        start_date: int | Unset = UNSET,
+        limit: int | Unset = UNSET,
+    ) -> AsyncIterator[AssetStatement]:
+        """Every item of ``list_statements``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a short page.
+        """
+        return _aiterate_pages(
+            lambda page: self.list_statements(
+                page=page,
+                statement_type=statement_type,
+                page_size=page_size,
+                start_date=start_date,
+                limit=limit,
+            ),
+            _Paging("list", None),
+            1,
+            page_size if isinstance(page_size, int) else None,
+        )
+
+    async def list_stock_positions(
+        self, *, symbol: list[str] | Unset = UNSET
+    ) -> AssetStockPositions:
+        """Stock positions.
+
+        ``GET /v1/asset/stock``; scope ``account.read``.
+        """
+        from .schemas import AssetStockPositions
+
+        response = await self._http.request(
+            **_list_stock_positions._get_kwargs(symbol=symbol)
+        )
+        return unwrap(response, AssetStockPositions.model_validate)
 
     async def refresh_legacy_token(
         self, *, expired_at: datetime.datetime

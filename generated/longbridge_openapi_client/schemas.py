@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from longbridge_openapi_client._runtime.value_types import (
+    CompactDate,
     DecimalText,
     Int64Id,
+    NumberOrDecimalText,
     OptionalDecimalText,
     OptionalUnixTimestamp,
     UnixTimestamp,
@@ -387,36 +389,6 @@ class ErrorEnvelope(Envelope):
     data: Annotated[None, Field(None)] = None
 
 
-class Decimal(RootModel[DecimalText]):
-    root: Annotated[
-        DecimalText,
-        Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
-        ),
-    ]
-
-
-class OptionalDecimal(RootModel[OptionalDecimalText]):
-    root: Annotated[
-        OptionalDecimalText,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ]
-
-
-class Timestamp(RootModel[UnixTimestamp]):
-    root: Annotated[
-        UnixTimestamp,
-        Field(
-            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
-            examples=["1651644897"],
-        ),
-    ]
-
-
 class OptionalTimestamp(RootModel[OptionalUnixTimestamp]):
     root: Annotated[
         OptionalUnixTimestamp,
@@ -433,38 +405,6 @@ class Id(RootModel[Int64Id]):
         Field(
             description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
             examples=["701276261045858304"],
-        ),
-    ]
-
-
-class Currency(RootModel[str]):
-    root: Annotated[
-        str,
-        Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
-        ),
-    ]
-
-
-class Symbol(RootModel[str]):
-    root: Annotated[
-        str,
-        Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
-            examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
-        ),
-    ]
-
-
-class Market(
-    RootModel[Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"]]
-):
-    root: Annotated[
-        Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"],
-        Field(
-            description="Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more)."
         ),
     ]
 
@@ -545,6 +485,452 @@ class LegacyToken(BaseModel):
 
 class LegacyTokenResponse(Envelope):
     data: LegacyToken
+
+
+class AssetBalanceCurrency(RootModel[Literal["HKD", "USD", "CNH"]]):
+    root: Annotated[
+        Literal["HKD", "USD", "CNH"],
+        Field(
+            description="Currency of an account-balance query (longbridge-api.md §5.3)."
+        ),
+    ]
+
+
+class AssetCashInfo(BaseModel):
+    withdraw_cash: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    available_cash: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    frozen_cash: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    settling_cash: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+
+
+class AssetFrozenTransactionFee(BaseModel):
+    currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+    frozen_transaction_fee: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+
+
+class AssetAccountBalance(BaseModel):
+    """
+    The balance of the account in one currency (longbridge-api.md §5.3).
+    """
+
+    total_cash: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    max_finance_amount: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    remaining_finance_amount: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    risk_level: Annotated[
+        Literal["0", "1", "2", "3", 0, 1, 2, 3],
+        Field(
+            description='Risk level `"0"`..`"3"` (0 safe, 1 medium risk, 2 early warning, 3 danger). The docs type it\nas a string; a bare number is accepted too (spec/DISCREPANCIES.md).\n'
+        ),
+    ]
+    margin_call: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+    net_assets: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    init_margin: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    maintenance_margin: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    buy_power: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    cash_infos: list[AssetCashInfo]
+    frozen_transaction_fees: list[AssetFrozenTransactionFee] | None = None
+
+
+class AssetAccountBalances(BaseModel):
+    list_: Annotated[list[AssetAccountBalance], Field(alias="list")]
+
+
+class GetAccountBalanceResponse(Envelope):
+    data: AssetAccountBalances
+
+
+class AssetBusinessTypeQuery(RootModel[Literal[1, 2, 3]]):
+    root: Annotated[
+        Literal[1, 2, 3],
+        Field(
+            description="Cash-flow category filter; 1 cash, 2 stock, 3 fund (longbridge-api.md §5.3)."
+        ),
+    ]
+
+
+class AssetCashFlow(BaseModel):
+    transaction_flow_name: str
+    direction: Annotated[
+        Literal["1", "2", 1, 2],
+        Field(
+            description="1 outflow, 2 inflow. The docs' schema says string, their example a bare number; both are\naccepted (longbridge-api.md §10 item 5).\n"
+        ),
+    ]
+    business_type: Annotated[
+        Literal["1", "2", "3", 1, 2, 3],
+        Field(
+            description="1 cash, 2 stock, 3 fund. String in the docs' schema, a number in their example; both are\naccepted (longbridge-api.md §10 item 5).\n"
+        ),
+    ]
+    balance: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+    business_time: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+    symbol: Annotated[
+        str | None,
+        Field(description='The security concerned, or `""` for pure cash movements.'),
+    ] = None
+    description: str | None = None
+
+
+class AssetCashFlows(BaseModel):
+    list_: Annotated[list[AssetCashFlow], Field(alias="list")]
+
+
+class ListCashFlowResponse(Envelope):
+    data: AssetCashFlows
+
+
+class AssetFundInfo(BaseModel):
+    symbol: Annotated[
+        str, Field(description="The fund's ISIN, such as `HK0000447943`.")
+    ]
+    symbol_name: str
+    currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+    holding_units: Annotated[
+        DecimalText | None,
+        Field(
+            description="Units held. In the docs' examples and the SDK but not in the docs' schema, so optional\n(longbridge-api.md §10 item 6).\n",
+            examples=["12.50"],
+        ),
+    ] = None
+    current_net_asset_value: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    cost_net_asset_value: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    net_asset_value_day: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+
+
+class AssetFundChannel(BaseModel):
+    account_channel: str
+    fund_info: list[AssetFundInfo]
+
+
+class AssetFundPositions(BaseModel):
+    list_: Annotated[list[AssetFundChannel], Field(alias="list")]
+
+
+class ListFundPositionsResponse(Envelope):
+    data: AssetFundPositions
+
+
+class AssetStockInfo(BaseModel):
+    symbol: Annotated[
+        str,
+        Field(
+            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            examples=["700.HK"],
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+        ),
+    ]
+    symbol_name: str
+    quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    available_quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+    market: Annotated[
+        Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"],
+        Field(
+            description="Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more)."
+        ),
+    ]
+    cost_price: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    init_quantity: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='Quantity at the start of the day; `""` when unknown.',
+            examples=["12.50", ""],
+        ),
+    ] = None
+
+
+class AssetStockChannel(BaseModel):
+    account_channel: str
+    stock_info: list[AssetStockInfo]
+
+
+class AssetStockPositions(BaseModel):
+    list_: Annotated[list[AssetStockChannel], Field(alias="list")]
+
+
+class ListStockPositionsResponse(Envelope):
+    data: AssetStockPositions
+
+
+class AssetMarginRatio(BaseModel):
+    im_factor: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    mm_factor: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    fm_factor: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+
+
+class GetMarginRatioResponse(Envelope):
+    data: AssetMarginRatio
+
+
+class AssetStatementType(RootModel[Literal[1, 2]]):
+    root: Annotated[
+        Literal[1, 2], Field(description="1 daily, 2 monthly (longbridge-api.md §5.3).")
+    ]
+
+
+class AssetStatement(BaseModel):
+    dt: Annotated[
+        CompactDate,
+        Field(
+            description='The statement\'s date as `YYYYMMDD`: an integer in the SDK (`dt: i32`), a string in the vendor\nYAML (`date: "20260327"`); both are accepted (longbridge-api.md §10 item 7). The\ngenerated models read it as a `datetime.date`.\n'
+        ),
+    ]
+    file_key: Annotated[str, Field(min_length=1)]
+
+
+class AssetStatements(BaseModel):
+    """
+    The SDK's form `{list: [{dt, file_key}]}` (rust/src/asset/types.rs `GetStatementListResponse`).
+    The vendor YAML's bare array of `{date, file_key}` cannot be an enveloped object with a
+    paged `list`, so it is not modelled (longbridge-api.md §5.3, §10 item 7; spec/DISCREPANCIES.md).
+
+    """
+
+    list_: Annotated[list[AssetStatement], Field(alias="list")]
+
+
+class ListStatementsResponse(Envelope):
+    data: AssetStatements
+
+
+class AssetStatementDownload(BaseModel):
+    url: Annotated[str, Field(description="A presigned, short-lived download URL.")]
+
+
+class GetStatementDownloadUrlResponse(Envelope):
+    data: AssetStatementDownload
+
+
+class AssetExchangeRate(BaseModel):
+    """
+    One currency pair; field names from the SDK's `PortfolioContext::exchange_rate`
+    (rust/src/portfolio/types.rs) and the CLI. Not documented on the docs site.
+
+    """
+
+    base_currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+    other_currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+    average_rate: Annotated[
+        NumberOrDecimalText,
+        Field(
+            description="A rate. The SDK reads a JSON number (`f64`); the CLI prints numbers or strings. Both are\naccepted; the generated models read either as a `Decimal`.\n"
+        ),
+    ]
+    bid_rate: Annotated[
+        NumberOrDecimalText,
+        Field(
+            description="A rate. The SDK reads a JSON number (`f64`); the CLI prints numbers or strings. Both are\naccepted; the generated models read either as a `Decimal`.\n"
+        ),
+    ]
+    offer_rate: Annotated[
+        NumberOrDecimalText,
+        Field(
+            description="A rate. The SDK reads a JSON number (`f64`); the CLI prints numbers or strings. Both are\naccepted; the generated models read either as a `Decimal`.\n"
+        ),
+    ]
+
+
+class AssetExchangeRates(BaseModel):
+    exchanges: list[AssetExchangeRate]
+
+
+class GetExchangeRatesResponse(Envelope):
+    data: AssetExchangeRates
 
 
 class TokenRequest(

@@ -53,7 +53,7 @@ def _project_copy(tmp_path: Path) -> Path:
     copy.mkdir()
     for name in ("spec", "generator", "generated"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("noxfile.py", "pyproject.toml"):
+    for name in ("noxfile.py", "pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, copy / name)
     return copy
 
@@ -75,12 +75,17 @@ def test_changed_schema_without_regenerating_fails_the_check(tmp_path: Path) -> 
     assert text.count(anchor) == 1
     new_field = "        lot_size:\n          type: integer\n"
     edited = anchor.replace("name_en]", "name_en, lot_size]") + "      properties:\n" + new_field
-    spec.write_text(text.replace(anchor + "      properties:\n", edited))
+    text = text.replace(anchor + "      properties:\n", edited)
+    # ... and an operation's summary, which the README's table of operations shows.
+    summary = 'summary: Securities of a market segment (Longbridge "Security list")'
+    assert text.count(summary) == 1
+    spec.write_text(text.replace(summary, "summary: Overnight securities"))
 
     check = _run(["-m", "generator", "--check"], cwd=copy)
     assert check.returncode == 1, check.stdout + check.stderr
     assert "changed: longbridge_openapi_client/models/security.py" in check.stderr
     assert "changed: longbridge_openapi_client/schemas.py" in check.stderr
+    assert "changed: README.md (the table of operations)" in check.stderr
     assert "python -m generator" in check.stderr
 
     # ./scripts/test runs the same check through nox, so it fails as well.
@@ -90,6 +95,7 @@ def test_changed_schema_without_regenerating_fails_the_check(tmp_path: Path) -> 
 
     regenerate = _run(["-m", "generator"], cwd=copy)
     assert regenerate.returncode == 0, regenerate.stderr
+    assert "| Overnight securities |" in (copy / "README.md").read_text()
     assert _run(["-m", "generator", "--check"], cwd=copy).returncode == 0
 
 

@@ -289,14 +289,23 @@ def test_admin_stats(mock: Harness) -> None:
         "token_requests": 0,
         "clients": 0,
         "access_tokens": 0,
+        "operations": {},
+        "writes": 0,
     }
     client = mock.register()
     tokens = mock.tokens(client)
     mock.refresh(client, tokens["refresh_token"])
+    token = tokens["access_token"]
+    mock.security_list(token)
+    mock.security_list(token)
+    mock.api("/v1/socket/token", token)
+    mock.api("/v1/quote/get_security_list", token)  # refused (no parameters): not counted
     assert mock.http.get("/_mock/stats").json() == {
         "token_requests": 2,
         "clients": 1,
         "access_tokens": 2,
+        "operations": {"getSecurityList": 2, "getSocketToken": 1},
+        "writes": 0,
     }
 
 

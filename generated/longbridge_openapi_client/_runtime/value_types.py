@@ -12,15 +12,17 @@ datetimes, "not applicable" becomes ``None``, and 64-bit ids are strings whether
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
 __all__ = [
+    "CompactDate",
     "DecimalText",
     "Int64Id",
+    "NumberOrDecimalText",
     "OptionalDecimalText",
     "OptionalUnixTimestamp",
     "UnixTimestamp",
@@ -49,6 +51,15 @@ def parse_decimal(value: object) -> Decimal:
         if number.is_finite():
             return number
     raise ValueError(f"expected decimal text such as '12.50', got {type(value).__name__}")
+
+
+def _number_or_decimal(value: object) -> Decimal:
+    """A JSON number (a float's shortest repr, as JSON wrote it) or decimal text."""
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("not a finite number")
+        return Decimal(repr(value))
+    return parse_decimal(value)
 
 
 def _optional_decimal(value: object) -> Decimal | None:
@@ -85,6 +96,19 @@ def _int64_id(value: object) -> str:
     raise ValueError(f"expected a numeric id, got {value!r:.40}")
 
 
+def _compact_date(value: object) -> date:
+    """A date from ``YYYYMMDD``, sent as text or as an integer (longbridge-api.md §10 item 7)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if isinstance(text, str) and len(text) == 8 and text.isascii() and text.isdigit():
+        try:
+            return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        except ValueError:
+            pass
+    raise ValueError(f"expected a YYYYMMDD date such as '20260327', got {value!r:.40}")
+
+
 def _timestamp_text(value: datetime) -> str:
     return str(int(value.timestamp()))
 
@@ -106,6 +130,18 @@ DecimalText = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}),
 ]
 """Decimal text that is always present, such as a submitted quantity."""
+
+NumberOrDecimalText = Annotated[
+    Decimal,
+    PlainValidator(_number_or_decimal),
+    PlainSerializer(str, return_type=str, when_used="json"),
+    WithJsonSchema({"type": ["number", "string"]}),
+]
+"""A number the official SDK reads as a JSON number (exchange rates), or decimal text: a Decimal.
+
+Only where a source shows the API sending JSON numbers (spec/DISCREPANCIES.md); the float's
+shortest representation is what JSON carried, so no digits are invented.
+"""
 
 OptionalDecimalText = Annotated[
     Decimal | None,
@@ -130,6 +166,14 @@ OptionalUnixTimestamp = Annotated[
     WithJsonSchema(_TEXT),
 ]
 """Unix seconds as an aware UTC datetime, or ``None`` where the API sent ``""``."""
+
+CompactDate = Annotated[
+    date,
+    PlainValidator(_compact_date),
+    PlainSerializer(lambda d: d.strftime("%Y%m%d"), return_type=str, when_used="json"),
+    WithJsonSchema(_TEXT),
+]
+"""A ``YYYYMMDD`` date, sent as text or as an integer, as a :class:`datetime.date`."""
 
 Int64Id = Annotated[str, PlainValidator(_int64_id), WithJsonSchema(_TEXT)]
 """A 64-bit id as a string, whether sent as text or as a JSON number."""

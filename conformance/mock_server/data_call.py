@@ -1,0 +1,35 @@
+"""What a data API handler receives: the caller and the input the spec has already validated.
+
+Kept apart from ``data_api`` so that the operation modules (``data_trade``, ``data_asset``, ...)
+can import it while ``data_api`` imports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .context import Context
+from .http import Incoming
+
+__all__ = ["Call", "Caller", "Handler"]
+
+
+@dataclass(frozen=True)
+class Caller:
+    mode: str  # "oauth" or "legacy"
+    scopes: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Call:
+    """What a handler gets: who calls, and the input the spec has already validated."""
+
+    caller: Caller
+    params: dict[str, Any]  # query and path parameters, coerced (int, bool, list[str])
+    body: Any  # the parsed JSON body, or None
+    req: Incoming
+
+
+Handler = Callable[[Context, Call], Any]  # returns the envelope's `data`, raises ApiProblem

@@ -1,0 +1,82 @@
+"""The data API's value types: exact decimals, unix-second times, "not applicable", 64-bit ids."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from longbridge_openapi_client._runtime.value_types import (
+    DecimalText,
+    Int64Id,
+    OptionalDecimalText,
+    OptionalUnixTimestamp,
+    UnixTimestamp,
+)
+
+
+class Row(BaseModel):
+    price: DecimalText
+    last: OptionalDecimalText
+    at: UnixTimestamp
+    done: OptionalUnixTimestamp
+    id: Int64Id
+
+
+ROW = {"price": "12.50", "last": "", "at": "1651644897", "done": "", "id": "701276261045858304"}
+
+
+def test_the_api_forms_are_read_exactly() -> None:
+    row = Row.model_validate(ROW)
+    assert row.price == Decimal("12.50")
+    assert str(row.price) == "12.50"
+    assert row.last is None
+    assert row.done is None
+    assert row.at == datetime(2022, 5, 4, 6, 14, 57, tzinfo=UTC)
+    assert row.id == "701276261045858304"
+
+
+def test_other_observed_forms() -> None:
+    # Bare numbers for times and ids (md examples, spec/DISCREPANCIES.md), "--" for no value.
+    row = Row.model_validate({**ROW, "at": 1651644897, "id": 701276261045858304, "last": "--"})
+    assert row.at.timestamp() == 1651644897
+    assert row.id == "701276261045858304"
+    assert row.last is None
+    assert Row.model_validate({**ROW, "price": 100}).price == Decimal(100)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("price", 12.5),  # a float has lost the exact value already
+        ("price", "12,50"),
+        ("price", "NaN"),
+        ("price", ""),  # always present: "" is not a number
+        ("price", True),
+        ("at", "2022-05-04"),
+        ("at", -1),
+        ("at", ""),
+        ("id", "12a"),
+        ("id", 1.0),
+    ],
+)
+def test_other_values_are_refused(field: str, value: object) -> None:
+    with pytest.raises(ValidationError):
+        Row.model_validate({**ROW, field: value})
+
+
+def test_json_round_trip_writes_the_api_forms() -> None:
+    row = Row.model_validate(ROW)
+    assert Row.model_validate_json(row.model_dump_json()) == row
+    dumped = row.model_dump(mode="json")
+    assert dumped == {**ROW, "last": "", "done": ""}
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=4))
+def test_any_decimal_text_survives_exactly(value: Decimal) -> None:
+    text = f"{value:f}"
+    assert Row.model_validate({**ROW, "price": text}).price == Decimal(text)
