@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -24,8 +25,25 @@ from .api.asset import list_fund_positions as _list_fund_positions
 from .api.asset import list_statements as _list_statements
 from .api.asset import list_stock_positions as _list_stock_positions
 from .api.legacy import refresh_legacy_token as _refresh_legacy_token
+from .api.quote import get_history_market_temperature as _get_history_market_temperature
+from .api.quote import get_market_temperature as _get_market_temperature
 from .api.quote import get_security_list as _get_security_list
+from .api.quote import list_filings as _list_filings
 from .api.socket import get_socket_token as _get_socket_token
+from .api.trade import cancel_order as _cancel_order
+from .api.trade import estimate_max_purchase_quantity as _estimate_max_purchase_quantity
+from .api.trade import get_order_detail as _get_order_detail
+from .api.trade import list_history_executions as _list_history_executions
+from .api.trade import list_history_orders as _list_history_orders
+from .api.trade import list_today_executions as _list_today_executions
+from .api.trade import list_today_orders as _list_today_orders
+from .api.trade import replace_order as _replace_order
+from .api.trade import submit_order as _submit_order
+from .api.watchlist import create_watchlist_group as _create_watchlist_group
+from .api.watchlist import delete_watchlist_group as _delete_watchlist_group
+from .api.watchlist import list_watchlist_groups as _list_watchlist_groups
+from .api.watchlist import update_pinned_securities as _update_pinned_securities
+from .api.watchlist import update_watchlist_group as _update_watchlist_group
 from .models.asset_balance_currency import (
     AssetBalanceCurrency,
 )
@@ -33,10 +51,40 @@ from .models.asset_business_type_query import (
     AssetBusinessTypeQuery,
 )
 from .models.asset_statement_type import AssetStatementType
+from .models.order_side import OrderSide
+from .models.order_status import OrderStatus
+from .models.order_type import OrderType
+from .models.outside_rth import OutsideRTH
 from .models.security_list_category import (
     SecurityListCategory,
 )
 from .models.security_list_market import SecurityListMarket
+from .models.time_in_force import TimeInForce
+from .models.trade_market import TradeMarket
+from .models.trade_replace_order_request import (
+    TradeReplaceOrderRequest as _TradeReplaceOrderRequest,
+)
+from .models.trade_submit_order_request import (
+    TradeSubmitOrderRequest as _TradeSubmitOrderRequest,
+)
+from .models.watchlist_create_group_request import (
+    WatchlistCreateGroupRequest as _WatchlistCreateGroupRequest,
+)
+from .models.watchlist_pinned_mode import (
+    WatchlistPinnedMode,
+)
+from .models.watchlist_temperature_market import (
+    WatchlistTemperatureMarket,
+)
+from .models.watchlist_update_group_request import (
+    WatchlistUpdateGroupRequest as _WatchlistUpdateGroupRequest,
+)
+from .models.watchlist_update_mode import (
+    WatchlistUpdateMode,
+)
+from .models.watchlist_update_pinned_request import (
+    WatchlistUpdatePinnedRequest as _WatchlistUpdatePinnedRequest,
+)
 from .types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -51,9 +99,24 @@ if TYPE_CHECKING:
         AssetStatementDownload,
         AssetStatements,
         AssetStockPositions,
+        EmptyData,
+        Execution,
+        HistoryExecutions,
+        HistoryOrders,
         LegacyToken,
+        MaxPurchaseQuantity,
+        Order,
+        OrderDetail,
         SecurityList,
         SocketToken,
+        SubmittedOrder,
+        TodayExecutions,
+        TodayOrders,
+        WatchlistFilings,
+        WatchlistGroupCreated,
+        WatchlistGroups,
+        WatchlistMarketTemperature,
+        WatchlistMarketTemperatureHistory,
     )
 
 
@@ -74,6 +137,88 @@ class Operations:
     """Each method returns the operation's typed ``data`` or raises a typed error."""
 
     _http: httpx.Client
+
+    def cancel_order(
+        self, *, order_id: int | str, is_attached: bool | Unset = UNSET
+    ) -> EmptyData:
+        """Cancel (withdraw) an order.
+
+        ``DELETE /v1/trade/order``; scope ``trade.write``.
+        """
+        from .schemas import EmptyData
+
+        return unwrap(
+            self._http.request(
+                **_cancel_order._get_kwargs(order_id=order_id, is_attached=is_attached)
+            ),
+            EmptyData.model_validate,
+        )
+
+    def create_watchlist_group(
+        self, *, name: str, securities: list[str] | Unset = UNSET
+    ) -> WatchlistGroupCreated:
+        """Create a watchlist group (longbridge-api.md §5.1).
+
+        ``POST /v1/watchlist/groups``; scope ``watchlist``.
+        """
+        from .schemas import WatchlistGroupCreated
+
+        return unwrap(
+            self._http.request(
+                **_create_watchlist_group._get_kwargs(
+                    body=_WatchlistCreateGroupRequest(name=name, securities=securities)
+                )
+            ),
+            WatchlistGroupCreated.model_validate,
+        )
+
+    def delete_watchlist_group(
+        self, *, id: int | str, purge: bool | Unset = False
+    ) -> EmptyData:
+        """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9).
+
+        ``DELETE /v1/watchlist/groups``; scope ``watchlist``.
+        """
+        from .schemas import EmptyData
+
+        return unwrap(
+            self._http.request(
+                **_delete_watchlist_group._get_kwargs(id=id, purge=purge)
+            ),
+            EmptyData.model_validate,
+        )
+
+    def estimate_max_purchase_quantity(
+        self,
+        *,
+        symbol: str,
+        order_type: OrderType,
+        side: OrderSide,
+        price: Decimal | str | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        order_id: int | str | Unset = UNSET,
+        fractional_shares: bool | Unset = UNSET,
+    ) -> MaxPurchaseQuantity:
+        """Estimate the maximum purchase (or sell) quantity.
+
+        ``GET /v1/trade/estimate/buy_limit``; scope ``trade.read``.
+        """
+        from .schemas import MaxPurchaseQuantity
+
+        return unwrap(
+            self._http.request(
+                **_estimate_max_purchase_quantity._get_kwargs(
+                    symbol=symbol,
+                    order_type=order_type,
+                    side=side,
+                    price=_text(price),
+                    currency=currency,
+                    order_id=order_id,
+                    fractional_shares=fractional_shares,
+                )
+            ),
+            MaxPurchaseQuantity.model_validate,
+        )
 
     def get_account_balance(
         self, *, currency: AssetBalanceCurrency | Unset = UNSET
@@ -101,6 +246,24 @@ class Operations:
             AssetExchangeRates.model_validate,
         )
 
+    def get_history_market_temperature(
+        self, *, market: WatchlistTemperatureMarket, start_date: str, end_date: str
+    ) -> WatchlistMarketTemperatureHistory:
+        """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1).
+
+        ``GET /v1/quote/history_market_temperature``; no scope.
+        """
+        from .schemas import WatchlistMarketTemperatureHistory
+
+        return unwrap(
+            self._http.request(
+                **_get_history_market_temperature._get_kwargs(
+                    market=market, start_date=start_date, end_date=end_date
+                )
+            ),
+            WatchlistMarketTemperatureHistory.model_validate,
+        )
+
     def get_margin_ratio(self, *, symbol: str) -> AssetMarginRatio:
         """Margin ratio.
 
@@ -111,6 +274,38 @@ class Operations:
         return unwrap(
             self._http.request(**_get_margin_ratio._get_kwargs(symbol=symbol)),
             AssetMarginRatio.model_validate,
+        )
+
+    def get_market_temperature(
+        self, *, market: WatchlistTemperatureMarket
+    ) -> WatchlistMarketTemperature:
+        """Current market temperature (longbridge-api.md §5.1).
+
+        ``GET /v1/quote/market_temperature``; no scope.
+        """
+        from .schemas import WatchlistMarketTemperature
+
+        return unwrap(
+            self._http.request(**_get_market_temperature._get_kwargs(market=market)),
+            WatchlistMarketTemperature.model_validate,
+        )
+
+    def get_order_detail(
+        self, *, order_id: int | str, is_attached: bool | Unset = UNSET
+    ) -> OrderDetail:
+        """Order detail.
+
+        ``GET /v1/trade/order``; scope ``trade.read``.
+        """
+        from .schemas import OrderDetail
+
+        return unwrap(
+            self._http.request(
+                **_get_order_detail._get_kwargs(
+                    order_id=order_id, is_attached=is_attached
+                )
+            ),
+            OrderDetail.model_validate,
         )
 
     def get_security_list(
@@ -212,6 +407,18 @@ class Operations:
             size if isinstance(size, int) else None,
         )
 
+    def list_filings(self, *, symbol: str) -> WatchlistFilings:
+        """Regulatory filings of a security (longbridge-api.md §5.1).
+
+        ``GET /v1/quote/filings``; no scope.
+        """
+        from .schemas import WatchlistFilings
+
+        return unwrap(
+            self._http.request(**_list_filings._get_kwargs(symbol=symbol)),
+            WatchlistFilings.model_validate,
+        )
+
     def list_fund_positions(
         self, *, symbol: list[str] | Unset = UNSET
     ) -> AssetFundPositions:
@@ -224,6 +431,128 @@ class Operations:
         return unwrap(
             self._http.request(**_list_fund_positions._get_kwargs(symbol=symbol)),
             AssetFundPositions.model_validate,
+        )
+
+    def list_history_executions(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        order_id: int | str | Unset = UNSET,
+        start_at: int | Unset = UNSET,
+        end_at: int | Unset = UNSET,
+        page: int | Unset = 1,
+        size: int | Unset = 1000,
+    ) -> HistoryExecutions:
+        """History executions.
+
+        ``GET /v1/trade/execution/history``; scope ``trade.read``.
+        """
+        from .schemas import HistoryExecutions
+
+        return unwrap(
+            self._http.request(
+                **_list_history_executions._get_kwargs(
+                    symbol=symbol,
+                    order_id=order_id,
+                    start_at=start_at,
+                    end_at=end_at,
+                    page=page,
+                    size=size,
+                )
+            ),
+            HistoryExecutions.model_validate,
+        )
+
+    def iter_history_executions(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        order_id: int | str | Unset = UNSET,
+        start_at: int | Unset = UNSET,
+        end_at: int | Unset = UNSET,
+        size: int | Unset = 1000,
+    ) -> Iterator[Execution]:
+        """Every item of ``list_history_executions``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a page with ``has_more`` false.
+        """
+        return _iterate_pages(
+            lambda page: self.list_history_executions(
+                page=page,
+                symbol=symbol,
+                order_id=order_id,
+                start_at=start_at,
+                end_at=end_at,
+                size=size,
+            ),
+            _Paging("trades", "has_more"),
+            1,
+            size if isinstance(size, int) else None,
+        )
+
+    def list_history_orders(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        status: list[OrderStatus] | Unset = UNSET,
+        side: OrderSide | Unset = UNSET,
+        market: TradeMarket | Unset = UNSET,
+        start_at: int | Unset = UNSET,
+        end_at: int | Unset = UNSET,
+        page: int | Unset = 1,
+        size: int | Unset = 1000,
+    ) -> HistoryOrders:
+        """History orders.
+
+        ``GET /v1/trade/order/history``; scope ``trade.read``.
+        """
+        from .schemas import HistoryOrders
+
+        return unwrap(
+            self._http.request(
+                **_list_history_orders._get_kwargs(
+                    symbol=symbol,
+                    status=status,
+                    side=side,
+                    market=market,
+                    start_at=start_at,
+                    end_at=end_at,
+                    page=page,
+                    size=size,
+                )
+            ),
+            HistoryOrders.model_validate,
+        )
+
+    def iter_history_orders(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        status: list[OrderStatus] | Unset = UNSET,
+        side: OrderSide | Unset = UNSET,
+        market: TradeMarket | Unset = UNSET,
+        start_at: int | Unset = UNSET,
+        end_at: int | Unset = UNSET,
+        size: int | Unset = 1000,
+    ) -> Iterator[Order]:
+        """Every item of ``list_history_orders``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a page with ``has_more`` false.
+        """
+        return _iterate_pages(
+            lambda page: self.list_history_orders(
+                page=page,
+                symbol=symbol,
+                status=status,
+                side=side,
+                market=market,
+                start_at=start_at,
+                end_at=end_at,
+                size=size,
+            ),
+            _Paging("orders", "has_more"),
+            1,
+            size if isinstance(size, int) else None,
         )
 
     def list_statements(
@@ -293,6 +622,99 @@ class Operations:
             AssetStockPositions.model_validate,
         )
 
+    def list_today_executions(
+        self, *, symbol: str | Unset = UNSET, order_id: int | str | Unset = UNSET
+    ) -> TodayExecutions:
+        """Today's executions.
+
+        ``GET /v1/trade/execution/today``; scope ``trade.read``.
+        """
+        from .schemas import TodayExecutions
+
+        return unwrap(
+            self._http.request(
+                **_list_today_executions._get_kwargs(symbol=symbol, order_id=order_id)
+            ),
+            TodayExecutions.model_validate,
+        )
+
+    def list_today_orders(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        status: list[OrderStatus] | Unset = UNSET,
+        side: OrderSide | Unset = UNSET,
+        market: TradeMarket | Unset = UNSET,
+        order_id: int | str | Unset = UNSET,
+        is_attached: bool | Unset = UNSET,
+        page: int | Unset = 1,
+        size: int | Unset = 1000,
+    ) -> TodayOrders:
+        """Today's orders.
+
+        ``GET /v1/trade/order/today``; scope ``trade.read``.
+        """
+        from .schemas import TodayOrders
+
+        return unwrap(
+            self._http.request(
+                **_list_today_orders._get_kwargs(
+                    symbol=symbol,
+                    status=status,
+                    side=side,
+                    market=market,
+                    order_id=order_id,
+                    is_attached=is_attached,
+                    page=page,
+                    size=size,
+                )
+            ),
+            TodayOrders.model_validate,
+        )
+
+    def iter_today_orders(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        status: list[OrderStatus] | Unset = UNSET,
+        side: OrderSide | Unset = UNSET,
+        market: TradeMarket | Unset = UNSET,
+        order_id: int | str | Unset = UNSET,
+        is_attached: bool | Unset = UNSET,
+        size: int | Unset = 1000,
+    ) -> Iterator[Order]:
+        """Every item of ``list_today_orders``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a page with ``has_more`` false.
+        """
+        return _iterate_pages(
+            lambda page: self.list_today_orders(
+                page=page,
+                symbol=symbol,
+                status=status,
+                side=side,
+                market=market,
+                order_id=order_id,
+                is_attached=is_attached,
+                size=size,
+            ),
+            _Paging("orders", "has_more"),
+            1,
+            size if isinstance(size, int) else None,
+        )
+
+    def list_watchlist_groups(self) -> WatchlistGroups:
+        """Watchlist groups and their securities (longbridge-api.md §5.1).
+
+        ``GET /v1/watchlist/groups``; scope ``watchlist``.
+        """
+        from .schemas import WatchlistGroups
+
+        return unwrap(
+            self._http.request(**_list_watchlist_groups._get_kwargs()),
+            WatchlistGroups.model_validate,
+        )
+
     def refresh_legacy_token(self, *, expired_at: datetime.datetime) -> LegacyToken:
         """Extend a legacy API-key access token.
 
@@ -307,11 +729,224 @@ class Operations:
             LegacyToken.model_validate,
         )
 
+    def replace_order(
+        self,
+        *,
+        order_id: int | str,
+        quantity: Decimal | str,
+        price: Decimal | str | Unset = UNSET,
+        trigger_price: Decimal | str | Unset = UNSET,
+        limit_offset: Decimal | str | Unset = UNSET,
+        trailing_amount: Decimal | str | Unset = UNSET,
+        trailing_percent: Decimal | str | Unset = UNSET,
+        remark: str | Unset = UNSET,
+        limit_depth_level: int | Unset = UNSET,
+        trigger_count: int | Unset = UNSET,
+        monitor_price: Decimal | str | Unset = UNSET,
+    ) -> EmptyData:
+        """Replace (modify) an order.
+
+        ``PUT /v1/trade/order``; scope ``trade.write``.
+        """
+        from .schemas import EmptyData
+
+        return unwrap(
+            self._http.request(
+                **_replace_order._get_kwargs(
+                    body=_TradeReplaceOrderRequest(
+                        order_id=order_id,
+                        quantity=_text(quantity),
+                        price=_text(price),
+                        trigger_price=_text(trigger_price),
+                        limit_offset=_text(limit_offset),
+                        trailing_amount=_text(trailing_amount),
+                        trailing_percent=_text(trailing_percent),
+                        remark=remark,
+                        limit_depth_level=limit_depth_level,
+                        trigger_count=trigger_count,
+                        monitor_price=_text(monitor_price),
+                    )
+                )
+            ),
+            EmptyData.model_validate,
+        )
+
+    def submit_order(
+        self,
+        *,
+        symbol: str,
+        order_type: OrderType,
+        side: OrderSide,
+        submitted_quantity: Decimal | str,
+        time_in_force: TimeInForce,
+        submitted_price: Decimal | str | Unset = UNSET,
+        trigger_price: Decimal | str | Unset = UNSET,
+        limit_offset: Decimal | str | Unset = UNSET,
+        trailing_amount: Decimal | str | Unset = UNSET,
+        trailing_percent: Decimal | str | Unset = UNSET,
+        expire_date: str | Unset = UNSET,
+        outside_rth: OutsideRTH | Unset = UNSET,
+        remark: str | Unset = UNSET,
+        limit_depth_level: int | Unset = UNSET,
+        monitor_price: Decimal | str | Unset = UNSET,
+        trigger_count: int | Unset = UNSET,
+        client_request_id: str | Unset = UNSET,
+    ) -> SubmittedOrder:
+        """Submit an order.
+
+        ``POST /v1/trade/order``; scope ``trade.write``.
+        """
+        from .schemas import SubmittedOrder
+
+        return unwrap(
+            self._http.request(
+                **_submit_order._get_kwargs(
+                    body=_TradeSubmitOrderRequest(
+                        symbol=symbol,
+                        order_type=order_type,
+                        side=side,
+                        submitted_quantity=_text(submitted_quantity),
+                        time_in_force=time_in_force,
+                        submitted_price=_text(submitted_price),
+                        trigger_price=_text(trigger_price),
+                        limit_offset=_text(limit_offset),
+                        trailing_amount=_text(trailing_amount),
+                        trailing_percent=_text(trailing_percent),
+                        expire_date=expire_date,
+                        outside_rth=outside_rth,
+                        remark=remark,
+                        limit_depth_level=limit_depth_level,
+                        monitor_price=_text(monitor_price),
+                        trigger_count=trigger_count,
+                        client_request_id=_request_id(client_request_id),
+                    )
+                )
+            ),
+            SubmittedOrder.model_validate,
+        )
+
+    def update_pinned_securities(
+        self, *, mode: WatchlistPinnedMode, securities: list[str]
+    ) -> EmptyData:
+        """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1).
+
+        ``POST /v1/watchlist/pinned``; scope ``watchlist``.
+        """
+        from .schemas import EmptyData
+
+        return unwrap(
+            self._http.request(
+                **_update_pinned_securities._get_kwargs(
+                    body=_WatchlistUpdatePinnedRequest(mode=mode, securities=securities)
+                )
+            ),
+            EmptyData.model_validate,
+        )
+
+    def update_watchlist_group(
+        self,
+        *,
+        id: int | str,
+        name: str | Unset = UNSET,
+        securities: list[str] | Unset = UNSET,
+        mode: WatchlistUpdateMode | Unset = UNSET,
+    ) -> EmptyData:
+        """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1).
+
+        ``PUT /v1/watchlist/groups``; scope ``watchlist``.
+        """
+        from .schemas import EmptyData
+
+        return unwrap(
+            self._http.request(
+                **_update_watchlist_group._get_kwargs(
+                    body=_WatchlistUpdateGroupRequest(
+                        id=id, name=name, securities=securities, mode=mode
+                    )
+                )
+            ),
+            EmptyData.model_validate,
+        )
+
 
 class AsyncOperations:
     """The async twin of :class:`Operations`."""
 
     _http: httpx.AsyncClient
+
+    async def cancel_order(
+        self, *, order_id: int | str, is_attached: bool | Unset = UNSET
+    ) -> EmptyData:
+        """Cancel (withdraw) an order.
+
+        ``DELETE /v1/trade/order``; scope ``trade.write``.
+        """
+        from .schemas import EmptyData
+
+        response = await self._http.request(
+            **_cancel_order._get_kwargs(order_id=order_id, is_attached=is_attached)
+        )
+        return unwrap(response, EmptyData.model_validate)
+
+    async def create_watchlist_group(
+        self, *, name: str, securities: list[str] | Unset = UNSET
+    ) -> WatchlistGroupCreated:
+        """Create a watchlist group (longbridge-api.md §5.1).
+
+        ``POST /v1/watchlist/groups``; scope ``watchlist``.
+        """
+        from .schemas import WatchlistGroupCreated
+
+        response = await self._http.request(
+            **_create_watchlist_group._get_kwargs(
+                body=_WatchlistCreateGroupRequest(name=name, securities=securities)
+            )
+        )
+        return unwrap(response, WatchlistGroupCreated.model_validate)
+
+    async def delete_watchlist_group(
+        self, *, id: int | str, purge: bool | Unset = False
+    ) -> EmptyData:
+        """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9).
+
+        ``DELETE /v1/watchlist/groups``; scope ``watchlist``.
+        """
+        from .schemas import EmptyData
+
+        response = await self._http.request(
+            **_delete_watchlist_group._get_kwargs(id=id, purge=purge)
+        )
+        return unwrap(response, EmptyData.model_validate)
+
+    async def estimate_max_purchase_quantity(
+        self,
+        *,
+        symbol: str,
+        order_type: OrderType,
+        side: OrderSide,
+        price: Decimal | str | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        order_id: int | str | Unset = UNSET,
+        fractional_shares: bool | Unset = UNSET,
+    ) -> MaxPurchaseQuantity:
+        """Estimate the maximum purchase (or sell) quantity.
+
+        ``GET /v1/trade/estimate/buy_limit``; scope ``trade.read``.
+        """
+        from .schemas import MaxPurchaseQuantity
+
+        response = await self._http.request(
+            **_estimate_max_purchase_quantity._get_kwargs(
+                symbol=symbol,
+                order_type=order_type,
+                side=side,
+                price=_text(price),
+                currency=currency,
+                order_id=order_id,
+                fractional_shares=fractional_shares,
+            )
+        )
+        return unwrap(response, MaxPurchaseQuantity.model_validate)
 
     async def get_account_balance(
         self, *, currency: AssetBalanceCurrency | Unset = UNSET
@@ -337,6 +972,22 @@ class AsyncOperations:
         response = await self._http.request(**_get_exchange_rates._get_kwargs())
         return unwrap(response, AssetExchangeRates.model_validate)
 
+    async def get_history_market_temperature(
+        self, *, market: WatchlistTemperatureMarket, start_date: str, end_date: str
+    ) -> WatchlistMarketTemperatureHistory:
+        """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1).
+
+        ``GET /v1/quote/history_market_temperature``; no scope.
+        """
+        from .schemas import WatchlistMarketTemperatureHistory
+
+        response = await self._http.request(
+            **_get_history_market_temperature._get_kwargs(
+                market=market, start_date=start_date, end_date=end_date
+            )
+        )
+        return unwrap(response, WatchlistMarketTemperatureHistory.model_validate)
+
     async def get_margin_ratio(self, *, symbol: str) -> AssetMarginRatio:
         """Margin ratio.
 
@@ -348,6 +999,34 @@ class AsyncOperations:
             **_get_margin_ratio._get_kwargs(symbol=symbol)
         )
         return unwrap(response, AssetMarginRatio.model_validate)
+
+    async def get_market_temperature(
+        self, *, market: WatchlistTemperatureMarket
+    ) -> WatchlistMarketTemperature:
+        """Current market temperature (longbridge-api.md §5.1).
+
+        ``GET /v1/quote/market_temperature``; no scope.
+        """
+        from .schemas import WatchlistMarketTemperature
+
+        response = await self._http.request(
+            **_get_market_temperature._get_kwargs(market=market)
+        )
+        return unwrap(response, WatchlistMarketTemperature.model_validate)
+
+    async def get_order_detail(
+        self, *, order_id: int | str, is_attached: bool | Unset = UNSET
+    ) -> OrderDetail:
+        """Order detail.
+
+        ``GET /v1/trade/order``; scope ``trade.read``.
+        """
+        from .schemas import OrderDetail
+
+        response = await self._http.request(
+            **_get_order_detail._get_kwargs(order_id=order_id, is_attached=is_attached)
+        )
+        return unwrap(response, OrderDetail.model_validate)
 
     async def get_security_list(
         self, *, market: SecurityListMarket, category: SecurityListCategory
@@ -442,6 +1121,16 @@ class AsyncOperations:
             size if isinstance(size, int) else None,
         )
 
+    async def list_filings(self, *, symbol: str) -> WatchlistFilings:
+        """Regulatory filings of a security (longbridge-api.md §5.1).
+
+        ``GET /v1/quote/filings``; no scope.
+        """
+        from .schemas import WatchlistFilings
+
+        response = await self._http.request(**_list_filings._get_kwargs(symbol=symbol))
+        return unwrap(response, WatchlistFilings.model_validate)
+
     async def list_fund_positions(
         self, *, symbol: list[str] | Unset = UNSET
     ) -> AssetFundPositions:
@@ -455,6 +1144,124 @@ class AsyncOperations:
             **_list_fund_positions._get_kwargs(symbol=symbol)
         )
         return unwrap(response, AssetFundPositions.model_validate)
+
+    async def list_history_executions(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        order_id: int | str | Unset = UNSET,
+        start_at: int | Unset = UNSET,
+        end_at: int | Unset = UNSET,
+        page: int | Unset = 1,
+        size: int | Unset = 1000,
+    ) -> HistoryExecutions:
+        """History executions.
+
+        ``GET /v1/trade/execution/history``; scope ``trade.read``.
+        """
+        from .schemas import HistoryExecutions
+
+        response = await self._http.request(
+            **_list_history_executions._get_kwargs(
+                symbol=symbol,
+                order_id=order_id,
+                start_at=start_at,
+                end_at=end_at,
+                page=page,
+                size=size,
+            )
+        )
+        return unwrap(response, HistoryExecutions.model_validate)
+
+    def iter_history_executions(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        order_id: int | str | Unset = UNSET,
+        start_at: int | Unset = UNSET,
+        end_at: int | Unset = UNSET,
+        size: int | Unset = 1000,
+    ) -> AsyncIterator[Execution]:
+        """Every item of ``list_history_executions``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a page with ``has_more`` false.
+        """
+        return _aiterate_pages(
+            lambda page: self.list_history_executions(
+                page=page,
+                symbol=symbol,
+                order_id=order_id,
+                start_at=start_at,
+                end_at=end_at,
+                size=size,
+            ),
+            _Paging("trades", "has_more"),
+            1,
+            size if isinstance(size, int) else None,
+        )
+
+    async def list_history_orders(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        status: list[OrderStatus] | Unset = UNSET,
+        side: OrderSide | Unset = UNSET,
+        market: TradeMarket | Unset = UNSET,
+        start_at: int | Unset = UNSET,
+        end_at: int | Unset = UNSET,
+        page: int | Unset = 1,
+        size: int | Unset = 1000,
+    ) -> HistoryOrders:
+        """History orders.
+
+        ``GET /v1/trade/order/history``; scope ``trade.read``.
+        """
+        from .schemas import HistoryOrders
+
+        response = await self._http.request(
+            **_list_history_orders._get_kwargs(
+                symbol=symbol,
+                status=status,
+                side=side,
+                market=market,
+                start_at=start_at,
+                end_at=end_at,
+                page=page,
+                size=size,
+            )
+        )
+        return unwrap(response, HistoryOrders.model_validate)
+
+    def iter_history_orders(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        status: list[OrderStatus] | Unset = UNSET,
+        side: OrderSide | Unset = UNSET,
+        market: TradeMarket | Unset = UNSET,
+        start_at: int | Unset = UNSET,
+        end_at: int | Unset = UNSET,
+        size: int | Unset = 1000,
+    ) -> AsyncIterator[Order]:
+        """Every item of ``list_history_orders``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a page with ``has_more`` false.
+        """
+        return _aiterate_pages(
+            lambda page: self.list_history_orders(
+                page=page,
+                symbol=symbol,
+                status=status,
+                side=side,
+                market=market,
+                start_at=start_at,
+                end_at=end_at,
+                size=size,
+            ),
+            _Paging("orders", "has_more"),
+            1,
+            size if isinstance(size, int) else None,
+        )
 
     async def list_statements(
         self,
@@ -521,6 +1328,93 @@ class AsyncOperations:
         )
         return unwrap(response, AssetStockPositions.model_validate)
 
+    async def list_today_executions(
+        self, *, symbol: str | Unset = UNSET, order_id: int | str | Unset = UNSET
+    ) -> TodayExecutions:
+        """Today's executions.
+
+        ``GET /v1/trade/execution/today``; scope ``trade.read``.
+        """
+        from .schemas import TodayExecutions
+
+        response = await self._http.request(
+            **_list_today_executions._get_kwargs(symbol=symbol, order_id=order_id)
+        )
+        return unwrap(response, TodayExecutions.model_validate)
+
+    async def list_today_orders(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        status: list[OrderStatus] | Unset = UNSET,
+        side: OrderSide | Unset = UNSET,
+        market: TradeMarket | Unset = UNSET,
+        order_id: int | str | Unset = UNSET,
+        is_attached: bool | Unset = UNSET,
+        page: int | Unset = 1,
+        size: int | Unset = 1000,
+    ) -> TodayOrders:
+        """Today's orders.
+
+        ``GET /v1/trade/order/today``; scope ``trade.read``.
+        """
+        from .schemas import TodayOrders
+
+        response = await self._http.request(
+            **_list_today_orders._get_kwargs(
+                symbol=symbol,
+                status=status,
+                side=side,
+                market=market,
+                order_id=order_id,
+                is_attached=is_attached,
+                page=page,
+                size=size,
+            )
+        )
+        return unwrap(response, TodayOrders.model_validate)
+
+    def iter_today_orders(
+        self,
+        *,
+        symbol: str | Unset = UNSET,
+        status: list[OrderStatus] | Unset = UNSET,
+        side: OrderSide | Unset = UNSET,
+        market: TradeMarket | Unset = UNSET,
+        order_id: int | str | Unset = UNSET,
+        is_attached: bool | Unset = UNSET,
+        size: int | Unset = 1000,
+    ) -> AsyncIterator[Order]:
+        """Every item of ``list_today_orders``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a page with ``has_more`` false.
+        """
+        return _aiterate_pages(
+            lambda page: self.list_today_orders(
+                page=page,
+                symbol=symbol,
+                status=status,
+                side=side,
+                market=market,
+                order_id=order_id,
+                is_attached=is_attached,
+                size=size,
+            ),
+            _Paging("orders", "has_more"),
+            1,
+            size if isinstance(size, int) else None,
+        )
+
+    async def list_watchlist_groups(self) -> WatchlistGroups:
+        """Watchlist groups and their securities (longbridge-api.md §5.1).
+
+        ``GET /v1/watchlist/groups``; scope ``watchlist``.
+        """
+        from .schemas import WatchlistGroups
+
+        response = await self._http.request(**_list_watchlist_groups._get_kwargs())
+        return unwrap(response, WatchlistGroups.model_validate)
+
     async def refresh_legacy_token(
         self, *, expired_at: datetime.datetime
     ) -> LegacyToken:
@@ -534,3 +1428,134 @@ class AsyncOperations:
             **_refresh_legacy_token._get_kwargs(expired_at=expired_at)
         )
         return unwrap(response, LegacyToken.model_validate)
+
+    async def replace_order(
+        self,
+        *,
+        order_id: int | str,
+        quantity: Decimal | str,
+        price: Decimal | str | Unset = UNSET,
+        trigger_price: Decimal | str | Unset = UNSET,
+        limit_offset: Decimal | str | Unset = UNSET,
+        trailing_amount: Decimal | str | Unset = UNSET,
+        trailing_percent: Decimal | str | Unset = UNSET,
+        remark: str | Unset = UNSET,
+        limit_depth_level: int | Unset = UNSET,
+        trigger_count: int | Unset = UNSET,
+        monitor_price: Decimal | str | Unset = UNSET,
+    ) -> EmptyData:
+        """Replace (modify) an order.
+
+        ``PUT /v1/trade/order``; scope ``trade.write``.
+        """
+        from .schemas import EmptyData
+
+        response = await self._http.request(
+            **_replace_order._get_kwargs(
+                body=_TradeReplaceOrderRequest(
+                    order_id=order_id,
+                    quantity=_text(quantity),
+                    price=_text(price),
+                    trigger_price=_text(trigger_price),
+                    limit_offset=_text(limit_offset),
+                    trailing_amount=_text(trailing_amount),
+                    trailing_percent=_text(trailing_percent),
+                    remark=remark,
+                    limit_depth_level=limit_depth_level,
+                    trigger_count=trigger_count,
+                    monitor_price=_text(monitor_price),
+                )
+            )
+        )
+        return unwrap(response, EmptyData.model_validate)
+
+    async def submit_order(
+        self,
+        *,
+        symbol: str,
+        order_type: OrderType,
+        side: OrderSide,
+        submitted_quantity: Decimal | str,
+        time_in_force: TimeInForce,
+        submitted_price: Decimal | str | Unset = UNSET,
+        trigger_price: Decimal | str | Unset = UNSET,
+        limit_offset: Decimal | str | Unset = UNSET,
+        trailing_amount: Decimal | str | Unset = UNSET,
+        trailing_percent: Decimal | str | Unset = UNSET,
+        expire_date: str | Unset = UNSET,
+        outside_rth: OutsideRTH | Unset = UNSET,
+        remark: str | Unset = UNSET,
+        limit_depth_level: int | Unset = UNSET,
+        monitor_price: Decimal | str | Unset = UNSET,
+        trigger_count: int | Unset = UNSET,
+        client_request_id: str | Unset = UNSET,
+    ) -> SubmittedOrder:
+        """Submit an order.
+
+        ``POST /v1/trade/order``; scope ``trade.write``.
+        """
+        from .schemas import SubmittedOrder
+
+        response = await self._http.request(
+            **_submit_order._get_kwargs(
+                body=_TradeSubmitOrderRequest(
+                    symbol=symbol,
+                    order_type=order_type,
+                    side=side,
+                    submitted_quantity=_text(submitted_quantity),
+                    time_in_force=time_in_force,
+                    submitted_price=_text(submitted_price),
+                    trigger_price=_text(trigger_price),
+                    limit_offset=_text(limit_offset),
+                    trailing_amount=_text(trailing_amount),
+                    trailing_percent=_text(trailing_percent),
+                    expire_date=expire_date,
+                    outside_rth=outside_rth,
+                    remark=remark,
+                    limit_depth_level=limit_depth_level,
+                    monitor_price=_text(monitor_price),
+                    trigger_count=trigger_count,
+                    client_request_id=_request_id(client_request_id),
+                )
+            )
+        )
+        return unwrap(response, SubmittedOrder.model_validate)
+
+    async def update_pinned_securities(
+        self, *, mode: WatchlistPinnedMode, securities: list[str]
+    ) -> EmptyData:
+        """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1).
+
+        ``POST /v1/watchlist/pinned``; scope ``watchlist``.
+        """
+        from .schemas import EmptyData
+
+        response = await self._http.request(
+            **_update_pinned_securities._get_kwargs(
+                body=_WatchlistUpdatePinnedRequest(mode=mode, securities=securities)
+            )
+        )
+        return unwrap(response, EmptyData.model_validate)
+
+    async def update_watchlist_group(
+        self,
+        *,
+        id: int | str,
+        name: str | Unset = UNSET,
+        securities: list[str] | Unset = UNSET,
+        mode: WatchlistUpdateMode | Unset = UNSET,
+    ) -> EmptyData:
+        """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1).
+
+        ``PUT /v1/watchlist/groups``; scope ``watchlist``.
+        """
+        from .schemas import EmptyData
+
+        response = await self._http.request(
+            **_update_watchlist_group._get_kwargs(
+                body=_WatchlistUpdateGroupRequest(
+                    id=id, name=name, securities=securities, mode=mode
+                )
+            )
+        )
+        return unwrap(response, EmptyData.model_validate)

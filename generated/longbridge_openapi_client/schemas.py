@@ -389,22 +389,13 @@ class ErrorEnvelope(Envelope):
     data: Annotated[None, Field(None)] = None
 
 
-class OptionalTimestamp(RootModel[OptionalUnixTimestamp]):
+class Symbol(RootModel[str]):
     root: Annotated[
-        OptionalUnixTimestamp,
+        str,
         Field(
-            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
-            examples=["1651644897", ""],
-        ),
-    ]
-
-
-class Id(RootModel[Int64Id]):
-    root: Annotated[
-        Int64Id,
-        Field(
-            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
-            examples=["701276261045858304"],
+            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            examples=["700.HK"],
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
         ),
     ]
 
@@ -931,6 +922,898 @@ class AssetExchangeRates(BaseModel):
 
 class GetExchangeRatesResponse(Envelope):
     data: AssetExchangeRates
+
+
+class TradeMarket(RootModel[Literal["HK", "US"]]):
+    root: Annotated[
+        Literal["HK", "US"],
+        Field(
+            description="Market filter of the order queries; the trade docs list HK and US (§5.2)."
+        ),
+    ]
+
+
+class TradeSubmitOrderRequest(BaseModel):
+    """
+    An order to place (longbridge-api.md §5.2). Conditional fields: see the operation.
+    Decimal inputs are decimal text, as the SDK sends them.
+
+    """
+
+    symbol: Annotated[
+        str,
+        Field(
+            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            examples=["700.HK"],
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+        ),
+    ]
+    order_type: Annotated[
+        Literal[
+            "LO",
+            "ELO",
+            "MO",
+            "AO",
+            "ALO",
+            "ODD",
+            "LIT",
+            "MIT",
+            "TSLPAMT",
+            "TSLPPCT",
+            "SLO",
+            "TSMAMT",
+            "TSMPCT",
+        ],
+        Field(
+            description="Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,\nALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /\nTSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be\nreplaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML only.\n"
+        ),
+    ]
+    side: Annotated[
+        Literal["Buy", "Sell"],
+        Field(description="Buy or sell (longbridge-api.md §5.2)."),
+    ]
+    submitted_quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    time_in_force: Annotated[
+        Literal["Day", "GTC", "GTD"],
+        Field(
+            description="Day, good till cancelled, good till `expire_date` (longbridge-api.md §5.7)."
+        ),
+    ]
+    submitted_price: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+    trigger_price: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+    limit_offset: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+    trailing_amount: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+    trailing_percent: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+    expire_date: Annotated[
+        str | None,
+        Field(
+            description="A calendar date `YYYY-MM-DD` (longbridge-api.md §5.2, `expire_date`). A pattern rather than\n`format: date`, which the model generator cannot combine with one; the mock also refuses\ndates that do not exist.\n",
+            examples=["2026-12-31"],
+            pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+        ),
+    ] = None
+    outside_rth: Annotated[
+        Literal[
+            "RTH_ONLY",
+            "ANY_TIME",
+            "OVERNIGHT",
+            "OptionPreMarket",
+            "UnknownOutsideRth",
+            "",
+        ]
+        | None,
+        Field(
+            description='Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,\n`ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`, and orders report\n`UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is\naccepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.\n'
+        ),
+    ] = None
+    remark: Annotated[str | None, Field(max_length=255)] = None
+    limit_depth_level: Annotated[int | None, Field(ge=-5, le=5)] = None
+    monitor_price: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+    trigger_count: Annotated[int | None, Field(ge=0, le=3)] = None
+    client_request_id: Annotated[
+        str | None,
+        Field(
+            description="Idempotency key (SDK 4.4.0+): a repeated id with the same body answers the first\norder's id and places nothing; with a different body it is refused.\n",
+            max_length=64,
+            min_length=1,
+        ),
+    ] = None
+
+
+class TradeReplaceOrderRequest(BaseModel):
+    """
+    New quantity and prices of an open order (longbridge-api.md §5.2). `remark` ≤ 255 (the
+    docs' replace page says 64; §10 item 8).
+
+    """
+
+    order_id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+    quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    price: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+    trigger_price: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+    limit_offset: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+    trailing_amount: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+    trailing_percent: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+    remark: Annotated[str | None, Field(max_length=255)] = None
+    limit_depth_level: Annotated[int | None, Field(ge=-5, le=5)] = None
+    trigger_count: Annotated[int | None, Field(ge=0, le=3)] = None
+    monitor_price: Annotated[
+        DecimalText | None,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ] = None
+
+
+class SubmittedOrder(BaseModel):
+    order_id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+
+
+class SubmitOrderResponse(Envelope):
+    data: SubmittedOrder
+
+
+class ReplaceOrderResponse(Envelope):
+    data: EmptyData
+
+
+class CancelOrderResponse(Envelope):
+    data: EmptyData
+
+
+class Order(BaseModel):
+    """
+    An order (longbridge-api.md §5.2). Fields that do not apply are `""`: prices, trigger and
+    trailing values (`OptionalDecimal`), times (`OptionalTimestamp`), `expire_date`,
+    `trigger_status`, `outside_rth` and `tag`. `remark`, `limit_depth_level`, `monitor_price`
+    and `trigger_count` are newer fields and may be absent.
+
+    """
+
+    order_id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+    status: Annotated[
+        Literal[
+            "NotReported",
+            "ReplacedNotReported",
+            "ProtectedNotReported",
+            "VarietiesNotReported",
+            "FilledStatus",
+            "WaitToNew",
+            "NewStatus",
+            "WaitToReplace",
+            "PendingReplaceStatus",
+            "ReplacedStatus",
+            "PartialFilledStatus",
+            "WaitToCancel",
+            "PendingCancelStatus",
+            "RejectedStatus",
+            "CanceledStatus",
+            "ExpiredStatus",
+            "PartialWithdrawal",
+        ],
+        Field(description="Order status (longbridge-api.md §5.7)."),
+    ]
+    stock_name: str
+    quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    executed_quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    executed_price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    submitted_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+    side: Annotated[
+        Literal["Buy", "Sell"],
+        Field(description="Buy or sell (longbridge-api.md §5.2)."),
+    ]
+    symbol: Annotated[
+        str,
+        Field(
+            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            examples=["700.HK"],
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+        ),
+    ]
+    order_type: Annotated[
+        Literal[
+            "LO",
+            "ELO",
+            "MO",
+            "AO",
+            "ALO",
+            "ODD",
+            "LIT",
+            "MIT",
+            "TSLPAMT",
+            "TSLPPCT",
+            "SLO",
+            "TSMAMT",
+            "TSMPCT",
+        ],
+        Field(
+            description="Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,\nALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /\nTSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be\nreplaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML only.\n"
+        ),
+    ]
+    last_done: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    trigger_price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    msg: Annotated[
+        str, Field(description='The rejection or other message; `""` when none.')
+    ]
+    tag: Annotated[
+        Literal["Normal", "GTC", "Gtc", "Grey", ""],
+        Field(
+            description='Order tag (longbridge-api.md §5.2): `Normal`, `GTC` (docs) or `Gtc` (SDK), `Grey` (grey\nmarket); `""` when not applicable. Both spellings of GTC are accepted.\n'
+        ),
+    ]
+    time_in_force: Annotated[
+        Literal["Day", "GTC", "GTD"],
+        Field(
+            description="Day, good till cancelled, good till `expire_date` (longbridge-api.md §5.7)."
+        ),
+    ]
+    expire_date: Annotated[
+        str,
+        Field(
+            description='A date `YYYY-MM-DD`, or `""` when not applicable (an order\'s `expire_date`).',
+            examples=["2026-12-31", ""],
+            pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
+        ),
+    ]
+    updated_at: Annotated[
+        OptionalUnixTimestamp,
+        Field(
+            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
+            examples=["1651644897", ""],
+        ),
+    ]
+    trigger_at: Annotated[
+        OptionalUnixTimestamp,
+        Field(
+            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
+            examples=["1651644897", ""],
+        ),
+    ]
+    trailing_amount: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    trailing_percent: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    limit_offset: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    trigger_status: Annotated[
+        Literal["NOT_USED", "DEACTIVE", "ACTIVE", "RELEASED", ""],
+        Field(
+            description='State of a conditional order\'s trigger (longbridge-api.md §5.2); `""` when not applicable.\n'
+        ),
+    ]
+    currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+    outside_rth: Annotated[
+        Literal[
+            "RTH_ONLY",
+            "ANY_TIME",
+            "OVERNIGHT",
+            "OptionPreMarket",
+            "UnknownOutsideRth",
+            "",
+        ],
+        Field(
+            description='Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,\n`ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`, and orders report\n`UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is\naccepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.\n'
+        ),
+    ]
+    remark: str | None = None
+    limit_depth_level: int | None = None
+    monitor_price: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    trigger_count: int | None = None
+
+
+class TradeOrderHistoryEntry(BaseModel):
+    """
+    One change of an order (longbridge-api.md §5.2, order detail `history[]`).
+    """
+
+    price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    status: Annotated[
+        Literal[
+            "NotReported",
+            "ReplacedNotReported",
+            "ProtectedNotReported",
+            "VarietiesNotReported",
+            "FilledStatus",
+            "WaitToNew",
+            "NewStatus",
+            "WaitToReplace",
+            "PendingReplaceStatus",
+            "ReplacedStatus",
+            "PartialFilledStatus",
+            "WaitToCancel",
+            "PendingCancelStatus",
+            "RejectedStatus",
+            "CanceledStatus",
+            "ExpiredStatus",
+            "PartialWithdrawal",
+        ],
+        Field(description="Order status (longbridge-api.md §5.7)."),
+    ]
+    msg: str
+    time: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+
+
+class TradeChargeFee(BaseModel):
+    code: str
+    name: str
+    amount: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+
+
+class TradeChargeItem(BaseModel):
+    code: Annotated[
+        Literal["UNKNOWN", "BROKER_FEES", "THIRD_FEES"],
+        Field(description="Category of an order's charges (longbridge-api.md §5.2)."),
+    ]
+    name: str
+    fees: list[TradeChargeFee]
+
+
+class TradeChargeDetail(BaseModel):
+    """
+    Fees charged for an order (longbridge-api.md §5.2).
+    """
+
+    total_amount: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+    items: list[TradeChargeItem]
+
+
+class OrderDetail(Order):
+    """
+    An order with its detail (longbridge-api.md §5.2): commission-free (`free_*`), deduction
+    (`deductions_*`) and platform-deduction (`platform_deducted_*`) status, amount and currency
+    (`""` when not applicable; the statuses are free text, the SDK maps unknown ones to Unknown),
+    the status `history` and the `charge_detail` (null for attached orders, SDK 4.4.2).
+
+    """
+
+    free_status: str | None = None
+    free_amount: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    free_currency: str | None = None
+    deductions_status: str | None = None
+    deductions_amount: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    deductions_currency: str | None = None
+    platform_deducted_status: str | None = None
+    platform_deducted_amount: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    platform_deducted_currency: str | None = None
+    history: list[TradeOrderHistoryEntry]
+    charge_detail: TradeChargeDetail | None = None
+
+
+class GetOrderDetailResponse(Envelope):
+    data: OrderDetail
+
+
+class TodayOrders(BaseModel):
+    orders: list[Order]
+    has_more: Annotated[
+        bool | None,
+        Field(
+            description="Only in the vendor YAML's example (longbridge-api.md §5.2)."
+        ),
+    ] = None
+
+
+class ListTodayOrdersResponse(Envelope):
+    data: TodayOrders
+
+
+class HistoryOrders(BaseModel):
+    has_more: bool
+    orders: list[Order]
+
+
+class ListHistoryOrdersResponse(Envelope):
+    data: HistoryOrders
+
+
+class Execution(BaseModel):
+    """
+    One fill of an order (longbridge-api.md §5.2).
+    """
+
+    order_id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+    trade_id: str
+    symbol: Annotated[
+        str,
+        Field(
+            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            examples=["700.HK"],
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+        ),
+    ]
+    trade_done_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+    quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    price: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    side: Annotated[
+        Literal["Buy", "Sell"] | None,
+        Field(description="Buy or sell (longbridge-api.md §5.2)."),
+    ] = None
+
+
+class TodayExecutions(BaseModel):
+    trades: list[Execution]
+
+
+class ListTodayExecutionsResponse(Envelope):
+    data: TodayExecutions
+
+
+class HistoryExecutions(BaseModel):
+    has_more: bool
+    trades: list[Execution]
+
+
+class ListHistoryExecutionsResponse(Envelope):
+    data: HistoryExecutions
+
+
+class MaxPurchaseQuantity(BaseModel):
+    """
+    Estimated maximum quantities (longbridge-api.md §5.2).
+    """
+
+    cash_max_qty: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    margin_max_qty: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+
+
+class EstimateMaxPurchaseQuantityResponse(Envelope):
+    data: MaxPurchaseQuantity
+
+
+class WatchlistSecurity(BaseModel):
+    symbol: Annotated[
+        str,
+        Field(
+            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            examples=["700.HK"],
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+        ),
+    ]
+    market: Annotated[str, Field(description="Market code such as HK or US.")]
+    name: str
+    watched_price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    watched_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Docs page: integer; vendor YAML and SDK: string. Both accepted (§10 item 2).",
+            examples=["1651644897"],
+        ),
+    ]
+    is_pinned: bool | None = None
+
+
+class WatchlistGroup(BaseModel):
+    id: Annotated[
+        Int64Id,
+        Field(
+            description="Docs page: integer; vendor YAML and SDK: string. Both accepted (§10 item 2).",
+            examples=["701276261045858304"],
+        ),
+    ]
+    name: str
+    securities: list[WatchlistSecurity]
+
+
+class WatchlistGroups(BaseModel):
+    groups: list[WatchlistGroup]
+
+
+class WatchlistGroupCreated(BaseModel):
+    id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+
+
+class WatchlistCreateGroupRequest(BaseModel):
+    """
+    No length limit on `name` is documented (longbridge-api.md §5.1); an empty name names nothing and is refused.
+    """
+
+    name: Annotated[str, Field(min_length=1)]
+    securities: Annotated[
+        list[Symbol] | None, Field(description="Display order follows this list.")
+    ] = None
+
+
+class WatchlistUpdateGroupRequest(BaseModel):
+    id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+    name: Annotated[str | None, Field(min_length=1)] = None
+    securities: list[Symbol] | None = None
+    mode: Annotated[
+        Literal["add", "remove", "replace"] | None,
+        Field(
+            description="How `securities` applies to the group (SDK SecuritiesUpdateMode; default replace)."
+        ),
+    ] = None
+
+
+class WatchlistUpdatePinnedRequest(BaseModel):
+    mode: Annotated[
+        Literal["add", "remove"],
+        Field(
+            description="add pins, remove unpins (values sent by the Longbridge CLI; §5.1)."
+        ),
+    ]
+    securities: list[Symbol]
+
+
+class WatchlistTemperatureMarket(RootModel[Literal["US", "HK", "SG", "CN"]]):
+    root: Literal["US", "HK", "SG", "CN"]
+
+
+class WatchlistDate(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            description="A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).",
+            pattern="^20(1[6-9]|[2-9][0-9])(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])$",
+        ),
+    ]
+
+
+class WatchlistMarketTemperature(BaseModel):
+    temperature: int
+    description: str
+    valuation: int
+    sentiment: int
+    updated_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+
+
+class WatchlistTemperatureRow(BaseModel):
+    timestamp: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+    temperature: int
+    valuation: int
+    sentiment: int
+
+
+class WatchlistMarketTemperatureHistory(BaseModel):
+    list_: Annotated[list[WatchlistTemperatureRow], Field(alias="list")]
+    type: Literal["day", "week", "month"]
+
+
+class WatchlistFiling(BaseModel):
+    id: str
+    title: str
+    description: str
+    file_name: str
+    file_urls: list[str]
+    publish_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+
+
+class WatchlistFilings(BaseModel):
+    items: list[WatchlistFiling]
+
+
+class ListWatchlistGroupsResponse(Envelope):
+    data: WatchlistGroups
+
+
+class CreateWatchlistGroupResponse(Envelope):
+    data: WatchlistGroupCreated
+
+
+class UpdateWatchlistGroupResponse(Envelope):
+    data: EmptyData
+
+
+class DeleteWatchlistGroupResponse(Envelope):
+    data: EmptyData
+
+
+class UpdatePinnedSecuritiesResponse(Envelope):
+    data: EmptyData
+
+
+class GetMarketTemperatureResponse(Envelope):
+    data: WatchlistMarketTemperature
+
+
+class GetHistoryMarketTemperatureResponse(Envelope):
+    data: WatchlistMarketTemperatureHistory
+
+
+class ListFilingsResponse(Envelope):
+    data: WatchlistFilings
 
 
 class TokenRequest(

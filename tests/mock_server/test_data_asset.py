@@ -1,8 +1,7 @@
 """The asset area of the mock's data API (longbridge-api.md §5.3, §10 items 5-7).
 
-The handlers are tested directly, and each answer is checked against the spec's schema (the
-merged spec/openapi.yaml, or the fragment /work/frag/asset before the merge). Once the spec and
-data_api.HANDLERS carry the area, the same behaviour is also checked over HTTP.
+The handlers are tested directly, and each answer is checked against the spec's schema; the same
+behaviour is also checked over HTTP.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from conformance.mock_server import FakeClock, MockConfig, data_api
+from conformance.mock_server import FakeClock, MockConfig
 from conformance.mock_server.context import Context
 from conformance.mock_server.data_api import Call, Caller
 from conformance.mock_server.data_asset import (
@@ -32,29 +31,15 @@ from .harness import Harness
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "openapi.yaml"
-FRAGMENT = Path("/work/frag/asset/schemas.yaml")
 NOW = 1_767_225_600  # FakeClock's start, 2026-01-01T00:00:00Z
 READ = Caller("oauth", frozenset({"account.read"}))
-MERGED = "/v1/asset/account:" in SPEC.read_text() and "getAccountBalance" in data_api.HANDLERS
 
 
-def _schemas() -> dict[str, Any] | None:
-    spec = yaml.safe_load(SPEC.read_text())
-    schemas: dict[str, Any] = spec["components"]["schemas"]
-    if "AssetAccountBalances" not in schemas:
-        if not FRAGMENT.exists():
-            return None
-        schemas = {**schemas, **yaml.safe_load(FRAGMENT.read_text())}
-    return schemas
-
-
-SCHEMAS = _schemas()
+SCHEMAS: dict[str, Any] = yaml.safe_load(SPEC.read_text())["components"]["schemas"]
 
 
 def conforms(data: Any, name: str) -> None:
     """``data`` is valid against components/schemas/``name`` (OpenAPI 3.1 = JSON Schema 2020-12)."""
-    if SCHEMAS is None:
-        pytest.skip("neither the merged spec nor the fragment holds the asset schemas")
     document = {"components": {"schemas": SCHEMAS}}
     resource = Resource.from_contents(document, default_specification=DRAFT202012)
     registry: Registry[Any] = Registry().with_resource("urn:spec", resource)
@@ -243,9 +228,7 @@ def test_exchange_rates(ctx: Context) -> None:
         assert rate["bid_rate"] < rate["average_rate"] < rate["offer_rate"]
 
 
-# ---- over HTTP, once the lead has merged the area ----------------------------------------
-
-http = pytest.mark.skipif(not MERGED, reason="the asset area is not merged into the spec yet")
+# ---- over HTTP ----------------------------------------
 
 
 def _token(mock: Harness, scope: str = "6") -> str:
@@ -253,7 +236,6 @@ def _token(mock: Harness, scope: str = "6") -> str:
     return token
 
 
-@http
 def test_http_balance_and_scope(mock: Harness) -> None:
     response = mock.api("/v1/asset/account", _token(mock), params={"currency": "CNH"})
     assert response.status_code == 200, response.text
@@ -264,7 +246,6 @@ def test_http_balance_and_scope(mock: Harness) -> None:
     assert refused.json()["code"] == 403308
 
 
-@http
 def test_http_validation(mock: Harness) -> None:
     token = _token(mock)
     bad_currency = mock.api("/v1/asset/account", token, params={"currency": "EUR"})
@@ -280,7 +261,6 @@ def test_http_validation(mock: Harness) -> None:
     assert too_big.status_code == 400
 
 
-@http
 def test_http_cash_flow_paging_and_statements(mock: Harness) -> None:
     token = _token(mock)
     window = {"start_time": str(NOW - 90 * 86_400), "end_time": str(NOW)}

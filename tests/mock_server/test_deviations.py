@@ -173,6 +173,66 @@ def ignore_scope(mock: Harness) -> bool:
     return mock.security_list(token).status_code == 200
 
 
+def _all_scopes(mock: Harness) -> str:
+    token: str = mock.tokens(mock.register(), scope="4 6 10 11")["access_token"]
+    return token
+
+
+def decimals_as_numbers(mock: Harness) -> bool:
+    response = mock.api("/v1/risk/margin-ratio", _all_scopes(mock), params={"symbol": "700.HK"})
+    return any(isinstance(v, float) for v in response.json()["data"].values())
+
+
+def skip_input_validation(mock: Harness) -> bool:
+    # A page size outside the spec's 1..10000 is refused with 400 unless validation is off.
+    now = int(mock.clock.now())
+    window = {"start_time": str(now - 86_400), "end_time": str(now), "size": "0"}
+    response = mock.api("/v1/asset/cashflow", _all_scopes(mock), params=window)
+    return response.status_code != 400
+
+
+def paging_ignores_page(mock: Harness) -> bool:
+    token = _all_scopes(mock)
+    now = int(mock.clock.now())
+    window = {"start_time": str(now - 90 * 86_400), "end_time": str(now), "size": "5"}
+    pages = [
+        mock.api("/v1/asset/cashflow", token, params={**window, "page": page}).json()["data"]
+        for page in ("1", "2")
+    ]
+    return bool(pages[0]["list"]) and pages[0] == pages[1]
+
+
+def writes_not_persisted(mock: Harness) -> bool:
+    token = _all_scopes(mock)
+    auth = {"Authorization": f"Bearer {token}"}
+    created = mock.http.post(
+        "/v1/watchlist/groups", json={"name": "persist", "securities": ["700.HK"]}, headers=auth
+    )
+    assert created.status_code == 200, created.text
+    group_id = created.json()["data"]["id"]
+    groups = mock.api("/v1/watchlist/groups", token).json()["data"]["groups"]
+    return group_id not in [g["id"] for g in groups]
+
+
+def ignore_client_request_id(mock: Harness) -> bool:
+    auth = {"Authorization": f"Bearer {_all_scopes(mock)}"}
+    order = {
+        "symbol": "AAPL.US",
+        "order_type": "LO",
+        "side": "Buy",
+        "submitted_quantity": "1",
+        "submitted_price": "180.00",
+        "time_in_force": "Day",
+        "client_request_id": "deviation-test-1",
+    }
+    ids: list[str] = []
+    for _ in range(2):
+        response = mock.http.post("/v1/trade/order", json=order, headers=auth)
+        assert response.status_code == 200, response.text
+        ids.append(response.json()["data"]["order_id"])
+    return ids[0] != ids[1]
+
+
 def skip_signature_check(mock: Harness) -> bool:
     app = mock.legacy_app()
     bogus = "HMAC-SHA256 SignedHeaders=authorization;x-api-key;x-timestamp, Signature=" + "0" * 64
@@ -409,6 +469,11 @@ SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.NO_TRACE_ID: no_trace_id,
     Deviation.NO_WWW_AUTHENTICATE: no_www_authenticate,
     Deviation.IGNORE_SCOPE: ignore_scope,
+    Deviation.DECIMALS_AS_NUMBERS: decimals_as_numbers,
+    Deviation.SKIP_INPUT_VALIDATION: skip_input_validation,
+    Deviation.PAGING_IGNORES_PAGE: paging_ignores_page,
+    Deviation.WRITES_NOT_PERSISTED: writes_not_persisted,
+    Deviation.IGNORE_CLIENT_REQUEST_ID: ignore_client_request_id,
     Deviation.SKIP_SIGNATURE_CHECK: skip_signature_check,
     Deviation.ALLOW_REPLAY: allow_replay,
     Deviation.SECRET_FOR_PUBLIC_CLIENTS: secret_for_public_clients,

@@ -33,32 +33,57 @@ from .authorize_error import AuthorizeError
 from .authorize_error_code import AuthorizeErrorCode
 from .bearer_error import BearerError
 from .bearer_error_code import BearerErrorCode
+from .cancel_order_response import CancelOrderResponse
 from .client_information import ClientInformation
 from .client_metadata import ClientMetadata
 from .client_registration_request import ClientRegistrationRequest
 from .code_challenge_method import CodeChallengeMethod
+from .create_watchlist_group_response import CreateWatchlistGroupResponse
+from .delete_watchlist_group_response import DeleteWatchlistGroupResponse
 from .device_authorization_request import DeviceAuthorizationRequest
 from .device_authorization_response import DeviceAuthorizationResponse
 from .device_code_token_request import DeviceCodeTokenRequest
 from .empty_data import EmptyData
 from .envelope import Envelope
 from .error_envelope import ErrorEnvelope
+from .estimate_max_purchase_quantity_response import EstimateMaxPurchaseQuantityResponse
+from .execution import Execution
 from .get_account_balance_response import GetAccountBalanceResponse
 from .get_exchange_rates_response import GetExchangeRatesResponse
+from .get_history_market_temperature_response import GetHistoryMarketTemperatureResponse
 from .get_margin_ratio_response import GetMarginRatioResponse
+from .get_market_temperature_response import GetMarketTemperatureResponse
+from .get_order_detail_response import GetOrderDetailResponse
 from .get_statement_download_url_response import GetStatementDownloadUrlResponse
 from .grant_type import GrantType
+from .history_executions import HistoryExecutions
+from .history_orders import HistoryOrders
 from .legacy_account_info import LegacyAccountInfo
 from .legacy_token import LegacyToken
 from .legacy_token_response import LegacyTokenResponse
 from .list_cash_flow_response import ListCashFlowResponse
+from .list_filings_response import ListFilingsResponse
 from .list_fund_positions_response import ListFundPositionsResponse
+from .list_history_executions_response import ListHistoryExecutionsResponse
+from .list_history_orders_response import ListHistoryOrdersResponse
 from .list_statements_response import ListStatementsResponse
 from .list_stock_positions_response import ListStockPositionsResponse
+from .list_today_executions_response import ListTodayExecutionsResponse
+from .list_today_orders_response import ListTodayOrdersResponse
+from .list_watchlist_groups_response import ListWatchlistGroupsResponse
 from .market import Market
+from .max_purchase_quantity import MaxPurchaseQuantity
+from .order import Order
+from .order_detail import OrderDetail
+from .order_side import OrderSide
+from .order_status import OrderStatus
+from .order_tag import OrderTag
+from .order_type import OrderType
+from .outside_rth import OutsideRTH
 from .refresh_token_request import RefreshTokenRequest
 from .registration_error import RegistrationError
 from .registration_error_code import RegistrationErrorCode
+from .replace_order_response import ReplaceOrderResponse
 from .response_type import ResponseType
 from .revocation_error import RevocationError
 from .revocation_error_code import RevocationErrorCode
@@ -70,11 +95,45 @@ from .security_list_market import SecurityListMarket
 from .security_list_response import SecurityListResponse
 from .socket_token import SocketToken
 from .socket_token_response import SocketTokenResponse
+from .submit_order_response import SubmitOrderResponse
+from .submitted_order import SubmittedOrder
+from .time_in_force import TimeInForce
+from .today_executions import TodayExecutions
+from .today_orders import TodayOrders
 from .token_endpoint_auth_method import TokenEndpointAuthMethod
 from .token_error import TokenError
 from .token_error_code import TokenErrorCode
 from .token_response import TokenResponse
 from .token_type_hint import TokenTypeHint
+from .trade_charge_category import TradeChargeCategory
+from .trade_charge_detail import TradeChargeDetail
+from .trade_charge_fee import TradeChargeFee
+from .trade_charge_item import TradeChargeItem
+from .trade_market import TradeMarket
+from .trade_order_history_entry import TradeOrderHistoryEntry
+from .trade_replace_order_request import TradeReplaceOrderRequest
+from .trade_submit_order_request import TradeSubmitOrderRequest
+from .trigger_status import TriggerStatus
+from .update_pinned_securities_response import UpdatePinnedSecuritiesResponse
+from .update_watchlist_group_response import UpdateWatchlistGroupResponse
+from .watchlist_create_group_request import WatchlistCreateGroupRequest
+from .watchlist_filing import WatchlistFiling
+from .watchlist_filings import WatchlistFilings
+from .watchlist_group import WatchlistGroup
+from .watchlist_group_created import WatchlistGroupCreated
+from .watchlist_groups import WatchlistGroups
+from .watchlist_market_temperature import WatchlistMarketTemperature
+from .watchlist_market_temperature_history import WatchlistMarketTemperatureHistory
+from .watchlist_market_temperature_history_type import (
+    WatchlistMarketTemperatureHistoryType,
+)
+from .watchlist_pinned_mode import WatchlistPinnedMode
+from .watchlist_security import WatchlistSecurity
+from .watchlist_temperature_market import WatchlistTemperatureMarket
+from .watchlist_temperature_row import WatchlistTemperatureRow
+from .watchlist_update_group_request import WatchlistUpdateGroupRequest
+from .watchlist_update_mode import WatchlistUpdateMode
+from .watchlist_update_pinned_request import WatchlistUpdatePinnedRequest
 
 __all__ = (
     "AssetAccountBalance",
@@ -110,32 +169,57 @@ __all__ = (
     "AuthorizeErrorCode",
     "BearerError",
     "BearerErrorCode",
+    "CancelOrderResponse",
     "ClientInformation",
     "ClientMetadata",
     "ClientRegistrationRequest",
     "CodeChallengeMethod",
+    "CreateWatchlistGroupResponse",
+    "DeleteWatchlistGroupResponse",
     "DeviceAuthorizationRequest",
     "DeviceAuthorizationResponse",
     "DeviceCodeTokenRequest",
     "EmptyData",
     "Envelope",
     "ErrorEnvelope",
+    "EstimateMaxPurchaseQuantityResponse",
+    "Execution",
     "GetAccountBalanceResponse",
     "GetExchangeRatesResponse",
+    "GetHistoryMarketTemperatureResponse",
     "GetMarginRatioResponse",
+    "GetMarketTemperatureResponse",
+    "GetOrderDetailResponse",
     "GetStatementDownloadUrlResponse",
     "GrantType",
+    "HistoryExecutions",
+    "HistoryOrders",
     "LegacyAccountInfo",
     "LegacyToken",
     "LegacyTokenResponse",
     "ListCashFlowResponse",
+    "ListFilingsResponse",
     "ListFundPositionsResponse",
+    "ListHistoryExecutionsResponse",
+    "ListHistoryOrdersResponse",
     "ListStatementsResponse",
     "ListStockPositionsResponse",
+    "ListTodayExecutionsResponse",
+    "ListTodayOrdersResponse",
+    "ListWatchlistGroupsResponse",
     "Market",
+    "MaxPurchaseQuantity",
+    "Order",
+    "OrderDetail",
+    "OrderSide",
+    "OrderStatus",
+    "OrderTag",
+    "OrderType",
+    "OutsideRTH",
     "RefreshTokenRequest",
     "RegistrationError",
     "RegistrationErrorCode",
+    "ReplaceOrderResponse",
     "ResponseType",
     "RevocationError",
     "RevocationErrorCode",
@@ -147,9 +231,41 @@ __all__ = (
     "SecurityListResponse",
     "SocketToken",
     "SocketTokenResponse",
+    "SubmitOrderResponse",
+    "SubmittedOrder",
+    "TimeInForce",
+    "TodayExecutions",
+    "TodayOrders",
     "TokenEndpointAuthMethod",
     "TokenError",
     "TokenErrorCode",
     "TokenResponse",
     "TokenTypeHint",
+    "TradeChargeCategory",
+    "TradeChargeDetail",
+    "TradeChargeFee",
+    "TradeChargeItem",
+    "TradeMarket",
+    "TradeOrderHistoryEntry",
+    "TradeReplaceOrderRequest",
+    "TradeSubmitOrderRequest",
+    "TriggerStatus",
+    "UpdatePinnedSecuritiesResponse",
+    "UpdateWatchlistGroupResponse",
+    "WatchlistCreateGroupRequest",
+    "WatchlistFiling",
+    "WatchlistFilings",
+    "WatchlistGroup",
+    "WatchlistGroupCreated",
+    "WatchlistGroups",
+    "WatchlistMarketTemperature",
+    "WatchlistMarketTemperatureHistory",
+    "WatchlistMarketTemperatureHistoryType",
+    "WatchlistPinnedMode",
+    "WatchlistSecurity",
+    "WatchlistTemperatureMarket",
+    "WatchlistTemperatureRow",
+    "WatchlistUpdateGroupRequest",
+    "WatchlistUpdateMode",
+    "WatchlistUpdatePinnedRequest",
 )

@@ -1,0 +1,345 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.order_side import OrderSide, check_order_side
+from ..models.order_status import OrderStatus, check_order_status
+from ..models.order_tag import OrderTag, check_order_tag
+from ..models.order_type import OrderType, check_order_type
+from ..models.outside_rth import OutsideRTH, check_outside_rth
+from ..models.time_in_force import TimeInForce, check_time_in_force
+from ..models.trigger_status import TriggerStatus, check_trigger_status
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Order")
+
+
+@_attrs_define
+class Order:
+    """An order (longbridge-api.md §5.2). Fields that do not apply are `""`: prices, trigger and
+    trailing values (`OptionalDecimal`), times (`OptionalTimestamp`), `expire_date`,
+    `trigger_status`, `outside_rth` and `tag`. `remark`, `limit_depth_level`, `monitor_price`
+    and `trigger_count` are newer fields and may be absent.
+
+    """
+
+    order_id: int | str
+    """ A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples
+    show a number, which loses precision in JavaScript. Clients read it as a string.
+     """
+    status: OrderStatus
+    """ Order status (longbridge-api.md §5.7). """
+    stock_name: str
+    quantity: str
+    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    executed_quantity: str
+    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    price: str
+    """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
+    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+     """
+    executed_price: str
+    """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
+    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+     """
+    submitted_at: int | str
+    """ Unix seconds. Responses send a string (the SDK's deserializer requires one); some
+    documentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).
+     """
+    side: OrderSide
+    """ Buy or sell (longbridge-api.md §5.2). """
+    symbol: str
+    """ A ticker with its market suffix, such as `700.HK` or `AAPL.US`. """
+    order_type: OrderType
+    """ Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,
+    ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
+    TSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be
+    replaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML only.
+     """
+    last_done: str
+    """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
+    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+     """
+    trigger_price: str
+    """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
+    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+     """
+    msg: str
+    """ The rejection or other message; `""` when none. """
+    tag: OrderTag
+    """ Order tag (longbridge-api.md §5.2): `Normal`, `GTC` (docs) or `Gtc` (SDK), `Grey` (grey
+    market); `""` when not applicable. Both spellings of GTC are accepted.
+     """
+    time_in_force: TimeInForce
+    """ Day, good till cancelled, good till `expire_date` (longbridge-api.md §5.7). """
+    expire_date: str
+    """ A date `YYYY-MM-DD`, or `""` when not applicable (an order's `expire_date`). """
+    updated_at: int | str
+    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened. """
+    trigger_at: int | str
+    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened. """
+    trailing_amount: str
+    """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
+    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+     """
+    trailing_percent: str
+    """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
+    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+     """
+    limit_offset: str
+    """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
+    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+     """
+    trigger_status: TriggerStatus
+    """ State of a conditional order's trigger (longbridge-api.md §5.2); `""` when not applicable.
+     """
+    currency: str
+    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    outside_rth: OutsideRTH
+    """ Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,
+    `ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`, and orders report
+    `UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is
+    accepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.
+     """
+    remark: str | Unset = UNSET
+    limit_depth_level: int | Unset = UNSET
+    monitor_price: str | Unset = UNSET
+    """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
+    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+     """
+    trigger_count: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        order_id: int | str
+        order_id = self.order_id
+
+        status: str = self.status
+
+        stock_name = self.stock_name
+
+        quantity = self.quantity
+
+        executed_quantity = self.executed_quantity
+
+        price = self.price
+
+        executed_price = self.executed_price
+
+        submitted_at: int | str
+        submitted_at = self.submitted_at
+
+        side: str = self.side
+
+        symbol = self.symbol
+
+        order_type: str = self.order_type
+
+        last_done = self.last_done
+
+        trigger_price = self.trigger_price
+
+        msg = self.msg
+
+        tag: str = self.tag
+
+        time_in_force: str = self.time_in_force
+
+        expire_date = self.expire_date
+
+        updated_at: int | str
+        updated_at = self.updated_at
+
+        trigger_at: int | str
+        trigger_at = self.trigger_at
+
+        trailing_amount = self.trailing_amount
+
+        trailing_percent = self.trailing_percent
+
+        limit_offset = self.limit_offset
+
+        trigger_status: str = self.trigger_status
+
+        currency = self.currency
+
+        outside_rth: str = self.outside_rth
+
+        remark = self.remark
+
+        limit_depth_level = self.limit_depth_level
+
+        monitor_price = self.monitor_price
+
+        trigger_count = self.trigger_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "order_id": order_id,
+                "status": status,
+                "stock_name": stock_name,
+                "quantity": quantity,
+                "executed_quantity": executed_quantity,
+                "price": price,
+                "executed_price": executed_price,
+                "submitted_at": submitted_at,
+                "side": side,
+                "symbol": symbol,
+                "order_type": order_type,
+                "last_done": last_done,
+                "trigger_price": trigger_price,
+                "msg": msg,
+                "tag": tag,
+                "time_in_force": time_in_force,
+                "expire_date": expire_date,
+                "updated_at": updated_at,
+                "trigger_at": trigger_at,
+                "trailing_amount": trailing_amount,
+                "trailing_percent": trailing_percent,
+                "limit_offset": limit_offset,
+                "trigger_status": trigger_status,
+                "currency": currency,
+                "outside_rth": outside_rth,
+            }
+        )
+        if remark is not UNSET:
+            field_dict["remark"] = remark
+        if limit_depth_level is not UNSET:
+            field_dict["limit_depth_level"] = limit_depth_level
+        if monitor_price is not UNSET:
+            field_dict["monitor_price"] = monitor_price
+        if trigger_count is not UNSET:
+            field_dict["trigger_count"] = trigger_count
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_order_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        order_id = _parse_order_id(d.pop("order_id"))
+
+        status = check_order_status(d.pop("status"))
+
+        stock_name = d.pop("stock_name")
+
+        quantity = d.pop("quantity")
+
+        executed_quantity = d.pop("executed_quantity")
+
+        price = d.pop("price")
+
+        executed_price = d.pop("executed_price")
+
+        def _parse_submitted_at(data: object) -> int | str:
+            return cast(int | str, data)
+
+        submitted_at = _parse_submitted_at(d.pop("submitted_at"))
+
+        side = check_order_side(d.pop("side"))
+
+        symbol = d.pop("symbol")
+
+        order_type = check_order_type(d.pop("order_type"))
+
+        last_done = d.pop("last_done")
+
+        trigger_price = d.pop("trigger_price")
+
+        msg = d.pop("msg")
+
+        tag = check_order_tag(d.pop("tag"))
+
+        time_in_force = check_time_in_force(d.pop("time_in_force"))
+
+        expire_date = d.pop("expire_date")
+
+        def _parse_updated_at(data: object) -> int | str:
+            return cast(int | str, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at"))
+
+        def _parse_trigger_at(data: object) -> int | str:
+            return cast(int | str, data)
+
+        trigger_at = _parse_trigger_at(d.pop("trigger_at"))
+
+        trailing_amount = d.pop("trailing_amount")
+
+        trailing_percent = d.pop("trailing_percent")
+
+        limit_offset = d.pop("limit_offset")
+
+        trigger_status = check_trigger_status(d.pop("trigger_status"))
+
+        currency = d.pop("currency")
+
+        outside_rth = check_outside_rth(d.pop("outside_rth"))
+
+        remark = d.pop("remark", UNSET)
+
+        limit_depth_level = d.pop("limit_depth_level", UNSET)
+
+        monitor_price = d.pop("monitor_price", UNSET)
+
+        trigger_count = d.pop("trigger_count", UNSET)
+
+        order = cls(
+            order_id=order_id,
+            status=status,
+            stock_name=stock_name,
+            quantity=quantity,
+            executed_quantity=executed_quantity,
+            price=price,
+            executed_price=executed_price,
+            submitted_at=submitted_at,
+            side=side,
+            symbol=symbol,
+            order_type=order_type,
+            last_done=last_done,
+            trigger_price=trigger_price,
+            msg=msg,
+            tag=tag,
+            time_in_force=time_in_force,
+            expire_date=expire_date,
+            updated_at=updated_at,
+            trigger_at=trigger_at,
+            trailing_amount=trailing_amount,
+            trailing_percent=trailing_percent,
+            limit_offset=limit_offset,
+            trigger_status=trigger_status,
+            currency=currency,
+            outside_rth=outside_rth,
+            remark=remark,
+            limit_depth_level=limit_depth_level,
+            monitor_price=monitor_price,
+            trigger_count=trigger_count,
+        )
+
+        order.additional_properties = d
+        return order
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

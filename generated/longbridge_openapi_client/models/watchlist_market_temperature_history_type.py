@@ -1,0 +1,21 @@
+from typing import Literal
+
+WatchlistMarketTemperatureHistoryType = Literal["day", "month", "week"]
+
+WATCHLIST_MARKET_TEMPERATURE_HISTORY_TYPE_VALUES: set[
+    WatchlistMarketTemperatureHistoryType
+] = {
+    "day",
+    "month",
+    "week",
+}
+
+
+def check_watchlist_market_temperature_history_type(
+    value: str,
+) -> WatchlistMarketTemperatureHistoryType:
+    if value in WATCHLIST_MARKET_TEMPERATURE_HISTORY_TYPE_VALUES:
+        return value
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {WATCHLIST_MARKET_TEMPERATURE_HISTORY_TYPE_VALUES!r}"
+    )
