@@ -21,7 +21,7 @@ from openapi_spec_validator import validate
 from conformance.checks import GROUPS
 from conformance.mock_server import MockConfig, OffsetClock, create_app
 from conformance.mock_server.serve import run_in_thread
-from conformance.target import ENV_BASE_URL, ENV_PROFILE
+from conformance.target import ENV_BASE_URL, ENV_MIN_INTERVAL, ENV_PROFILE
 from generator.build import load_spec
 from generator.paths import ROOT, SPEC
 from longbridge_openapi_client import base_url_for
@@ -56,7 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--allow-writes",
         action="store_true",
-        help="with --profile live: also checks that create things (client registration)",
+        help="with --profile live: also the checks that change things: they register clients, "
+        "and place then cancel a limit order, and create then delete a watchlist group",
+    )
+    p.add_argument(
+        "--min-interval",
+        type=float,
+        metavar="SECONDS",
+        help="least time between two requests (default: 0.5 with --profile live, else 0), to stay "
+        "under the server's rate limits (longbridge-api.md §4.3)",
     )
     p.add_argument("--report-dir", type=Path, default=ROOT / "reports", help="where reports go")
     p.add_argument("pytest_args", nargs="*", help="extra pytest arguments, after --")
@@ -84,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         unknown = {g.strip() for g in args.select.split(",")} - set(GROUPS)
         if unknown:
             parser.error(f"unknown groups {sorted(unknown)}; known: {', '.join(GROUPS)}")
+    if args.min_interval is not None and args.min_interval < 0:
+        parser.error("--min-interval must not be negative")
     started = time.perf_counter()
     validate(load_spec())
     print(f"spec: {SPEC.relative_to(ROOT)} is valid OpenAPI 3.1", flush=True)
@@ -115,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             "CONFORMANCE_STRICT": "1" if args.strict else "",
             ENV_PROFILE: args.profile,
             "CONFORMANCE_ALLOW_WRITES": "1" if args.allow_writes else "",
+            ENV_MIN_INTERVAL: "" if args.min_interval is None else str(args.min_interval),
         }
         code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
     print(f"conformance run took {time.perf_counter() - started:.1f} s", flush=True)

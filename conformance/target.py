@@ -12,10 +12,22 @@ from dataclasses import dataclass
 
 import httpx
 
-__all__ = ["ENV_BASE_URL", "ENV_PROFILE", "LIVE_GROUPS", "WRITE_GROUPS", "Target", "live_profile"]
+__all__ = [
+    "ENV_BASE_URL",
+    "ENV_MIN_INTERVAL",
+    "ENV_PROFILE",
+    "LIVE_GROUPS",
+    "WRITE_GROUPS",
+    "Target",
+    "live_profile",
+    "min_interval",
+]
 
 ENV_BASE_URL = "CONFORMANCE_BASE_URL"
 ENV_PROFILE = "CONFORMANCE_PROFILE"
+ENV_MIN_INTERVAL = "CONFORMANCE_MIN_INTERVAL"
+# longbridge-api.md §4.3: at most 10 quote calls a second; live runs keep to 2 unless told.
+LIVE_MIN_INTERVAL = 0.5
 # --profile live: what needs no consent page and changes nothing at the server. Registration
 # creates clients and "state" places orders and edits watchlists, so they join only with
 # --allow-writes (and the "data" group's write operations with them).
@@ -25,6 +37,14 @@ WRITE_GROUPS = frozenset({"registration", "state"})
 
 def live_profile() -> bool:
     return os.environ.get(ENV_PROFILE) == "live"
+
+
+def min_interval() -> float:
+    """Least seconds between two requests: --min-interval, else 0.5 live and 0 otherwise."""
+    given = os.environ.get(ENV_MIN_INTERVAL)
+    if given:
+        return float(given)
+    return LIVE_MIN_INTERVAL if live_profile() else 0.0
 
 
 @dataclass(frozen=True)

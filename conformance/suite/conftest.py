@@ -26,7 +26,7 @@ from conformance.report import (  # noqa: F401
 )
 from conformance.suite.data_calls import DataApi
 from conformance.suite.helpers import OAuthSession
-from conformance.target import Target, live_profile
+from conformance.target import Target, live_profile, min_interval
 from longbridge_openapi_client import SCOPES, Client
 
 
@@ -85,8 +85,8 @@ def _throttle(min_interval: float) -> Callable[[httpx.Request], None]:
 @pytest.fixture
 def raw(target: Target) -> Iterator[httpx.Client]:
     """A plain httpx client at the target, for requests the generated client cannot make."""
-    # longbridge-api.md §4.3: at most 10 quote calls a second; live runs keep to 2.
-    hooks = {"request": [_throttle(0.5)]} if live_profile() else {}
+    interval = min_interval()
+    hooks = {"request": [_throttle(interval)]} if interval > 0 else {}
     with httpx.Client(base_url=target.base_url, timeout=30, event_hooks=hooks) as client:
         yield client
 
