@@ -252,7 +252,7 @@ def test_submit_order_takes_an_idempotency_key() -> None:
 
 
 def test_every_recorded_discrepancy_gives_sources_choice_and_why() -> None:
-    """spec/DISCREPANCIES.md: each choice names its evidence (longbridge-api.md), as issue 6 asks."""
+    """spec/DISCREPANCIES.md: each choice names its evidence (longbridge-api.md), per issue 6."""
     from generator.paths import ROOT
 
     text = (ROOT / "spec" / "DISCREPANCIES.md").read_text()
