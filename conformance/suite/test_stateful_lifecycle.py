@@ -55,16 +55,22 @@ class Lifecycle(RuleBasedStateMachine):
     def first_login(self) -> Family:
         # Every run starts with a live grant, so that short runs still refresh, reuse, expire
         # and revoke something rather than only registering clients.
-        return self.login(self.register())
+        return self._login(self._register())
 
     @rule(target=clients)
     def register(self) -> OAuthSession:
+        return self._register()
+
+    @rule(target=families, session=clients)
+    def login(self, session: OAuthSession) -> Family:
+        return self._login(session)
+
+    def _register(self) -> OAuthSession:
         session = OAuthSession.register(self.api, self.target.base_url)
         self.sessions.append(session)
         return session
 
-    @rule(target=families, session=clients)
-    def login(self, session: OAuthSession) -> Family:
+    def _login(self, session: OAuthSession) -> Family:
         body = session.exchange(session.grant(pkce=Pkce.generate())).json()
         family = Family(session, body["access_token"], body["refresh_token"])
         self.all.append(family)

@@ -219,7 +219,6 @@ VARIANTS: tuple[Variant, ...] = (
         fails={
             "test_a_submitted_order_is_listed_replaced_and_cancelled",
             "test_watchlist_edits_persist",
-            "test_a_created_topic_and_its_comments_are_listed",
         },
     ),
     _v(
