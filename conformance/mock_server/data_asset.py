@@ -20,8 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from .context import Context
-from .envelope import INVALID_PARAMETER
-from .http import ApiProblem
+from .data_call import bad_parameter
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
@@ -293,10 +292,6 @@ def _state(ctx: Context) -> AssetState:
     return ctx.state.area("asset", lambda: AssetState.seeded(ctx.config.seed, ctx.now()))
 
 
-def _bad(message: str) -> ApiProblem:
-    return ApiProblem(INVALID_PARAMETER, message, 400)
-
-
 # ---- handlers ----------------------------------------------------------------------------
 
 
@@ -438,7 +433,7 @@ def get_margin_ratio(ctx: Context, call: Call) -> Any:
     symbol = str(call.params["symbol"])
     factors = MARGIN.get(symbol)
     if factors is None:
-        raise _bad(f"symbol {symbol} is not marginable or unknown")
+        raise bad_parameter(f"symbol {symbol} is not marginable or unknown")
     im, mm, fm = factors
     return {"im_factor": im, "mm_factor": mm, "fm_factor": fm}
 
@@ -459,7 +454,7 @@ def get_statement_download_url(ctx: Context, call: Call) -> Any:
     state = _state(ctx)
     file_key = str(call.params["file_key"])
     if state.statement(file_key) is None:
-        raise _bad(f"file_key {file_key} is not a statement of this account")
+        raise bad_parameter(f"file_key {file_key} is not a statement of this account")
     issued = int(ctx.now())
     signature = hmac.new(
         f"mock-statements-{state.seed}".encode(), f"{file_key}\n{issued}".encode(), hashlib.sha256

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .context import Context
-from .http import Incoming
+from .envelope import INVALID_PARAMETER
+from .http import ApiProblem, Incoming
 
-__all__ = ["Call", "Caller", "Handler"]
+__all__ = ["Call", "Caller", "Handler", "bad_parameter"]
 
 
 @dataclass(frozen=True)
@@ -33,3 +34,8 @@ class Call:
 
 
 Handler = Callable[[Context, Call], Any]  # returns the envelope's `data`, raises ApiProblem
+
+
+def bad_parameter(message: str) -> ApiProblem:
+    """A schema-valid input the operation refuses: 400 with code 400000 (the mock's generic)."""
+    return ApiProblem(INVALID_PARAMETER, message, 400)

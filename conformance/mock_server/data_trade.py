@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from .context import Context
 from .data_asset import CASH, MAX_FINANCE_HKD, STOCKS, TO_HKD
-from .envelope import INVALID_PARAMETER
-from .http import ApiProblem
+from .data_call import bad_parameter
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
@@ -446,10 +445,6 @@ def _state(ctx: Context) -> TradeState:
 # ---- input helpers -----------------------------------------------------------------------
 
 
-def _bad(message: str) -> ApiProblem:
-    return ApiProblem(INVALID_PARAMETER, message, 400)
-
-
 def _decimal(body: dict[str, Any], name: str, *, positive: bool = True) -> Decimal | None:
     """A decimal field of the body (the spec's pattern already holds), or None when absent."""
     raw = body.get(name)
@@ -458,23 +453,23 @@ def _decimal(body: dict[str, Any], name: str, *, positive: bool = True) -> Decim
     try:
         value = Decimal(str(raw))
     except InvalidOperation:
-        raise _bad(f"{name} must be a decimal number") from None
+        raise bad_parameter(f"{name} must be a decimal number") from None
     if positive and value <= 0:
-        raise _bad(f"{name} must be greater than 0")
+        raise bad_parameter(f"{name} must be greater than 0")
     return value
 
 
 def _security(symbol: str) -> Security:
     security = SECURITIES.get(symbol)
     if security is None:
-        raise _bad(f"symbol {symbol} is unknown or not tradable")
+        raise bad_parameter(f"symbol {symbol} is unknown or not tradable")
     return security
 
 
 def _order(state: TradeState, order_id: Any) -> Order:
     order = state.orders.get(str(order_id))
     if order is None:
-        raise _bad(f"order_id {order_id} not found")
+        raise bad_parameter(f"order_id {order_id} not found")
     return order
 
 
@@ -522,7 +517,7 @@ def submit_order(ctx: Context, call: Call) -> Any:
     if isinstance(request_id, str) and request_id in state.requests:
         fingerprint, order_id = state.requests[request_id]
         if fingerprint != _fingerprint(body):
-            raise _bad(
+            raise bad_parameter(
                 f"client_request_id {request_id} was already used for a different order "
                 f"({order_id}); use a new id for a new order"
             )
@@ -538,19 +533,19 @@ def submit_order(ctx: Context, call: Call) -> Any:
     trailing_amount = _decimal(body, "trailing_amount")
     trailing_percent = _decimal(body, "trailing_percent")
     if order_type in NEEDS_PRICE and price is None:
-        raise _bad(f"submitted_price is required for {order_type} orders")
+        raise bad_parameter(f"submitted_price is required for {order_type} orders")
     if order_type in NEEDS_TRIGGER and trigger is None:
-        raise _bad(f"trigger_price is required for {order_type} orders")
+        raise bad_parameter(f"trigger_price is required for {order_type} orders")
     if order_type in ("TSLPAMT", "TSMAMT") and trailing_amount is None:
-        raise _bad(f"trailing_amount is required for {order_type} orders")
+        raise bad_parameter(f"trailing_amount is required for {order_type} orders")
     if order_type in ("TSLPPCT", "TSMPCT") and trailing_percent is None:
-        raise _bad(f"trailing_percent is required for {order_type} orders")
+        raise bad_parameter(f"trailing_percent is required for {order_type} orders")
     if trailing_percent is not None and trailing_percent >= 100:
-        raise _bad("trailing_percent must be less than 100")
+        raise bad_parameter("trailing_percent must be less than 100")
     expire_date = _expire_date(ctx, body, tif)
     outside_rth = body.get("outside_rth")
     if outside_rth in ("", "UnknownOutsideRth"):
-        raise _bad(f"outside_rth {outside_rth!r} cannot be requested")
+        raise bad_parameter(f"outside_rth {outside_rth!r} cannot be requested")
     if outside_rth is None:
         outside_rth = "RTH_ONLY" if security.market == "US" else ""
     now = int(ctx.now())
@@ -586,10 +581,10 @@ def _check_quantity(
     security: Security, order_type: str, quantity: Decimal, name: str = "submitted_quantity"
 ) -> None:
     if security.market != "US" and quantity != quantity.to_integral_value():
-        raise _bad(f"{name} must be a whole number for HK securities")
+        raise bad_parameter(f"{name} must be a whole number for HK securities")
     # Odd-lot orders (ODD) are the only way to trade less than a board lot in HK (§5.7).
     if security.market == "HK" and order_type != "ODD" and quantity % security.lot:
-        raise _bad(
+        raise bad_parameter(
             f"{name} must be a multiple of the board lot ({security.lot}) of {security.symbol}"
         )
 
@@ -598,14 +593,14 @@ def _expire_date(ctx: Context, body: dict[str, Any], tif: str) -> str:
     raw = body.get("expire_date")
     if raw is None:
         if tif == "GTD":
-            raise _bad("expire_date is required when time_in_force is GTD")
+            raise bad_parameter("expire_date is required when time_in_force is GTD")
         return ""
     try:
         day = date.fromisoformat(str(raw))
     except ValueError:
-        raise _bad(f"expire_date {raw} is not a valid date (YYYY-MM-DD)") from None
+        raise bad_parameter(f"expire_date {raw} is not a valid date (YYYY-MM-DD)") from None
     if day < datetime.fromtimestamp(ctx.now(), UTC).date():
-        raise _bad(f"expire_date {raw} is in the past")
+        raise bad_parameter(f"expire_date {raw} is in the past")
     return day.isoformat()
 
 
@@ -615,17 +610,19 @@ def replace_order(ctx: Context, call: Call) -> Any:
     body: dict[str, Any] = call.body or {}
     order = _order(state, body["order_id"])
     if not order.is_open:
-        raise _bad(f"order {order.order_id} is {order.status} and cannot be replaced")
+        raise bad_parameter(f"order {order.order_id} is {order.status} and cannot be replaced")
     if order.order_type == "SLO":
-        raise _bad("SLO orders cannot be replaced")
+        raise bad_parameter("SLO orders cannot be replaced")
     quantity = _decimal(body, "quantity")
     assert quantity is not None  # required by the spec
     _check_quantity(order.security, order.order_type, quantity, "quantity")
     if quantity <= order.executed_quantity:
-        raise _bad(f"quantity must be greater than the executed quantity {order.executed_quantity}")
+        raise bad_parameter(
+            f"quantity must be greater than the executed quantity {order.executed_quantity}"
+        )
     price = _decimal(body, "price")
     if price is not None and order.order_type == "MO":
-        raise _bad("a market order has no price to replace")
+        raise bad_parameter("a market order has no price to replace")
     order.quantity = quantity
     order.price = price if price is not None else order.price
     for name in ("trigger_price", "limit_offset", "trailing_amount", "trailing_percent",
@@ -651,7 +648,7 @@ def cancel_order(ctx: Context, call: Call) -> Any:
     state = _state(ctx)
     order = _order(state, call.params["order_id"])
     if not order.is_open:
-        raise _bad(f"order {order.order_id} is {order.status} and cannot be cancelled")
+        raise bad_parameter(f"order {order.order_id} is {order.status} and cannot be cancelled")
     status = "PartialWithdrawal" if order.executed_quantity else "CanceledStatus"
     order.record(status, int(ctx.now()), "Cancelled by user")
     return {}
@@ -804,7 +801,7 @@ def estimate_max_purchase_quantity(ctx: Context, call: Call) -> Any:
     security = _security(str(params["symbol"]))
     currency = params.get("currency")
     if currency is not None and currency not in TO_HKD:
-        raise _bad(f"currency {currency} is not one the account holds (HKD, USD, CNH)")
+        raise bad_parameter(f"currency {currency} is not one the account holds (HKD, USD, CNH)")
     order_id = params.get("order_id")
     if order_id is not None:
         _order(state, order_id)
@@ -812,7 +809,7 @@ def estimate_max_purchase_quantity(ctx: Context, call: Call) -> Any:
     if "price" in params:
         price = Decimal(str(params["price"]))
         if price <= 0:
-            raise _bad("price must be greater than 0")
+            raise bad_parameter("price must be greater than 0")
     fractional = bool(params.get("fractional_shares")) and security.market == "US"
     step = Decimal("0.0001") if fractional else Decimal(security.lot)
 

@@ -16,9 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .context import Context
+from .data_call import bad_parameter
 from .data_trade import SECURITIES
-from .envelope import INVALID_PARAMETER
-from .http import ApiProblem
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
@@ -81,7 +80,7 @@ class WatchlistState:
     def group(self, group_id: Any) -> Group:
         group = self.groups.get(str(group_id))
         if group is None:
-            raise _bad(f"watchlist group {group_id} not found")
+            raise bad_parameter(f"watchlist group {group_id} not found")
         return group
 
 
@@ -92,10 +91,6 @@ def _entry(symbol: str, at: int) -> Entry:
 
 def _state(ctx: Context) -> WatchlistState:
     return ctx.state.area("watchlist", lambda: WatchlistState.seeded(ctx.now()))
-
-
-def _bad(message: str) -> ApiProblem:
-    return ApiProblem(INVALID_PARAMETER, message, 400)
 
 
 def _unique(symbols: list[str]) -> list[str]:
@@ -139,7 +134,7 @@ def create_group(ctx: Context, call: Call) -> Any:
     body: dict[str, Any] = call.body or {}
     name = str(body["name"]).strip()
     if not name:
-        raise _bad("name must not be empty")
+        raise bad_parameter("name must not be empty")
     group_id = str(state.next_id)
     state.next_id += 1
     now = int(ctx.now())
@@ -160,7 +155,7 @@ def update_group(ctx: Context, call: Call) -> Any:
     if "name" in body:
         name = str(body["name"]).strip()
         if not name:
-            raise _bad("name must not be empty")
+            raise bad_parameter("name must not be empty")
         group.name = name
     if "securities" in body:
         symbols = _unique(list(body["securities"] or []))
@@ -250,7 +245,7 @@ def _date(params: dict[str, Any], name: str) -> date:
     try:
         return date(int(raw[:4]), int(raw[4:6]), int(raw[6:8]))
     except ValueError:
-        raise _bad(f"{name} {raw} is not a date") from None
+        raise bad_parameter(f"{name} {raw} is not a date") from None
 
 
 def history_market_temperature(ctx: Context, call: Call) -> Any:
@@ -262,9 +257,9 @@ def history_market_temperature(ctx: Context, call: Call) -> Any:
     start = _date(call.params, "start_date")
     end = min(_date(call.params, "end_date"), _today(ctx))
     if start < EARLIEST_TEMPERATURE:
-        raise _bad("start_date must not be before 20160101")
+        raise bad_parameter("start_date must not be before 20160101")
     if start > end:
-        raise _bad("start_date must not be after end_date (or today)")
+        raise bad_parameter("start_date must not be after end_date (or today)")
     span = (end - start).days
     kind, step = ("day", 1) if span <= 93 else ("week", 7) if span <= 730 else ("month", 30)
     rows: list[dict[str, Any]] = []

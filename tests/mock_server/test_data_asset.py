@@ -7,14 +7,9 @@ behaviour is also checked over HTTP.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
-import yaml
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from conformance.mock_server import FakeClock, MockConfig
 from conformance.mock_server.context import Context
@@ -28,23 +23,10 @@ from conformance.mock_server.data_asset import (
 from conformance.mock_server.http import ApiProblem, Incoming
 
 from .harness import Harness
+from .spec_schemas import conforms
 
-ROOT = Path(__file__).resolve().parents[2]
-SPEC = ROOT / "spec" / "openapi.yaml"
 NOW = 1_767_225_600  # FakeClock's start, 2026-01-01T00:00:00Z
 READ = Caller("oauth", frozenset({"account.read"}))
-
-
-SCHEMAS: dict[str, Any] = yaml.safe_load(SPEC.read_text())["components"]["schemas"]
-
-
-def conforms(data: Any, name: str) -> None:
-    """``data`` is valid against components/schemas/``name`` (OpenAPI 3.1 = JSON Schema 2020-12)."""
-    document = {"components": {"schemas": SCHEMAS}}
-    resource = Resource.from_contents(document, default_specification=DRAFT202012)
-    registry: Registry[Any] = Registry().with_resource("urn:spec", resource)
-    schema = {"$ref": f"urn:spec#/components/schemas/{name}"}
-    jsonschema.Draft202012Validator(schema, registry=registry).validate(data)
 
 
 @pytest.fixture

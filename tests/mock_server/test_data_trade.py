@@ -8,14 +8,9 @@ HTTP.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
-import yaml
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from conformance.mock_server import FakeClock, MockConfig
 from conformance.mock_server.context import Context
@@ -30,11 +25,11 @@ from conformance.mock_server.data_trade import (
     OPEN_STATUSES,
 )
 from conformance.mock_server.http import ApiProblem, Incoming
+from conformance.spec import load_spec
 
 from .harness import Harness
+from .spec_schemas import conforms
 
-ROOT = Path(__file__).resolve().parents[2]
-SPEC = ROOT / "spec" / "openapi.yaml"
 NOW = 1_767_225_600  # FakeClock's start, 2026-01-01T00:00:00Z
 DAY = 86_400
 CALLER = Caller("oauth", frozenset({"trade.read", "trade.write"}))
@@ -47,18 +42,7 @@ EXAMPLE_IDS = (
 )
 
 
-_SPEC = yaml.safe_load(SPEC.read_text())
-SCHEMAS: dict[str, Any] = _SPEC["components"]["schemas"]
-PATHS: dict[str, Any] = _SPEC["paths"]
-
-
-def conforms(data: Any, name: str) -> None:
-    """``data`` is valid against components/schemas/``name`` (OpenAPI 3.1 = JSON Schema 2020-12)."""
-    document = {"components": {"schemas": SCHEMAS}}
-    resource = Resource.from_contents(document, default_specification=DRAFT202012)
-    registry: Registry[Any] = Registry().with_resource("urn:spec", resource)
-    schema = {"$ref": f"urn:spec#/components/schemas/{name}"}
-    jsonschema.Draft202012Validator(schema, registry=registry).validate(data)
+PATHS: dict[str, Any] = load_spec()["paths"]
 
 
 @pytest.fixture

@@ -6,14 +6,9 @@ edits are also checked over HTTP.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
-import yaml
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from conformance.mock_server import FakeClock, MockConfig
 from conformance.mock_server.context import Context
@@ -25,26 +20,12 @@ from conformance.mock_server.data_watchlist import (
     HANDLERS,
 )
 from conformance.mock_server.http import ApiProblem, Incoming
+from conformance.spec import load_spec
 
 from .harness import Harness
+from .spec_schemas import conforms
 
-SPEC = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"
-SCHEMAS: dict[str, Any] = yaml.safe_load(SPEC.read_text())["components"]["schemas"]
 CALLER = Caller("oauth", frozenset({"watchlist"}))
-DATA_SCHEMAS = {
-    "listWatchlistGroups": "WatchlistGroups",
-    "getMarketTemperature": "WatchlistMarketTemperature",
-    "getHistoryMarketTemperature": "WatchlistMarketTemperatureHistory",
-    "listFilings": "WatchlistFilings",
-}
-
-
-def conforms(data: Any, name: str) -> None:
-    document = {"components": {"schemas": SCHEMAS}}
-    resource = Resource.from_contents(document, default_specification=DRAFT202012)
-    registry: Registry[Any] = Registry().with_resource("urn:spec", resource)
-    schema = {"$ref": f"urn:spec#/components/schemas/{name}"}
-    jsonschema.Draft202012Validator(schema, registry=registry).validate(data)
 
 
 @pytest.fixture
@@ -205,7 +186,7 @@ def test_filings_newest_first_and_none_for_unknown(ctx: Context) -> None:
 
 
 def test_every_handler_is_in_the_spec() -> None:
-    paths = yaml.safe_load(SPEC.read_text())["paths"]
+    paths = load_spec()["paths"]
     ids = {
         op["operationId"] for item in paths.values() for op in item.values() if "operationId" in op
     }
