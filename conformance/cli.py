@@ -57,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
         "--allow-writes",
         action="store_true",
         help="with --profile live: also the checks that change things: they register clients, "
-        "and place then cancel a limit order, and create then delete a watchlist group",
+        "place then cancel a limit order, create then delete a watchlist group, and publish a "
+        "short post with two replies (content has no delete: the post stays)",
     )
     p.add_argument(
         "--min-interval",

@@ -236,12 +236,16 @@ def _signature(module_file: Path, package_dir: Path, op: DataOperation) -> _Sign
     tree = ast.parse(source)
     func = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_get_kwargs")
     args = func.args
-    if args.posonlyargs or args.args:
-        raise ValueError(f"{module_file}: expected keyword-only parameters in _get_kwargs")
+    if args.posonlyargs or args.defaults:
+        raise ValueError(f"{module_file}: unexpected positional parameters in _get_kwargs")
     params: list[_Param] = []
     call: list[str] = []
     imports = _relative_imports(tree, depth=3)
-    for arg, default_node in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+    # Path parameters come first and positional (openapi-python-client), the rest keyword-only;
+    # the typed method takes all of them by keyword and passes them on by name.
+    positional = [(arg, None) for arg in args.args]
+    arguments = [*positional, *zip(args.kwonlyargs, args.kw_defaults, strict=True)]
+    for arg, default_node in arguments:
         annotation = _segment(source, arg.annotation) or "Any"
         default = _segment(source, default_node)
         if arg.arg == "body":

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 from urllib.parse import parse_qsl
 
-from . import data_asset, data_trade, data_watchlist, rfc3339
+from . import data_asset, data_content, data_trade, data_watchlist, rfc3339
 from .config import Deviation
 from .context import Context
 from .data_call import Call, Caller, Handler
@@ -188,6 +188,7 @@ HANDLERS: dict[str, Handler] = {
     "getSocketToken": _socket_token,
     "refreshLegacyToken": _legacy_refresh,
     **data_asset.HANDLERS,
+    **data_content.HANDLERS,
     **data_trade.HANDLERS,
     **data_watchlist.HANDLERS,
 }

@@ -151,3 +151,41 @@ def test_watchlist_edits_persist(data_api: DataApi) -> None:
     finally:
         data_api.data(Request(operation("deleteWatchlistGroup"), query={"id": group_id}))
     assert group_id not in _groups(data_api), f"Expected group {group_id} to be deleted"
+
+
+def _comments(api: DataApi, topic_id: str) -> list[dict[str, Any]]:
+    request = Request(operation("listTopicComments"), path={"topic_id": topic_id})
+    items: list[dict[str, Any]] = api.data(request).get("items") or []
+    return items
+
+
+@check(62, "longbridge-api.md §5.4", "MUST", "state")
+def test_a_created_topic_and_its_comments_are_listed(data_api: DataApi) -> None:
+    # Content has no delete operation: against a real server this leaves one short post behind.
+    text = f"conformance check {secrets.token_hex(4)}"
+    create = Request(operation("createTopic"), body={"body": text, "topic_type": "post"})
+    topic_id = str(data_api.data(create)["item"]["id"])
+    mine = data_api.data(Request(operation("listMyTopics"), query={"size": 10}))
+    listed = [str(t["id"]) for t in mine.get("items") or []]
+    assert topic_id in listed, f"Expected {topic_id} among my newest topics. Received: {listed}"
+    detail = data_api.data(Request(operation("getTopic"), path={"id": topic_id}))["item"]
+    assert detail.get("body") == text, f"Expected the body {text!r}. Received: {detail}"
+    assert detail.get("topic_type") == "post", f"Expected a post. Received: {detail}"
+
+    path = {"topic_id": topic_id}
+    first = Request(operation("createTopicComment"), path=path, body={"body": f"{text} reply"})
+    comment_id = str(data_api.data(first)["item"]["id"])
+    answer = Request(
+        operation("createTopicComment"),
+        path=path,
+        body={"body": f"{text} answer", "reply_to_id": comment_id},
+    )
+    answer_id = str(data_api.data(answer)["item"]["id"])
+    comments = {str(c["id"]): c for c in _comments(data_api, topic_id)}
+    assert comment_id in comments, f"Expected reply {comment_id}. Received: {list(comments)}"
+    assert comments[comment_id].get("body") == f"{text} reply", (
+        f"Expected the reply's body. Received: {comments[comment_id]}"
+    )
+    assert answer_id in comments, f"Expected answer {answer_id}. Received: {list(comments)}"
+    parent = str(comments[answer_id].get("reply_to_id"))
+    assert parent == comment_id, f"Expected reply_to_id {comment_id}. Received: {parent}"

@@ -24,6 +24,13 @@ from .api.asset import list_cash_flow as _list_cash_flow
 from .api.asset import list_fund_positions as _list_fund_positions
 from .api.asset import list_statements as _list_statements
 from .api.asset import list_stock_positions as _list_stock_positions
+from .api.content import create_topic as _create_topic
+from .api.content import create_topic_comment as _create_topic_comment
+from .api.content import get_topic as _get_topic
+from .api.content import list_my_topics as _list_my_topics
+from .api.content import list_news as _list_news
+from .api.content import list_topic_comments as _list_topic_comments
+from .api.content import list_topics as _list_topics
 from .api.legacy import refresh_legacy_token as _refresh_legacy_token
 from .api.quote import get_history_market_temperature as _get_history_market_temperature
 from .api.quote import get_market_temperature as _get_market_temperature
@@ -51,6 +58,13 @@ from .models.asset_business_type_query import (
     AssetBusinessTypeQuery,
 )
 from .models.asset_statement_type import AssetStatementType
+from .models.content_create_comment_request import (
+    ContentCreateCommentRequest as _ContentCreateCommentRequest,
+)
+from .models.content_create_topic_request import (
+    ContentCreateTopicRequest as _ContentCreateTopicRequest,
+)
+from .models.content_topic_type import ContentTopicType
 from .models.order_side import OrderSide
 from .models.order_status import OrderStatus
 from .models.order_type import OrderType
@@ -99,6 +113,14 @@ if TYPE_CHECKING:
         AssetStatementDownload,
         AssetStatements,
         AssetStockPositions,
+        ContentComment,
+        ContentCommentCreated,
+        ContentComments,
+        ContentSummaries,
+        ContentTopic,
+        ContentTopicCreated,
+        ContentTopicDetail,
+        ContentTopics,
         EmptyData,
         Execution,
         HistoryExecutions,
@@ -152,6 +174,57 @@ class Operations:
                 **_cancel_order._get_kwargs(order_id=order_id, is_attached=is_attached)
             ),
             EmptyData.model_validate,
+        )
+
+    def create_topic(
+        self,
+        *,
+        body: str,
+        title: str | Unset = UNSET,
+        topic_type: ContentTopicType | Unset = UNSET,
+        tickers: list[str] | Unset = UNSET,
+        hashtags: list[str] | Unset = UNSET,
+    ) -> ContentTopicCreated:
+        """Publish a community topic (longbridge-api.md §5.4).
+
+        ``POST /v1/content/topics``; no scope.
+        """
+        from .schemas import ContentTopicCreated
+
+        return unwrap(
+            self._http.request(
+                **_create_topic._get_kwargs(
+                    body=_ContentCreateTopicRequest(
+                        body=body,
+                        title=title,
+                        topic_type=topic_type,
+                        tickers=tickers,
+                        hashtags=hashtags,
+                    )
+                )
+            ),
+            ContentTopicCreated.model_validate,
+        )
+
+    def create_topic_comment(
+        self, *, topic_id: str, body: str, reply_to_id: str | Unset = UNSET
+    ) -> ContentCommentCreated:
+        """Reply to a topic or to one of its replies (longbridge-api.md §5.4).
+
+        ``POST /v1/content/topics/{topic_id}/comments``; no scope.
+        """
+        from .schemas import ContentCommentCreated
+
+        return unwrap(
+            self._http.request(
+                **_create_topic_comment._get_kwargs(
+                    topic_id=topic_id,
+                    body=_ContentCreateCommentRequest(
+                        body=body, reply_to_id=reply_to_id
+                    ),
+                )
+            ),
+            ContentCommentCreated.model_validate,
         )
 
     def create_watchlist_group(
@@ -348,6 +421,18 @@ class Operations:
                 **_get_statement_download_url._get_kwargs(file_key=file_key)
             ),
             AssetStatementDownload.model_validate,
+        )
+
+    def get_topic(self, *, id: str) -> ContentTopicDetail:
+        """One topic in full (longbridge-api.md §5.4).
+
+        ``GET /v1/content/topics/{id}``; no scope.
+        """
+        from .schemas import ContentTopicDetail
+
+        return unwrap(
+            self._http.request(**_get_topic._get_kwargs(id=id)),
+            ContentTopicDetail.model_validate,
         )
 
     def list_cash_flow(
@@ -555,6 +640,56 @@ class Operations:
             size if isinstance(size, int) else None,
         )
 
+    def list_my_topics(
+        self,
+        *,
+        page: int | Unset = UNSET,
+        size: int | Unset = UNSET,
+        topic_type: ContentTopicType | Unset = UNSET,
+    ) -> ContentTopics:
+        """Topics the signed-in user published (longbridge-api.md §5.4).
+
+        ``GET /v1/content/topics/mine``; no scope.
+        """
+        from .schemas import ContentTopics
+
+        return unwrap(
+            self._http.request(
+                **_list_my_topics._get_kwargs(
+                    page=page, size=size, topic_type=topic_type
+                )
+            ),
+            ContentTopics.model_validate,
+        )
+
+    def iter_my_topics(
+        self, *, size: int | Unset = UNSET, topic_type: ContentTopicType | Unset = UNSET
+    ) -> Iterator[ContentTopic]:
+        """Every item of ``list_my_topics``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a short page.
+        """
+        return _iterate_pages(
+            lambda page: self.list_my_topics(
+                page=page, size=size, topic_type=topic_type
+            ),
+            _Paging("items", None),
+            1,
+            size if isinstance(size, int) else None,
+        )
+
+    def list_news(self, *, symbol: str) -> ContentSummaries:
+        """News about a security (longbridge-api.md §5.4).
+
+        ``GET /v1/content/{symbol}/news``; no scope.
+        """
+        from .schemas import ContentSummaries
+
+        return unwrap(
+            self._http.request(**_list_news._get_kwargs(symbol=symbol)),
+            ContentSummaries.model_validate,
+        )
+
     def list_statements(
         self,
         *,
@@ -701,6 +836,52 @@ class Operations:
             _Paging("orders", "has_more"),
             1,
             size if isinstance(size, int) else None,
+        )
+
+    def list_topic_comments(
+        self, *, topic_id: str, page: int | Unset = UNSET, size: int | Unset = UNSET
+    ) -> ContentComments:
+        """Replies on a topic (longbridge-api.md §5.4).
+
+        ``GET /v1/content/topics/{topic_id}/comments``; no scope.
+        """
+        from .schemas import ContentComments
+
+        return unwrap(
+            self._http.request(
+                **_list_topic_comments._get_kwargs(
+                    topic_id=topic_id, page=page, size=size
+                )
+            ),
+            ContentComments.model_validate,
+        )
+
+    def iter_topic_comments(
+        self, *, topic_id: str, size: int | Unset = UNSET
+    ) -> Iterator[ContentComment]:
+        """Every item of ``list_topic_comments``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a short page.
+        """
+        return _iterate_pages(
+            lambda page: self.list_topic_comments(
+                page=page, topic_id=topic_id, size=size
+            ),
+            _Paging("items", None),
+            1,
+            size if isinstance(size, int) else None,
+        )
+
+    def list_topics(self, *, symbol: str) -> ContentSummaries:
+        """Community topics about a security (longbridge-api.md §5.4).
+
+        ``GET /v1/content/{symbol}/topics``; no scope.
+        """
+        from .schemas import ContentSummaries
+
+        return unwrap(
+            self._http.request(**_list_topics._get_kwargs(symbol=symbol)),
+            ContentSummaries.model_validate,
         )
 
     def list_watchlist_groups(self) -> WatchlistGroups:
@@ -888,6 +1069,51 @@ class AsyncOperations:
         )
         return unwrap(response, EmptyData.model_validate)
 
+    async def create_topic(
+        self,
+        *,
+        body: str,
+        title: str | Unset = UNSET,
+        topic_type: ContentTopicType | Unset = UNSET,
+        tickers: list[str] | Unset = UNSET,
+        hashtags: list[str] | Unset = UNSET,
+    ) -> ContentTopicCreated:
+        """Publish a community topic (longbridge-api.md §5.4).
+
+        ``POST /v1/content/topics``; no scope.
+        """
+        from .schemas import ContentTopicCreated
+
+        response = await self._http.request(
+            **_create_topic._get_kwargs(
+                body=_ContentCreateTopicRequest(
+                    body=body,
+                    title=title,
+                    topic_type=topic_type,
+                    tickers=tickers,
+                    hashtags=hashtags,
+                )
+            )
+        )
+        return unwrap(response, ContentTopicCreated.model_validate)
+
+    async def create_topic_comment(
+        self, *, topic_id: str, body: str, reply_to_id: str | Unset = UNSET
+    ) -> ContentCommentCreated:
+        """Reply to a topic or to one of its replies (longbridge-api.md §5.4).
+
+        ``POST /v1/content/topics/{topic_id}/comments``; no scope.
+        """
+        from .schemas import ContentCommentCreated
+
+        response = await self._http.request(
+            **_create_topic_comment._get_kwargs(
+                topic_id=topic_id,
+                body=_ContentCreateCommentRequest(body=body, reply_to_id=reply_to_id),
+            )
+        )
+        return unwrap(response, ContentCommentCreated.model_validate)
+
     async def create_watchlist_group(
         self, *, name: str, securities: list[str] | Unset = UNSET
     ) -> WatchlistGroupCreated:
@@ -1065,6 +1291,16 @@ class AsyncOperations:
             **_get_statement_download_url._get_kwargs(file_key=file_key)
         )
         return unwrap(response, AssetStatementDownload.model_validate)
+
+    async def get_topic(self, *, id: str) -> ContentTopicDetail:
+        """One topic in full (longbridge-api.md §5.4).
+
+        ``GET /v1/content/topics/{id}``; no scope.
+        """
+        from .schemas import ContentTopicDetail
+
+        response = await self._http.request(**_get_topic._get_kwargs(id=id))
+        return unwrap(response, ContentTopicDetail.model_validate)
 
     async def list_cash_flow(
         self,
@@ -1263,6 +1499,50 @@ class AsyncOperations:
             size if isinstance(size, int) else None,
         )
 
+    async def list_my_topics(
+        self,
+        *,
+        page: int | Unset = UNSET,
+        size: int | Unset = UNSET,
+        topic_type: ContentTopicType | Unset = UNSET,
+    ) -> ContentTopics:
+        """Topics the signed-in user published (longbridge-api.md §5.4).
+
+        ``GET /v1/content/topics/mine``; no scope.
+        """
+        from .schemas import ContentTopics
+
+        response = await self._http.request(
+            **_list_my_topics._get_kwargs(page=page, size=size, topic_type=topic_type)
+        )
+        return unwrap(response, ContentTopics.model_validate)
+
+    def iter_my_topics(
+        self, *, size: int | Unset = UNSET, topic_type: ContentTopicType | Unset = UNSET
+    ) -> AsyncIterator[ContentTopic]:
+        """Every item of ``list_my_topics``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a short page.
+        """
+        return _aiterate_pages(
+            lambda page: self.list_my_topics(
+                page=page, size=size, topic_type=topic_type
+            ),
+            _Paging("items", None),
+            1,
+            size if isinstance(size, int) else None,
+        )
+
+    async def list_news(self, *, symbol: str) -> ContentSummaries:
+        """News about a security (longbridge-api.md §5.4).
+
+        ``GET /v1/content/{symbol}/news``; no scope.
+        """
+        from .schemas import ContentSummaries
+
+        response = await self._http.request(**_list_news._get_kwargs(symbol=symbol))
+        return unwrap(response, ContentSummaries.model_validate)
+
     async def list_statements(
         self,
         *,
@@ -1404,6 +1684,46 @@ class AsyncOperations:
             1,
             size if isinstance(size, int) else None,
         )
+
+    async def list_topic_comments(
+        self, *, topic_id: str, page: int | Unset = UNSET, size: int | Unset = UNSET
+    ) -> ContentComments:
+        """Replies on a topic (longbridge-api.md §5.4).
+
+        ``GET /v1/content/topics/{topic_id}/comments``; no scope.
+        """
+        from .schemas import ContentComments
+
+        response = await self._http.request(
+            **_list_topic_comments._get_kwargs(topic_id=topic_id, page=page, size=size)
+        )
+        return unwrap(response, ContentComments.model_validate)
+
+    def iter_topic_comments(
+        self, *, topic_id: str, size: int | Unset = UNSET
+    ) -> AsyncIterator[ContentComment]:
+        """Every item of ``list_topic_comments``, page after page, fetched lazily.
+
+        Starts at page 1 and stops after a short page.
+        """
+        return _aiterate_pages(
+            lambda page: self.list_topic_comments(
+                page=page, topic_id=topic_id, size=size
+            ),
+            _Paging("items", None),
+            1,
+            size if isinstance(size, int) else None,
+        )
+
+    async def list_topics(self, *, symbol: str) -> ContentSummaries:
+        """Community topics about a security (longbridge-api.md §5.4).
+
+        ``GET /v1/content/{symbol}/topics``; no scope.
+        """
+        from .schemas import ContentSummaries
+
+        response = await self._http.request(**_list_topics._get_kwargs(symbol=symbol))
+        return unwrap(response, ContentSummaries.model_validate)
 
     async def list_watchlist_groups(self) -> WatchlistGroups:
         """Watchlist groups and their securities (longbridge-api.md §5.1).

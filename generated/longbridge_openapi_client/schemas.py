@@ -1816,6 +1816,237 @@ class ListFilingsResponse(Envelope):
     data: WatchlistFilings
 
 
+class ContentAuthor(BaseModel):
+    member_id: str | None = None
+    name: str | None = None
+    avatar: Annotated[str | None, Field(description="Avatar URL.")] = None
+
+
+class ContentImage(BaseModel):
+    url: Annotated[str | None, Field(description="The original image.")] = None
+    sm: Annotated[str | None, Field(description="A small thumbnail.")] = None
+    lg: Annotated[str | None, Field(description="A large thumbnail.")] = None
+
+
+class ContentSummary(BaseModel):
+    """
+    A news item or a topic as the per-security lists show it (SDK NewsItem, TopicItem).
+    """
+
+    id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+    title: str | None = None
+    description: str | None = None
+    url: str
+    published_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+    comments_count: int
+    likes_count: int
+    shares_count: int
+
+
+class ContentTopic(BaseModel):
+    """
+    A topic in full (SDK OwnedTopic).
+    """
+
+    id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+    title: Annotated[
+        str | None, Field(description="May be empty for a short post.")
+    ] = None
+    description: Annotated[
+        str | None, Field(description="A plain-text excerpt of the body.")
+    ] = None
+    body: Annotated[str | None, Field(description="Markdown for an article")] = None
+    topic_type: Annotated[
+        Literal["article", "post"],
+        Field(
+            description="`article` (long form, Markdown, titled) or `post` (short, plain text)."
+        ),
+    ]
+    tickers: list[Symbol] | None = None
+    hashtags: list[str] | None = None
+    images: list[ContentImage] | None = None
+    likes_count: int | None = None
+    comments_count: int | None = None
+    views_count: int | None = None
+    shares_count: int | None = None
+    license: Annotated[
+        int | None,
+        Field(description="Copyright declaration: 0 none, 1 original, 2 not original."),
+    ] = None
+    detail_url: str | None = None
+    author: ContentAuthor | None = None
+    created_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+    updated_at: Annotated[
+        UnixTimestamp | None,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ] = None
+
+
+class ContentComment(BaseModel):
+    """
+    A reply on a topic (SDK TopicReply).
+    """
+
+    id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+    topic_id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+    body: Annotated[str | None, Field(description="Plain text.")] = None
+    reply_to_id: Annotated[
+        Int64Id | None,
+        Field(
+            description='The reply this one answers; `"0"` for a top-level reply.',
+            examples=["701276261045858304"],
+        ),
+    ] = None
+    author: ContentAuthor | None = None
+    images: list[ContentImage] | None = None
+    likes_count: int | None = None
+    comments_count: Annotated[
+        int | None, Field(description="Replies to this reply.")
+    ] = None
+    created_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+
+
+class ContentSummaries(BaseModel):
+    items: list[ContentSummary]
+
+
+class ContentTopics(BaseModel):
+    items: list[ContentTopic]
+
+
+class ContentTopicDetail(BaseModel):
+    item: ContentTopic
+
+
+class ContentTopicId(BaseModel):
+    id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+
+
+class ContentTopicCreated(BaseModel):
+    item: ContentTopicId
+
+
+class ContentComments(BaseModel):
+    items: list[ContentComment]
+
+
+class ContentCommentCreated(BaseModel):
+    item: ContentComment
+
+
+class Hashtag(RootModel[str]):
+    root: Annotated[str, Field(min_length=1)]
+
+
+class ContentCreateTopicRequest(BaseModel):
+    """
+    `title` is required for an article (the server refuses an untitled one with 400). The docs
+    page allows one hashtag, the SDK five; five are accepted (spec/DISCREPANCIES.md).
+
+    """
+
+    title: str | None = None
+    body: Annotated[str, Field(min_length=1)]
+    topic_type: Annotated[
+        Literal["article", "post"] | None,
+        Field(
+            description="`article` (long form, Markdown, titled) or `post` (short, plain text)."
+        ),
+    ] = None
+    tickers: Annotated[list[Symbol] | None, Field(max_length=10)] = None
+    hashtags: Annotated[list[Hashtag] | None, Field(max_length=5)] = None
+
+
+class ContentCreateCommentRequest(BaseModel):
+    body: Annotated[str, Field(min_length=1)]
+    reply_to_id: Annotated[
+        str | None,
+        Field(
+            description='A reply on the same topic; absent or `"0"` for a top-level reply.',
+            pattern="^[0-9]{1,19}$",
+        ),
+    ] = None
+
+
+class ListNewsResponse(Envelope):
+    data: ContentSummaries
+
+
+class ListTopicsResponse(Envelope):
+    data: ContentSummaries
+
+
+class ListMyTopicsResponse(Envelope):
+    data: ContentTopics
+
+
+class CreateTopicResponse(Envelope):
+    data: ContentTopicCreated
+
+
+class GetTopicResponse(Envelope):
+    data: ContentTopicDetail
+
+
+class ListTopicCommentsResponse(Envelope):
+    data: ContentComments
+
+
+class CreateTopicCommentResponse(Envelope):
+    data: ContentCommentCreated
+
+
 class TokenRequest(
     RootModel[
         AuthorizationCodeTokenRequest | RefreshTokenRequest | DeviceCodeTokenRequest

@@ -38,6 +38,23 @@ from .client_information import ClientInformation
 from .client_metadata import ClientMetadata
 from .client_registration_request import ClientRegistrationRequest
 from .code_challenge_method import CodeChallengeMethod
+from .content_author import ContentAuthor
+from .content_comment import ContentComment
+from .content_comment_created import ContentCommentCreated
+from .content_comments import ContentComments
+from .content_create_comment_request import ContentCreateCommentRequest
+from .content_create_topic_request import ContentCreateTopicRequest
+from .content_image import ContentImage
+from .content_summaries import ContentSummaries
+from .content_summary import ContentSummary
+from .content_topic import ContentTopic
+from .content_topic_created import ContentTopicCreated
+from .content_topic_detail import ContentTopicDetail
+from .content_topic_id import ContentTopicId
+from .content_topic_type import ContentTopicType
+from .content_topics import ContentTopics
+from .create_topic_comment_response import CreateTopicCommentResponse
+from .create_topic_response import CreateTopicResponse
 from .create_watchlist_group_response import CreateWatchlistGroupResponse
 from .delete_watchlist_group_response import DeleteWatchlistGroupResponse
 from .device_authorization_request import DeviceAuthorizationRequest
@@ -55,6 +72,7 @@ from .get_margin_ratio_response import GetMarginRatioResponse
 from .get_market_temperature_response import GetMarketTemperatureResponse
 from .get_order_detail_response import GetOrderDetailResponse
 from .get_statement_download_url_response import GetStatementDownloadUrlResponse
+from .get_topic_response import GetTopicResponse
 from .grant_type import GrantType
 from .history_executions import HistoryExecutions
 from .history_orders import HistoryOrders
@@ -66,10 +84,14 @@ from .list_filings_response import ListFilingsResponse
 from .list_fund_positions_response import ListFundPositionsResponse
 from .list_history_executions_response import ListHistoryExecutionsResponse
 from .list_history_orders_response import ListHistoryOrdersResponse
+from .list_my_topics_response import ListMyTopicsResponse
+from .list_news_response import ListNewsResponse
 from .list_statements_response import ListStatementsResponse
 from .list_stock_positions_response import ListStockPositionsResponse
 from .list_today_executions_response import ListTodayExecutionsResponse
 from .list_today_orders_response import ListTodayOrdersResponse
+from .list_topic_comments_response import ListTopicCommentsResponse
+from .list_topics_response import ListTopicsResponse
 from .list_watchlist_groups_response import ListWatchlistGroupsResponse
 from .market import Market
 from .max_purchase_quantity import MaxPurchaseQuantity
@@ -174,6 +196,23 @@ __all__ = (
     "ClientMetadata",
     "ClientRegistrationRequest",
     "CodeChallengeMethod",
+    "ContentAuthor",
+    "ContentComment",
+    "ContentCommentCreated",
+    "ContentComments",
+    "ContentCreateCommentRequest",
+    "ContentCreateTopicRequest",
+    "ContentImage",
+    "ContentSummaries",
+    "ContentSummary",
+    "ContentTopic",
+    "ContentTopicCreated",
+    "ContentTopicDetail",
+    "ContentTopicId",
+    "ContentTopics",
+    "ContentTopicType",
+    "CreateTopicCommentResponse",
+    "CreateTopicResponse",
     "CreateWatchlistGroupResponse",
     "DeleteWatchlistGroupResponse",
     "DeviceAuthorizationRequest",
@@ -191,6 +230,7 @@ __all__ = (
     "GetMarketTemperatureResponse",
     "GetOrderDetailResponse",
     "GetStatementDownloadUrlResponse",
+    "GetTopicResponse",
     "GrantType",
     "HistoryExecutions",
     "HistoryOrders",
@@ -202,10 +242,14 @@ __all__ = (
     "ListFundPositionsResponse",
     "ListHistoryExecutionsResponse",
     "ListHistoryOrdersResponse",
+    "ListMyTopicsResponse",
+    "ListNewsResponse",
     "ListStatementsResponse",
     "ListStockPositionsResponse",
     "ListTodayExecutionsResponse",
     "ListTodayOrdersResponse",
+    "ListTopicCommentsResponse",
+    "ListTopicsResponse",
     "ListWatchlistGroupsResponse",
     "Market",
     "MaxPurchaseQuantity",

@@ -1,0 +1,189 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.list_news_response import ListNewsResponse
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    symbol: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/content/{symbol}/news".format(
+            symbol=quote(str(symbol), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | ListNewsResponse | None:
+    if response.status_code == 200:
+        response_200 = ListNewsResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | ListNewsResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    symbol: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | ListNewsResponse]:
+    """News about a security (longbridge-api.md §5.4)
+
+     The latest news items that mention the security, newest first; not paged.
+
+    Args:
+        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | ListNewsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        symbol=symbol,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    symbol: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | ListNewsResponse | None:
+    """News about a security (longbridge-api.md §5.4)
+
+     The latest news items that mention the security, newest first; not paged.
+
+    Args:
+        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | ListNewsResponse
+    """
+
+    return sync_detailed(
+        symbol=symbol,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    symbol: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | ListNewsResponse]:
+    """News about a security (longbridge-api.md §5.4)
+
+     The latest news items that mention the security, newest first; not paged.
+
+    Args:
+        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | ListNewsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        symbol=symbol,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    symbol: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | ListNewsResponse | None:
+    """News about a security (longbridge-api.md §5.4)
+
+     The latest news items that mention the security, newest first; not paged.
+
+    Args:
+        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | ListNewsResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            symbol=symbol,
+            client=client,
+        )
+    ).parsed

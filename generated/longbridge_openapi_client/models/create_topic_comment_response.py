@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.content_comment_created import ContentCommentCreated
+
+
+T = TypeVar("T", bound="CreateTopicCommentResponse")
+
+
+@_attrs_define
+class CreateTopicCommentResponse:
+    code: int
+    """ 0 on success; otherwise one of `x-longbridge-error-codes` or an endpoint's own code. """
+    message: str
+    data: ContentCommentCreated
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.content_comment_created import ContentCommentCreated  # noqa: PLC0415
+
+        code = self.code
+
+        message = self.message
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+                "message": message,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.content_comment_created import ContentCommentCreated  # noqa: PLC0415
+
+        d = dict(src_dict)
+        code = d.pop("code")
+
+        message = d.pop("message")
+
+        data = ContentCommentCreated.from_dict(d.pop("data"))
+
+        create_topic_comment_response = cls(
+            code=code,
+            message=message,
+            data=data,
+        )
+
+        create_topic_comment_response.additional_properties = d
+        return create_topic_comment_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
