@@ -36,6 +36,9 @@ class Row:
     p50: float | None = None  # seconds
     p99: float | None = None  # seconds
     value: str = ""  # any other measurement, with its unit
+    # Side by side: this row's median over the reference's, both measured in the same run (the
+    # note names the reference). Absolute times on a shared machine are noise; ratios are not.
+    ratio: float | None = None
     note: str = ""
 
 

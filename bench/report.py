@@ -8,8 +8,8 @@ from .model import Row
 
 __all__ = ["render"]
 
-COLUMNS = ("section", "what", "req/s", "p50", "p99", "value", "notes")
-RIGHT = {"req/s", "p50", "p99"}
+COLUMNS = ("section", "what", "req/s", "p50", "p99", "value", "ratio", "notes")
+RIGHT = {"req/s", "p50", "p99", "ratio"}
 
 
 def _ms(seconds: float | None) -> str:
@@ -21,7 +21,8 @@ def _ms(seconds: float | None) -> str:
 
 def _cells(row: Row) -> list[str]:
     rate = f"{row.rate:,.0f}" if row.rate is not None else ""
-    return [row.section, row.what, rate, _ms(row.p50), _ms(row.p99), row.value, row.note]
+    ratio = f"{row.ratio:.2f}×" if row.ratio is not None else ""
+    return [row.section, row.what, rate, _ms(row.p50), _ms(row.p99), row.value, ratio, row.note]
 
 
 def _escape(cell: str) -> str:
