@@ -187,7 +187,13 @@ _HEADER_SAFE = string.ascii_letters + string.digits + string.punctuation
 
 @given(
     method=st.sampled_from(["GET", "POST", "PUT", "DELETE", "PATCH"]),
-    segments=st.lists(st.text(_PATH_CHARS, max_size=8), min_size=1, max_size=4),
+    # "." and ".." are dot-segments that URL parsing removes (RFC 3986 §5.2.4), so the path sent,
+    # and signed, differs from the one written; the server sees the normalised one too.
+    segments=st.lists(
+        st.text(_PATH_CHARS, max_size=8).filter(lambda s: s not in {".", ".."}),
+        min_size=1,
+        max_size=4,
+    ),
     fields=st.dictionaries(
         st.text(max_size=6).filter(lambda key: key != "list"), st.text(max_size=12), max_size=5
     ),
