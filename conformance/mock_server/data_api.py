@@ -11,7 +11,7 @@ import copy
 import json
 import re
 import secrets
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -25,6 +25,7 @@ from .legacy_signature import authenticate_legacy
 from .openapi import SpecOperation, data_operations
 from .rfc6750_bearer import authenticate_bearer, bearer_token, unauthorized, www_authenticate
 from .scopes import SCOPE_IDS
+from .state import Security
 
 __all__ = ["HANDLERS", "OPERATIONS", "Call", "Caller", "Handler", "Operation", "handle"]
 
@@ -156,9 +157,13 @@ def _decimals_as_numbers(data: Any) -> Any:
     return data
 
 
+_SECURITY_FIELDS = tuple(f.name for f in fields(Security))
+
+
 def _security_list(ctx: Context, call: Call) -> Any:
     # The spec's enums hold the docs' limits: only market=US with category Overnight.
-    return {"list": [asdict(s) for s in ctx.state.securities]}
+    # Not dataclasses.asdict: its deep copy of every field was half the request's time.
+    return {"list": [{f: getattr(s, f) for f in _SECURITY_FIELDS} for s in ctx.state.securities]}
 
 
 def _socket_token(ctx: Context, call: Call) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 from urllib.parse import parse_qsl
@@ -28,6 +28,7 @@ __all__ = ["SpecOperation", "data_operations"]
 _INTEGER = re.compile(r"^-?[0-9]+$")
 _ARRAY_SUFFIX = re.compile(r"\[[0-9]*\]$")
 _MESSAGE_LIMIT = 200  # error messages quote the offending value; keep them short
+_VALID_LIMIT = 4096  # remembered valid parameter sets per operation
 
 
 def _deref(spec: Mapping[str, Any], node: Any) -> Any:
@@ -76,6 +77,12 @@ class SpecOperation:
     params_validator: Draft202012Validator
     body_validator: Draft202012Validator | None
     body_required: bool
+    # Query strings and path parameters whose parameters passed the schema. The check is a pure
+    # function of them, and the schema walk was a fifth of a request's time; failures are not
+    # kept, so a bad request is always checked (and answered) afresh. Bounded by _VALID_LIMIT.
+    _valid: dict[tuple[str, tuple[tuple[str, str], ...]], None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def is_write(self) -> bool:
@@ -86,7 +93,12 @@ class SpecOperation:
     ) -> tuple[dict[str, Any], Any]:
         """The coerced parameters and the parsed body; :class:`ApiProblem` (400) if invalid."""
         params = self._params(query_string, path_params)
-        _raise_first(self.params_validator, params, "parameter")
+        key = (query_string, tuple(path_params.items()))
+        if key not in self._valid:
+            _raise_first(self.params_validator, params, "parameter")
+            if len(self._valid) >= _VALID_LIMIT:
+                self._valid.clear()
+            self._valid[key] = None
         if self.body_validator is None:
             return params, None
         if not body.strip():

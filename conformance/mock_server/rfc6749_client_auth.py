@@ -11,14 +11,16 @@ import base64
 import hmac
 import json
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
-
-from pydantic import BaseModel
 
 from .config import Deviation
 from .context import Context
 from .http import DuplicateParameter, Incoming, OAuthProblem, parse_params
 from .state import RegisteredClient
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = ["authenticate_client", "form_parameters", "read_form"]
 

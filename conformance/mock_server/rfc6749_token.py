@@ -8,15 +8,8 @@ superseded one revokes its whole family (RFC 9700 §4.14.2). The device grant is
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
-
-from longbridge_openapi_client.schemas import (
-    AuthorizationCodeTokenRequest,
-    DeviceCodeTokenRequest,
-    RefreshTokenRequest,
-)
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .config import Deviation
 from .context import Context
@@ -28,14 +21,42 @@ from .scopes import parse_scope
 from .state import RegisteredClient
 from .tokens import issue_tokens, new_family
 
-__all__ = ["GRANT_MODELS", "token"]
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-GRANT_MODELS: dict[str, type[BaseModel]] = {
-    "authorization_code": AuthorizationCodeTokenRequest,
-    "refresh_token": RefreshTokenRequest,
-    DEVICE_GRANT: DeviceCodeTokenRequest,
-}
-TOKEN_PARAMETERS = form_parameters(*GRANT_MODELS.values())
+    from longbridge_openapi_client.schemas import (
+        AuthorizationCodeTokenRequest,
+        RefreshTokenRequest,
+    )
+
+__all__ = ["GRANT_TYPES", "grant_models", "token"]
+
+GRANT_TYPES = ("authorization_code", "refresh_token", DEVICE_GRANT)
+
+
+@cache
+def grant_models() -> dict[str, type[BaseModel]]:
+    """The spec's request schema of each grant, as the generated models.
+
+    Imported on the first token request, not at start: the generated package (pydantic, httpx,
+    every model) is most of the mock's start-up time and a third of its memory.
+    """
+    from longbridge_openapi_client.schemas import (
+        AuthorizationCodeTokenRequest,
+        DeviceCodeTokenRequest,
+        RefreshTokenRequest,
+    )
+
+    return {
+        "authorization_code": AuthorizationCodeTokenRequest,
+        "refresh_token": RefreshTokenRequest,
+        DEVICE_GRANT: DeviceCodeTokenRequest,
+    }
+
+
+@cache
+def token_parameters() -> frozenset[str]:
+    return form_parameters(*grant_models().values())
 
 
 def _invalid_grant(description: str) -> OAuthProblem:
@@ -45,8 +66,10 @@ def _invalid_grant(description: str) -> OAuthProblem:
 def _validated(
     grant_type: str, form: dict[str, str], _missing_as_invalid_grant: bool = False
 ) -> Any:
+    from pydantic import ValidationError
+
     try:
-        return GRANT_MODELS[grant_type].model_validate(form)
+        return grant_models()[grant_type].model_validate(form)
     except ValidationError as exc:
         missing = [str(e["loc"][0]) for e in exc.errors() if e["type"] == "missing"]
         what = f"missing {', '.join(missing)}" if missing else exc.errors()[0]["msg"]
@@ -135,7 +158,7 @@ def _refresh_grant(ctx: Context, client: RegisteredClient, form: dict[str, str])
 def token(ctx: Context, req: Incoming) -> Reply:
     """§3.2: dispatch on ``grant_type`` after authenticating the client."""
     ctx.state.token_requests += 1
-    form = read_form(ctx, req, TOKEN_PARAMETERS)
+    form = read_form(ctx, req, token_parameters())
     grant_type = form.get("grant_type")
     if grant_type is None:
         raise OAuthProblem("invalid_request", "grant_type is required")
@@ -143,7 +166,7 @@ def token(ctx: Context, req: Incoming) -> Reply:
         client = authenticate_client(ctx, req, form)  # the broken variant: RFC 9700 §2.4
         family = new_family(ctx, client, ctx.config.default_scopes)
         return Reply(200, issue_tokens(ctx, client, family, family.scopes), dict(NO_STORE))
-    if grant_type not in GRANT_MODELS:
+    if grant_type not in GRANT_TYPES:
         if ctx.deviates(Deviation.UNKNOWN_GRANT_INVALID_REQUEST):
             raise OAuthProblem("invalid_request", "grant_type is not supported")
         raise OAuthProblem("unsupported_grant_type", "grant_type is not supported")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-
-from longbridge_openapi_client.schemas import RevocationRequest
+from functools import cache
 
 from .config import Deviation
 from .context import Context
@@ -13,12 +11,22 @@ from .rfc6749_client_auth import authenticate_client, form_parameters, read_form
 
 __all__ = ["revoke"]
 
-REVOCATION_PARAMETERS = form_parameters(RevocationRequest)
+
+@cache
+def _parameters() -> frozenset[str]:
+    # The generated models load on first use (see rfc6749_token.grant_models).
+    from longbridge_openapi_client.schemas import RevocationRequest
+
+    return form_parameters(RevocationRequest)
 
 
 def revoke(ctx: Context, req: Incoming) -> Reply:
     """§2.1: revoke a token of the requesting client; §2.2: 200 even when it was not valid."""
-    form = read_form(ctx, req, REVOCATION_PARAMETERS)
+    from pydantic import ValidationError
+
+    from longbridge_openapi_client.schemas import RevocationRequest
+
+    form = read_form(ctx, req, _parameters())
     try:
         request = RevocationRequest.model_validate(form)
     except ValidationError:

@@ -11,18 +11,17 @@ import json
 import re
 import uuid
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
-
-from pydantic import ValidationError
-
-from longbridge_openapi_client.schemas import ClientRegistrationRequest
 
 from .config import Deviation
 from .context import Context
 from .http import Incoming, OAuthProblem, Reply
 from .rfc6750_bearer import bearer_token
 from .state import RegisteredClient, new_secret
+
+if TYPE_CHECKING:
+    from longbridge_openapi_client.schemas import ClientRegistrationRequest
 
 __all__ = ["delete_client", "read_client", "register", "registered_information"]
 
@@ -107,6 +106,11 @@ def _metadata_error(description: str) -> OAuthProblem:
 
 
 def _parse_request(ctx: Context, req: Incoming) -> ClientRegistrationRequest:
+    # The generated models load on first use (see rfc6749_token.grant_models).
+    from pydantic import ValidationError
+
+    from longbridge_openapi_client.schemas import ClientRegistrationRequest
+
     if ctx.deviates(Deviation.REGISTRATION_REQUIRES_FORM):
         # The broken variant takes metadata as a form and refuses JSON.
         if req.content_type != "application/x-www-form-urlencoded":
@@ -188,7 +192,7 @@ def register(ctx: Context, req: Incoming) -> Reply:
         exclude={"redirect_uris", "grant_types", "response_types", "token_endpoint_auth_method"},
     )
     # Unknown members are ignored (§2), not stored or echoed.
-    known = set(ClientRegistrationRequest.model_fields)
+    known = set(type(model).model_fields)
     metadata = {k: v for k, v in extra.items() if k in known}
     client = RegisteredClient(
         client_id=str(uuid.uuid4()),

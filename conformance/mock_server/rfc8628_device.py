@@ -8,9 +8,8 @@ it starts, so a headless client sees ``authorization_pending`` first and then it
 from __future__ import annotations
 
 import secrets
-from typing import Any
-
-from longbridge_openapi_client.schemas import DeviceAuthorizationRequest, DeviceCodeTokenRequest
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .config import Deviation
 from .context import Context
@@ -20,13 +19,23 @@ from .scopes import parse_scope
 from .state import DeviceGrant, RegisteredClient, new_secret
 from .tokens import issue_tokens, new_family
 
+if TYPE_CHECKING:
+    from longbridge_openapi_client.schemas import DeviceCodeTokenRequest
+
 __all__ = ["decide", "device_authorization", "device_code_grant", "verification_page"]
 
 DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 # §6.1: user codes from an alphabet without vowels or look-alikes, 8 characters, grouped 4-4.
 USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ"
 SLOW_DOWN_STEP = 5  # §3.5: seconds added to the interval on slow_down
-DEVICE_AUTHORIZATION_PARAMETERS = form_parameters(DeviceAuthorizationRequest)
+
+
+@cache
+def _authorization_parameters() -> frozenset[str]:
+    # The generated models load on first use (see rfc6749_token.grant_models).
+    from longbridge_openapi_client.schemas import DeviceAuthorizationRequest
+
+    return form_parameters(DeviceAuthorizationRequest)
 
 
 def _user_code() -> str:
@@ -36,7 +45,7 @@ def _user_code() -> str:
 
 def device_authorization(ctx: Context, req: Incoming) -> Reply:
     """§3.1–3.2: start a device authorization."""
-    form = read_form(ctx, req, DEVICE_AUTHORIZATION_PARAMETERS)
+    form = read_form(ctx, req, _authorization_parameters())
     client = authenticate_client(ctx, req, form)
     if DEVICE_GRANT not in client.grant_types:
         raise OAuthProblem("unauthorized_client", "the client may not use the device grant")

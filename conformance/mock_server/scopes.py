@@ -1,17 +1,21 @@
 """Longbridge scopes: numeric ids at the authorize endpoint, keys inside tokens.
 
-Taken from the spec's ``x-longbridge-scopes`` through the generated package, so the mock and the
-client share one table (longbridge-api.md §2.4).
+Taken from the spec's ``x-longbridge-scopes``, the table the generated client's ``SCOPES`` is
+made from, so the mock and the client share one table (longbridge-api.md §2.4). Read from the
+spec the mock loads anyway rather than through the generated package, whose import (httpx,
+pydantic, every model) would double the mock's start-up time.
 """
 
 from __future__ import annotations
 
-from longbridge_openapi_client import SCOPES
+from ..spec import load_spec
 
 __all__ = ["SCOPE_IDS", "parse_scope", "scope_ids"]
 
 # key -> id for the scopes a token can carry (the implicit "General" scope 0 is not requested).
-SCOPE_IDS: dict[str, int] = {s.key: s.id for s in SCOPES if s.key}
+SCOPE_IDS: dict[str, int] = {
+    str(s["key"]): int(s["id"]) for s in load_spec()["x-longbridge-scopes"] if s["key"]
+}
 _BY_ID = {str(i): key for key, i in SCOPE_IDS.items()}
 
 
