@@ -8,12 +8,19 @@ the message, the HTTP status and the ``x-trace-id`` header.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from .errors import UnexpectedResponseError, api_error_for, body_excerpt
+
+if TYPE_CHECKING:
+    # Imported only where a pydantic model is already in hand: the client package itself must
+    # not load pydantic (tests/test_package.py), so import stays cheap for plain callers.
+    import pydantic
 
 __all__ = ["TRACE_ID_HEADER", "read_envelope", "unwrap"]
 
@@ -57,12 +64,61 @@ def read_envelope(response: httpx.Response) -> Mapping[str, Any]:
     return body
 
 
+@cache
+def _envelope_of(model: type[pydantic.BaseModel]) -> type[pydantic.BaseModel]:
+    """A model of the whole envelope with ``data`` typed, built once per model."""
+    import pydantic
+    from pydantic import StrictInt, StrictStr
+
+    data: Any = (model | None, None)
+    return pydantic.create_model(
+        f"_{model.__name__}Envelope", code=(StrictInt, ...), message=(StrictStr, ...), data=data
+    )
+
+
+def _model_of(parse: Callable[[Any], Any]) -> type[pydantic.BaseModel] | None:
+    """The model whose ``model_validate`` ``parse`` is, if it is one."""
+    owner = getattr(parse, "__self__", None)
+    if not isinstance(owner, type) or "pydantic" not in sys.modules:
+        return None  # no pydantic model can exist before pydantic is imported
+    import pydantic
+
+    validate = getattr(pydantic.BaseModel.model_validate, "__func__", None)
+    if issubclass(owner, pydantic.BaseModel) and getattr(parse, "__func__", None) is validate:
+        return owner
+    return None
+
+
+def _fast_data(response: httpx.Response, model: type[pydantic.BaseModel]) -> Any:
+    """``data`` validated straight from the body's bytes, or None to take the general path.
+
+    One pass in pydantic's parser instead of ``json.loads`` and then ``model_validate`` on the
+    dicts: about a third less time for a large list. Only the plain success is taken here; every
+    other case (an error code, a malformed body, data the model refuses) goes the general way,
+    which raises exactly as before.
+    """
+    if not response.is_success:
+        return None
+    try:
+        envelope = _envelope_of(model).model_validate_json(response.content)
+    except ValueError:  # pydantic's ValidationError is a ValueError
+        return None
+    if envelope.code != 0:  # type: ignore[attr-defined]
+        return None
+    return envelope.data  # type: ignore[attr-defined]
+
+
 def unwrap(response: httpx.Response, parse: Callable[[Any], T]) -> T:
     """``parse(data)`` of a successful call, e.g. ``unwrap(resp, SecurityList.model_validate)``.
 
     ``data`` that the parser refuses (a float where the spec says decimal text, a missing
     field) raises :class:`UnexpectedResponseError` with the parser's reason and the trace id.
     """
+    model = _model_of(parse)
+    if model is not None:
+        fast = _fast_data(response, model)
+        if fast is not None:
+            return fast  # type: ignore[no-any-return]
     data = read_envelope(response)["data"]
     try:
         return parse(data)

@@ -187,6 +187,31 @@ def _retryable_error(exc: httpx.TransportError) -> bool:
     return not isinstance(exc, _NOT_TRANSIENT)
 
 
+def _joined(client: httpx.Client | httpx.AsyncClient, url: Any, params: Any) -> tuple[Any, Any]:
+    """``(url, params)`` for ``build_request``, joined into one absolute URL when that is safe.
+
+    httpx joins a relative path to ``base_url`` and then merges ``params``, parsing the URL three
+    times per request; for a plain path (the generated calls) one parse of the joined text gives
+    the same URL. Anything else is left to httpx as it came.
+    """
+    if not isinstance(url, str) or not url.startswith("/") or url.startswith("//"):
+        return url, params  # "//host/..." names another host: httpx resolves it
+    if "?" in url or "#" in url:
+        return url, params
+    base = str(client.base_url)
+    # Client-level params merge with the request's in httpx's own order; a base with a query
+    # keeps it out of the join.
+    if client.params or "?" in base or "#" in base:
+        return url, params
+    # The base's path ends with "/" (httpx enforces it), but a bare host prints without it.
+    joined = base + url[1:] if base.endswith("/") else base + url
+    if params:
+        query = str(httpx.QueryParams(params))
+        if query:
+            joined += "?" + query
+    return httpx.URL(joined), None
+
+
 class RetryingClient(httpx.Client):
     """An :class:`httpx.Client` whose ``send`` retries per ``retry``.
 
@@ -207,6 +232,12 @@ class RetryingClient(httpx.Client):
         self.retry = retry if retry is not None else RetryPolicy()
         self._sleep = sleep
         self._clock = clock
+
+    def build_request(
+        self, method: str, url: Any, *, params: Any = None, **kwargs: Any
+    ) -> httpx.Request:
+        url, params = _joined(self, url, params)
+        return super().build_request(method, url, params=params, **kwargs)
 
     def send(
         self,
@@ -262,6 +293,12 @@ class RetryingAsyncClient(httpx.AsyncClient):
         self.retry = retry if retry is not None else RetryPolicy()
         self._sleep = sleep
         self._clock = clock
+
+    def build_request(
+        self, method: str, url: Any, *, params: Any = None, **kwargs: Any
+    ) -> httpx.Request:
+        url, params = _joined(self, url, params)
+        return super().build_request(method, url, params=params, **kwargs)
 
     async def send(
         self,
