@@ -22,7 +22,7 @@ FULL = Settings()
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="scripts/bench",
-        description="Measure the project (for now the mock server) and print one table.",
+        description="Measure client, mock, conformance run and build; print one table.",
     )
     p.add_argument(
         "--quick",

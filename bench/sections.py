@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from . import mock_server
+from . import build, client_overhead, conformance_run, mock_server, refresh_concurrency
 from .model import Section
 
 __all__ = ["SECTIONS"]
 
-# Planned: client per-call overhead, refresh under concurrency, Prism for comparison, conformance
-# run time, generation and import time.
 SECTIONS: list[Section] = [
+    Section("client", client_overhead.TITLE, client_overhead.run),
+    Section("refresh", refresh_concurrency.TITLE, refresh_concurrency.run),
     Section("mock", mock_server.TITLE, mock_server.run),
+    Section("conformance", conformance_run.TITLE, conformance_run.run),
+    Section("build", build.TITLE, build.run),
 ]
