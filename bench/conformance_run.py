@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import json
 import math
-import select
 import subprocess
 import sys
 import tempfile
@@ -34,7 +33,6 @@ REPO = Path(__file__).resolve().parents[1]
 SPEC = REPO / "spec" / "openapi.yaml"
 CONFIG = REPO / "conformance" / "schemathesis.toml"
 COUNT_PATH = "/_bench/requests"
-START_TIMEOUT = 30.0
 # Quick mode: two groups of the suite, and the matching operations for schemathesis.
 QUICK_GROUPS = "discovery,token"
 QUICK_PATHS = r"^/(\.well-known/oauth-authorization-server|oauth2/token)$"
@@ -68,28 +66,10 @@ def next_max_examples(current: int, ours: int, theirs: int) -> int:
 @contextlib.contextmanager
 def _counting_mock() -> Iterator[str]:
     """A fresh counting mock (this module with ``--serve``) as a child process."""
-    with tempfile.TemporaryFile() as stderr:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.conformance_run", "--serve"],
-            cwd=REPO,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-        )
-        try:
-            assert proc.stdout is not None
-            ready, _, _ = select.select([proc.stdout], [], [], START_TIMEOUT)
-            line = proc.stdout.readline().decode().strip() if ready else ""
-            if not line.startswith("http://127.0.0.1:"):
-                stderr.seek(0)
-                raise RuntimeError(f"counting mock did not start: {line!r} {stderr.read()!r}")
-            yield line
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    from .mock_server import spawn_mock
+
+    with spawn_mock(command=[sys.executable, "-m", "bench.conformance_run", "--serve"]) as server:
+        yield server.base_url
 
 
 def _requests_served(base_url: str) -> int:
@@ -109,6 +89,7 @@ def _bearer(base_url: str) -> str:
 
 def _ours(settings: Settings, timeout: float) -> Outcome:
     with _counting_mock() as url, tempfile.TemporaryDirectory(prefix="bench-conf-") as reports:
+        before = _requests_served(url)  # the start-up probe; schemathesis's count excludes it too
         command = [sys.executable, "-m", "conformance", "--base-url", url, "--report-dir", reports]
         if settings.quick:
             command += ["--select", QUICK_GROUPS]
@@ -121,7 +102,8 @@ def _ours(settings: Settings, timeout: float) -> Outcome:
         if not path.exists():
             raise RuntimeError(f"the conformance run wrote no results: {done.stdout[-2000:]}")
         checks, failed = checks_of(json.loads(path.read_text()))
-        return Outcome(seconds, _requests_served(url), checks, failed, done.returncode)
+        served = _requests_served(url) - before
+        return Outcome(seconds, served, checks, failed, done.returncode)
 
 
 def _schemathesis(settings: Settings, max_examples: int, timeout: float) -> Outcome:

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,16 +54,18 @@ class Spawned:
 
 
 @contextlib.contextmanager
-def spawn_mock(*args: str) -> Iterator[Spawned]:
+def spawn_mock(*args: str, command: Sequence[str] | None = None) -> Iterator[Spawned]:
     """``python -m conformance.mock_server --port 0 ARGS``, stopped when the block ends.
 
     Like ``conformance.mock_server.serve.spawn``, but keeps the process for its pid, and times
-    the start: from spawn until discovery answers 200.
+    the start: from spawn until discovery answers 200. ``command`` runs another server that
+    prints its base URL the same way (a wrapped mock) instead.
     """
+    argv = [sys.executable, "-m", "conformance.mock_server", "--port", "0", *args]
     started = time.perf_counter()
     with tempfile.TemporaryFile() as stderr:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "conformance.mock_server", "--port", "0", *args],
+            list(command) if command is not None else argv,
             cwd=REPO,
             stdout=subprocess.PIPE,
             stderr=stderr,
