@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from generator.lazy_init import lazy_models_init
 from generator.operations import render_operations
 from generator.paths import PACKAGE_NAME, RUNTIME_DIR, SPEC
 from generator.spec_extensions import render_error_codes, render_scopes
@@ -104,7 +105,9 @@ def build(dest: Path, spec_path: Path = SPEC) -> None:
         package = Path(tmp) / PACKAGE_NAME
         run_openapi_python_client(spec_path, package)
         run_datamodel_codegen(spec_path, package / "schemas.py")
+        models_init = package / "models" / "__init__.py"
         written = {
+            models_init: lazy_models_init(models_init.read_text(encoding="utf-8")),
             package / "error_codes.py": render_error_codes(spec),
             package / "scopes.py": render_scopes(spec),
             package / "__init__.py": _package_init(spec),

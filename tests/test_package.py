@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+import pytest
+
 import longbridge_openapi_client as lb
 from generator.build import COPY_HEADER, RUNTIME_PACKAGE, load_spec, runtime_exports
 from generator.paths import GENERATED_DIR, PACKAGE_NAME, RUNTIME_DIR
@@ -82,3 +84,42 @@ def test_importing_the_package_does_not_import_pydantic() -> None:
     code = f"import sys, {PACKAGE_NAME}; print('pydantic' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_importing_the_package_loads_neither_every_model_nor_every_endpoint() -> None:
+    # Import time is a benchmark target (< 2x `import httpx`, scripts/bench): opc's eager
+    # models/__init__.py and the endpoint modules once made it 3.3x. Loaded on first use instead.
+    import subprocess
+    import sys
+
+    code = (
+        f"import sys, {PACKAGE_NAME}\n"
+        f"print(sum(m.startswith('{PACKAGE_NAME}.models.') for m in sys.modules),"
+        f" sum(m.startswith('{PACKAGE_NAME}.api.') for m in sys.modules), 'asyncio' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    models, endpoints, asyncio_loaded = out.stdout.split()
+    assert int(models) < 10, models
+    assert int(endpoints) == 0
+    assert asyncio_loaded == "False"
+
+
+def test_models_resolve_every_listed_name_on_first_use() -> None:
+    models = importlib.import_module(f"{PACKAGE_NAME}.models")
+    assert models.__all__
+    assert set(models.__all__) <= set(dir(models))
+    for name in models.__all__:
+        value = getattr(models, name)
+        assert getattr(value, "__name__", name) == name or not isinstance(value, type), name
+        assert vars(models)[name] is value  # cached: the next lookup skips __getattr__
+    from longbridge_openapi_client.models import SecurityList  # the `from` form works too
+
+    assert SecurityList is models.SecurityList
+
+
+def test_models_reject_an_unknown_name_like_a_module() -> None:
+    models = importlib.import_module(f"{PACKAGE_NAME}.models")
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        _ = models.NoSuchModel
+    with pytest.raises(ImportError, match="NoSuchModel"):
+        from longbridge_openapi_client.models import NoSuchModel  # noqa: F401

@@ -16,92 +16,40 @@ from ._runtime.envelope import unwrap
 from ._runtime.pagination import Paging as _Paging
 from ._runtime.pagination import aiterate_pages as _aiterate_pages
 from ._runtime.pagination import iterate_pages as _iterate_pages
-from .api.asset import get_account_balance as _get_account_balance
-from .api.asset import get_exchange_rates as _get_exchange_rates
-from .api.asset import get_margin_ratio as _get_margin_ratio
-from .api.asset import get_statement_download_url as _get_statement_download_url
-from .api.asset import list_cash_flow as _list_cash_flow
-from .api.asset import list_fund_positions as _list_fund_positions
-from .api.asset import list_statements as _list_statements
-from .api.asset import list_stock_positions as _list_stock_positions
-from .api.content import create_topic as _create_topic
-from .api.content import create_topic_comment as _create_topic_comment
-from .api.content import get_topic as _get_topic
-from .api.content import list_my_topics as _list_my_topics
-from .api.content import list_news as _list_news
-from .api.content import list_topic_comments as _list_topic_comments
-from .api.content import list_topics as _list_topics
-from .api.legacy import refresh_legacy_token as _refresh_legacy_token
-from .api.quote import get_history_market_temperature as _get_history_market_temperature
-from .api.quote import get_market_temperature as _get_market_temperature
-from .api.quote import get_security_list as _get_security_list
-from .api.quote import list_filings as _list_filings
-from .api.socket import get_socket_token as _get_socket_token
-from .api.trade import cancel_order as _cancel_order
-from .api.trade import estimate_max_purchase_quantity as _estimate_max_purchase_quantity
-from .api.trade import get_order_detail as _get_order_detail
-from .api.trade import list_history_executions as _list_history_executions
-from .api.trade import list_history_orders as _list_history_orders
-from .api.trade import list_today_executions as _list_today_executions
-from .api.trade import list_today_orders as _list_today_orders
-from .api.trade import replace_order as _replace_order
-from .api.trade import submit_order as _submit_order
-from .api.watchlist import create_watchlist_group as _create_watchlist_group
-from .api.watchlist import delete_watchlist_group as _delete_watchlist_group
-from .api.watchlist import list_watchlist_groups as _list_watchlist_groups
-from .api.watchlist import update_pinned_securities as _update_pinned_securities
-from .api.watchlist import update_watchlist_group as _update_watchlist_group
-from .models.asset_balance_currency import (
-    AssetBalanceCurrency,
-)
-from .models.asset_business_type_query import (
-    AssetBusinessTypeQuery,
-)
-from .models.asset_statement_type import AssetStatementType
-from .models.content_create_comment_request import (
-    ContentCreateCommentRequest as _ContentCreateCommentRequest,
-)
-from .models.content_create_topic_request import (
-    ContentCreateTopicRequest as _ContentCreateTopicRequest,
-)
-from .models.content_topic_type import ContentTopicType
-from .models.order_side import OrderSide
-from .models.order_status import OrderStatus
-from .models.order_type import OrderType
-from .models.outside_rth import OutsideRTH
-from .models.security_list_category import (
-    SecurityListCategory,
-)
-from .models.security_list_market import SecurityListMarket
-from .models.time_in_force import TimeInForce
-from .models.trade_market import TradeMarket
-from .models.trade_replace_order_request import (
-    TradeReplaceOrderRequest as _TradeReplaceOrderRequest,
-)
-from .models.trade_submit_order_request import (
-    TradeSubmitOrderRequest as _TradeSubmitOrderRequest,
-)
-from .models.watchlist_create_group_request import (
-    WatchlistCreateGroupRequest as _WatchlistCreateGroupRequest,
-)
-from .models.watchlist_pinned_mode import (
-    WatchlistPinnedMode,
-)
-from .models.watchlist_temperature_market import (
-    WatchlistTemperatureMarket,
-)
-from .models.watchlist_update_group_request import (
-    WatchlistUpdateGroupRequest as _WatchlistUpdateGroupRequest,
-)
-from .models.watchlist_update_mode import (
-    WatchlistUpdateMode,
-)
-from .models.watchlist_update_pinned_request import (
-    WatchlistUpdatePinnedRequest as _WatchlistUpdatePinnedRequest,
-)
 from .types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from .models.asset_balance_currency import (
+        AssetBalanceCurrency,
+    )
+    from .models.asset_business_type_query import (
+        AssetBusinessTypeQuery,
+    )
+    from .models.asset_statement_type import (
+        AssetStatementType,
+    )
+    from .models.content_topic_type import ContentTopicType
+    from .models.order_side import OrderSide
+    from .models.order_status import OrderStatus
+    from .models.order_type import OrderType
+    from .models.outside_rth import OutsideRTH
+    from .models.security_list_category import (
+        SecurityListCategory,
+    )
+    from .models.security_list_market import (
+        SecurityListMarket,
+    )
+    from .models.time_in_force import TimeInForce
+    from .models.trade_market import TradeMarket
+    from .models.watchlist_pinned_mode import (
+        WatchlistPinnedMode,
+    )
+    from .models.watchlist_temperature_market import (
+        WatchlistTemperatureMarket,
+    )
+    from .models.watchlist_update_mode import (
+        WatchlistUpdateMode,
+    )
     from .schemas import (
         AssetAccountBalances,
         AssetCashFlow,
@@ -167,6 +115,7 @@ class Operations:
 
         ``DELETE /v1/trade/order``; scope ``trade.write``.
         """
+        from .api.trade import cancel_order as _cancel_order
         from .schemas import EmptyData
 
         return unwrap(
@@ -189,6 +138,10 @@ class Operations:
 
         ``POST /v1/content/topics``; no scope.
         """
+        from .api.content import create_topic as _create_topic
+        from .models.content_create_topic_request import (
+            ContentCreateTopicRequest as _ContentCreateTopicRequest,
+        )
         from .schemas import ContentTopicCreated
 
         return unwrap(
@@ -213,6 +166,10 @@ class Operations:
 
         ``POST /v1/content/topics/{topic_id}/comments``; no scope.
         """
+        from .api.content import create_topic_comment as _create_topic_comment
+        from .models.content_create_comment_request import (
+            ContentCreateCommentRequest as _ContentCreateCommentRequest,
+        )
         from .schemas import ContentCommentCreated
 
         return unwrap(
@@ -234,6 +191,10 @@ class Operations:
 
         ``POST /v1/watchlist/groups``; scope ``watchlist``.
         """
+        from .api.watchlist import create_watchlist_group as _create_watchlist_group
+        from .models.watchlist_create_group_request import (
+            WatchlistCreateGroupRequest as _WatchlistCreateGroupRequest,
+        )
         from .schemas import WatchlistGroupCreated
 
         return unwrap(
@@ -252,6 +213,7 @@ class Operations:
 
         ``DELETE /v1/watchlist/groups``; scope ``watchlist``.
         """
+        from .api.watchlist import delete_watchlist_group as _delete_watchlist_group
         from .schemas import EmptyData
 
         return unwrap(
@@ -276,6 +238,9 @@ class Operations:
 
         ``GET /v1/trade/estimate/buy_limit``; scope ``trade.read``.
         """
+        from .api.trade import (
+            estimate_max_purchase_quantity as _estimate_max_purchase_quantity,
+        )
         from .schemas import MaxPurchaseQuantity
 
         return unwrap(
@@ -300,6 +265,7 @@ class Operations:
 
         ``GET /v1/asset/account``; scope ``account.read``.
         """
+        from .api.asset import get_account_balance as _get_account_balance
         from .schemas import AssetAccountBalances
 
         return unwrap(
@@ -312,6 +278,7 @@ class Operations:
 
         ``GET /v1/asset/exchange_rates``; scope ``account.read``.
         """
+        from .api.asset import get_exchange_rates as _get_exchange_rates
         from .schemas import AssetExchangeRates
 
         return unwrap(
@@ -326,6 +293,9 @@ class Operations:
 
         ``GET /v1/quote/history_market_temperature``; no scope.
         """
+        from .api.quote import (
+            get_history_market_temperature as _get_history_market_temperature,
+        )
         from .schemas import WatchlistMarketTemperatureHistory
 
         return unwrap(
@@ -342,6 +312,7 @@ class Operations:
 
         ``GET /v1/risk/margin-ratio``; scope ``account.read``.
         """
+        from .api.asset import get_margin_ratio as _get_margin_ratio
         from .schemas import AssetMarginRatio
 
         return unwrap(
@@ -356,6 +327,7 @@ class Operations:
 
         ``GET /v1/quote/market_temperature``; no scope.
         """
+        from .api.quote import get_market_temperature as _get_market_temperature
         from .schemas import WatchlistMarketTemperature
 
         return unwrap(
@@ -370,6 +342,7 @@ class Operations:
 
         ``GET /v1/trade/order``; scope ``trade.read``.
         """
+        from .api.trade import get_order_detail as _get_order_detail
         from .schemas import OrderDetail
 
         return unwrap(
@@ -388,6 +361,7 @@ class Operations:
 
         ``GET /v1/quote/get_security_list``; scope ``watchlist``.
         """
+        from .api.quote import get_security_list as _get_security_list
         from .schemas import SecurityList
 
         return unwrap(
@@ -402,6 +376,7 @@ class Operations:
 
         ``GET /v1/socket/token``; no scope.
         """
+        from .api.socket import get_socket_token as _get_socket_token
         from .schemas import SocketToken
 
         return unwrap(
@@ -414,6 +389,7 @@ class Operations:
 
         ``GET /v1/statement/download``; scope ``account.read``.
         """
+        from .api.asset import get_statement_download_url as _get_statement_download_url
         from .schemas import AssetStatementDownload
 
         return unwrap(
@@ -428,6 +404,7 @@ class Operations:
 
         ``GET /v1/content/topics/{id}``; no scope.
         """
+        from .api.content import get_topic as _get_topic
         from .schemas import ContentTopicDetail
 
         return unwrap(
@@ -449,6 +426,7 @@ class Operations:
 
         ``GET /v1/asset/cashflow``; scope ``account.read``.
         """
+        from .api.asset import list_cash_flow as _list_cash_flow
         from .schemas import AssetCashFlows
 
         return unwrap(
@@ -497,6 +475,7 @@ class Operations:
 
         ``GET /v1/quote/filings``; no scope.
         """
+        from .api.quote import list_filings as _list_filings
         from .schemas import WatchlistFilings
 
         return unwrap(
@@ -511,6 +490,7 @@ class Operations:
 
         ``GET /v1/asset/fund``; scope ``account.read``.
         """
+        from .api.asset import list_fund_positions as _list_fund_positions
         from .schemas import AssetFundPositions
 
         return unwrap(
@@ -532,6 +512,7 @@ class Operations:
 
         ``GET /v1/trade/execution/history``; scope ``trade.read``.
         """
+        from .api.trade import list_history_executions as _list_history_executions
         from .schemas import HistoryExecutions
 
         return unwrap(
@@ -591,6 +572,7 @@ class Operations:
 
         ``GET /v1/trade/order/history``; scope ``trade.read``.
         """
+        from .api.trade import list_history_orders as _list_history_orders
         from .schemas import HistoryOrders
 
         return unwrap(
@@ -651,6 +633,7 @@ class Operations:
 
         ``GET /v1/content/topics/mine``; no scope.
         """
+        from .api.content import list_my_topics as _list_my_topics
         from .schemas import ContentTopics
 
         return unwrap(
@@ -683,6 +666,7 @@ class Operations:
 
         ``GET /v1/content/{symbol}/news``; no scope.
         """
+        from .api.content import list_news as _list_news
         from .schemas import ContentSummaries
 
         return unwrap(
@@ -703,6 +687,7 @@ class Operations:
 
         ``GET /v1/statement/list``; scope ``account.read``.
         """
+        from .api.asset import list_statements as _list_statements
         from .schemas import AssetStatements
 
         return unwrap(
@@ -750,6 +735,7 @@ class Operations:
 
         ``GET /v1/asset/stock``; scope ``account.read``.
         """
+        from .api.asset import list_stock_positions as _list_stock_positions
         from .schemas import AssetStockPositions
 
         return unwrap(
@@ -764,6 +750,7 @@ class Operations:
 
         ``GET /v1/trade/execution/today``; scope ``trade.read``.
         """
+        from .api.trade import list_today_executions as _list_today_executions
         from .schemas import TodayExecutions
 
         return unwrap(
@@ -789,6 +776,7 @@ class Operations:
 
         ``GET /v1/trade/order/today``; scope ``trade.read``.
         """
+        from .api.trade import list_today_orders as _list_today_orders
         from .schemas import TodayOrders
 
         return unwrap(
@@ -845,6 +833,7 @@ class Operations:
 
         ``GET /v1/content/topics/{topic_id}/comments``; no scope.
         """
+        from .api.content import list_topic_comments as _list_topic_comments
         from .schemas import ContentComments
 
         return unwrap(
@@ -877,6 +866,7 @@ class Operations:
 
         ``GET /v1/content/{symbol}/topics``; no scope.
         """
+        from .api.content import list_topics as _list_topics
         from .schemas import ContentSummaries
 
         return unwrap(
@@ -889,6 +879,7 @@ class Operations:
 
         ``GET /v1/watchlist/groups``; scope ``watchlist``.
         """
+        from .api.watchlist import list_watchlist_groups as _list_watchlist_groups
         from .schemas import WatchlistGroups
 
         return unwrap(
@@ -901,6 +892,7 @@ class Operations:
 
         ``GET /v1/token/refresh``; no scope.
         """
+        from .api.legacy import refresh_legacy_token as _refresh_legacy_token
         from .schemas import LegacyToken
 
         return unwrap(
@@ -929,6 +921,10 @@ class Operations:
 
         ``PUT /v1/trade/order``; scope ``trade.write``.
         """
+        from .api.trade import replace_order as _replace_order
+        from .models.trade_replace_order_request import (
+            TradeReplaceOrderRequest as _TradeReplaceOrderRequest,
+        )
         from .schemas import EmptyData
 
         return unwrap(
@@ -977,6 +973,10 @@ class Operations:
 
         ``POST /v1/trade/order``; scope ``trade.write``.
         """
+        from .api.trade import submit_order as _submit_order
+        from .models.trade_submit_order_request import (
+            TradeSubmitOrderRequest as _TradeSubmitOrderRequest,
+        )
         from .schemas import SubmittedOrder
 
         return unwrap(
@@ -1013,6 +1013,10 @@ class Operations:
 
         ``POST /v1/watchlist/pinned``; scope ``watchlist``.
         """
+        from .api.watchlist import update_pinned_securities as _update_pinned_securities
+        from .models.watchlist_update_pinned_request import (
+            WatchlistUpdatePinnedRequest as _WatchlistUpdatePinnedRequest,
+        )
         from .schemas import EmptyData
 
         return unwrap(
@@ -1036,6 +1040,10 @@ class Operations:
 
         ``PUT /v1/watchlist/groups``; scope ``watchlist``.
         """
+        from .api.watchlist import update_watchlist_group as _update_watchlist_group
+        from .models.watchlist_update_group_request import (
+            WatchlistUpdateGroupRequest as _WatchlistUpdateGroupRequest,
+        )
         from .schemas import EmptyData
 
         return unwrap(
@@ -1062,6 +1070,7 @@ class AsyncOperations:
 
         ``DELETE /v1/trade/order``; scope ``trade.write``.
         """
+        from .api.trade import cancel_order as _cancel_order
         from .schemas import EmptyData
 
         response = await self._http.request(
@@ -1082,6 +1091,10 @@ class AsyncOperations:
 
         ``POST /v1/content/topics``; no scope.
         """
+        from .api.content import create_topic as _create_topic
+        from .models.content_create_topic_request import (
+            ContentCreateTopicRequest as _ContentCreateTopicRequest,
+        )
         from .schemas import ContentTopicCreated
 
         response = await self._http.request(
@@ -1104,6 +1117,10 @@ class AsyncOperations:
 
         ``POST /v1/content/topics/{topic_id}/comments``; no scope.
         """
+        from .api.content import create_topic_comment as _create_topic_comment
+        from .models.content_create_comment_request import (
+            ContentCreateCommentRequest as _ContentCreateCommentRequest,
+        )
         from .schemas import ContentCommentCreated
 
         response = await self._http.request(
@@ -1121,6 +1138,10 @@ class AsyncOperations:
 
         ``POST /v1/watchlist/groups``; scope ``watchlist``.
         """
+        from .api.watchlist import create_watchlist_group as _create_watchlist_group
+        from .models.watchlist_create_group_request import (
+            WatchlistCreateGroupRequest as _WatchlistCreateGroupRequest,
+        )
         from .schemas import WatchlistGroupCreated
 
         response = await self._http.request(
@@ -1137,6 +1158,7 @@ class AsyncOperations:
 
         ``DELETE /v1/watchlist/groups``; scope ``watchlist``.
         """
+        from .api.watchlist import delete_watchlist_group as _delete_watchlist_group
         from .schemas import EmptyData
 
         response = await self._http.request(
@@ -1159,6 +1181,9 @@ class AsyncOperations:
 
         ``GET /v1/trade/estimate/buy_limit``; scope ``trade.read``.
         """
+        from .api.trade import (
+            estimate_max_purchase_quantity as _estimate_max_purchase_quantity,
+        )
         from .schemas import MaxPurchaseQuantity
 
         response = await self._http.request(
@@ -1181,6 +1206,7 @@ class AsyncOperations:
 
         ``GET /v1/asset/account``; scope ``account.read``.
         """
+        from .api.asset import get_account_balance as _get_account_balance
         from .schemas import AssetAccountBalances
 
         response = await self._http.request(
@@ -1193,6 +1219,7 @@ class AsyncOperations:
 
         ``GET /v1/asset/exchange_rates``; scope ``account.read``.
         """
+        from .api.asset import get_exchange_rates as _get_exchange_rates
         from .schemas import AssetExchangeRates
 
         response = await self._http.request(**_get_exchange_rates._get_kwargs())
@@ -1205,6 +1232,9 @@ class AsyncOperations:
 
         ``GET /v1/quote/history_market_temperature``; no scope.
         """
+        from .api.quote import (
+            get_history_market_temperature as _get_history_market_temperature,
+        )
         from .schemas import WatchlistMarketTemperatureHistory
 
         response = await self._http.request(
@@ -1219,6 +1249,7 @@ class AsyncOperations:
 
         ``GET /v1/risk/margin-ratio``; scope ``account.read``.
         """
+        from .api.asset import get_margin_ratio as _get_margin_ratio
         from .schemas import AssetMarginRatio
 
         response = await self._http.request(
@@ -1233,6 +1264,7 @@ class AsyncOperations:
 
         ``GET /v1/quote/market_temperature``; no scope.
         """
+        from .api.quote import get_market_temperature as _get_market_temperature
         from .schemas import WatchlistMarketTemperature
 
         response = await self._http.request(
@@ -1247,6 +1279,7 @@ class AsyncOperations:
 
         ``GET /v1/trade/order``; scope ``trade.read``.
         """
+        from .api.trade import get_order_detail as _get_order_detail
         from .schemas import OrderDetail
 
         response = await self._http.request(
@@ -1261,6 +1294,7 @@ class AsyncOperations:
 
         ``GET /v1/quote/get_security_list``; scope ``watchlist``.
         """
+        from .api.quote import get_security_list as _get_security_list
         from .schemas import SecurityList
 
         response = await self._http.request(
@@ -1273,6 +1307,7 @@ class AsyncOperations:
 
         ``GET /v1/socket/token``; no scope.
         """
+        from .api.socket import get_socket_token as _get_socket_token
         from .schemas import SocketToken
 
         response = await self._http.request(**_get_socket_token._get_kwargs())
@@ -1285,6 +1320,7 @@ class AsyncOperations:
 
         ``GET /v1/statement/download``; scope ``account.read``.
         """
+        from .api.asset import get_statement_download_url as _get_statement_download_url
         from .schemas import AssetStatementDownload
 
         response = await self._http.request(
@@ -1297,6 +1333,7 @@ class AsyncOperations:
 
         ``GET /v1/content/topics/{id}``; no scope.
         """
+        from .api.content import get_topic as _get_topic
         from .schemas import ContentTopicDetail
 
         response = await self._http.request(**_get_topic._get_kwargs(id=id))
@@ -1316,6 +1353,7 @@ class AsyncOperations:
 
         ``GET /v1/asset/cashflow``; scope ``account.read``.
         """
+        from .api.asset import list_cash_flow as _list_cash_flow
         from .schemas import AssetCashFlows
 
         response = await self._http.request(
@@ -1362,6 +1400,7 @@ class AsyncOperations:
 
         ``GET /v1/quote/filings``; no scope.
         """
+        from .api.quote import list_filings as _list_filings
         from .schemas import WatchlistFilings
 
         response = await self._http.request(**_list_filings._get_kwargs(symbol=symbol))
@@ -1374,6 +1413,7 @@ class AsyncOperations:
 
         ``GET /v1/asset/fund``; scope ``account.read``.
         """
+        from .api.asset import list_fund_positions as _list_fund_positions
         from .schemas import AssetFundPositions
 
         response = await self._http.request(
@@ -1395,6 +1435,7 @@ class AsyncOperations:
 
         ``GET /v1/trade/execution/history``; scope ``trade.read``.
         """
+        from .api.trade import list_history_executions as _list_history_executions
         from .schemas import HistoryExecutions
 
         response = await self._http.request(
@@ -1452,6 +1493,7 @@ class AsyncOperations:
 
         ``GET /v1/trade/order/history``; scope ``trade.read``.
         """
+        from .api.trade import list_history_orders as _list_history_orders
         from .schemas import HistoryOrders
 
         response = await self._http.request(
@@ -1510,6 +1552,7 @@ class AsyncOperations:
 
         ``GET /v1/content/topics/mine``; no scope.
         """
+        from .api.content import list_my_topics as _list_my_topics
         from .schemas import ContentTopics
 
         response = await self._http.request(
@@ -1538,6 +1581,7 @@ class AsyncOperations:
 
         ``GET /v1/content/{symbol}/news``; no scope.
         """
+        from .api.content import list_news as _list_news
         from .schemas import ContentSummaries
 
         response = await self._http.request(**_list_news._get_kwargs(symbol=symbol))
@@ -1556,6 +1600,7 @@ class AsyncOperations:
 
         ``GET /v1/statement/list``; scope ``account.read``.
         """
+        from .api.asset import list_statements as _list_statements
         from .schemas import AssetStatements
 
         response = await self._http.request(
@@ -1601,6 +1646,7 @@ class AsyncOperations:
 
         ``GET /v1/asset/stock``; scope ``account.read``.
         """
+        from .api.asset import list_stock_positions as _list_stock_positions
         from .schemas import AssetStockPositions
 
         response = await self._http.request(
@@ -1615,6 +1661,7 @@ class AsyncOperations:
 
         ``GET /v1/trade/execution/today``; scope ``trade.read``.
         """
+        from .api.trade import list_today_executions as _list_today_executions
         from .schemas import TodayExecutions
 
         response = await self._http.request(
@@ -1638,6 +1685,7 @@ class AsyncOperations:
 
         ``GET /v1/trade/order/today``; scope ``trade.read``.
         """
+        from .api.trade import list_today_orders as _list_today_orders
         from .schemas import TodayOrders
 
         response = await self._http.request(
@@ -1692,6 +1740,7 @@ class AsyncOperations:
 
         ``GET /v1/content/topics/{topic_id}/comments``; no scope.
         """
+        from .api.content import list_topic_comments as _list_topic_comments
         from .schemas import ContentComments
 
         response = await self._http.request(
@@ -1720,6 +1769,7 @@ class AsyncOperations:
 
         ``GET /v1/content/{symbol}/topics``; no scope.
         """
+        from .api.content import list_topics as _list_topics
         from .schemas import ContentSummaries
 
         response = await self._http.request(**_list_topics._get_kwargs(symbol=symbol))
@@ -1730,6 +1780,7 @@ class AsyncOperations:
 
         ``GET /v1/watchlist/groups``; scope ``watchlist``.
         """
+        from .api.watchlist import list_watchlist_groups as _list_watchlist_groups
         from .schemas import WatchlistGroups
 
         response = await self._http.request(**_list_watchlist_groups._get_kwargs())
@@ -1742,6 +1793,7 @@ class AsyncOperations:
 
         ``GET /v1/token/refresh``; no scope.
         """
+        from .api.legacy import refresh_legacy_token as _refresh_legacy_token
         from .schemas import LegacyToken
 
         response = await self._http.request(
@@ -1768,6 +1820,10 @@ class AsyncOperations:
 
         ``PUT /v1/trade/order``; scope ``trade.write``.
         """
+        from .api.trade import replace_order as _replace_order
+        from .models.trade_replace_order_request import (
+            TradeReplaceOrderRequest as _TradeReplaceOrderRequest,
+        )
         from .schemas import EmptyData
 
         response = await self._http.request(
@@ -1814,6 +1870,10 @@ class AsyncOperations:
 
         ``POST /v1/trade/order``; scope ``trade.write``.
         """
+        from .api.trade import submit_order as _submit_order
+        from .models.trade_submit_order_request import (
+            TradeSubmitOrderRequest as _TradeSubmitOrderRequest,
+        )
         from .schemas import SubmittedOrder
 
         response = await self._http.request(
@@ -1848,6 +1908,10 @@ class AsyncOperations:
 
         ``POST /v1/watchlist/pinned``; scope ``watchlist``.
         """
+        from .api.watchlist import update_pinned_securities as _update_pinned_securities
+        from .models.watchlist_update_pinned_request import (
+            WatchlistUpdatePinnedRequest as _WatchlistUpdatePinnedRequest,
+        )
         from .schemas import EmptyData
 
         response = await self._http.request(
@@ -1869,6 +1933,10 @@ class AsyncOperations:
 
         ``PUT /v1/watchlist/groups``; scope ``watchlist``.
         """
+        from .api.watchlist import update_watchlist_group as _update_watchlist_group
+        from .models.watchlist_update_group_request import (
+            WatchlistUpdateGroupRequest as _WatchlistUpdateGroupRequest,
+        )
         from .schemas import EmptyData
 
         response = await self._http.request(

