@@ -282,7 +282,7 @@ async def _async_burst(
     transport = _CountingAsyncTransport(limits)
     result = Burst()
     async with AsyncLongbridge(
-        setup.client_id, transport=transport, **_options(setup, store)
+        setup.client_id, transport=transport, limits=limits, **_options(setup, store)
     ) as lb:
         # Open the pool first, through the same transport without auth, so that every case
         # starts from warm connections and the burst times the calls, not TCP handshakes.

@@ -29,7 +29,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-@dataclass
+@dataclass(slots=True)
 class RegisteredClient:
     client_id: str
     client_secret: str | None  # None: a public client
@@ -46,7 +46,7 @@ class RegisteredClient:
         return self.auth_method == "none"
 
 
-@dataclass
+@dataclass(slots=True)
 class AuthorizationCode:
     code: str
     client_id: str
@@ -59,7 +59,7 @@ class AuthorizationCode:
     family_id: str | None = None  # the token family issued from this code
 
 
-@dataclass
+@dataclass(slots=True)
 class TokenFamily:
     """Every access and refresh token descended from one grant (RFC 9700 §4.14.2)."""
 
@@ -69,7 +69,7 @@ class TokenFamily:
     revoked: bool = False
 
 
-@dataclass
+@dataclass(slots=True)  # one per grant or token: thousands under load
 class AccessToken:
     token: str
     family_id: str
@@ -78,7 +78,7 @@ class AccessToken:
     revoked: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class RefreshToken:
     token: str
     family_id: str
@@ -87,7 +87,7 @@ class RefreshToken:
     revoked: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class DeviceGrant:
     device_code: str
     user_code: str
@@ -101,7 +101,7 @@ class DeviceGrant:
     last_poll: float | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class LegacyApp:
     """A legacy API-key application: App Key, App Secret and its access token."""
 
@@ -111,7 +111,7 @@ class LegacyApp:
     expires_at: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Security:
     symbol: str
     name_cn: str

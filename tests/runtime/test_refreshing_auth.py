@@ -19,6 +19,7 @@ from longbridge_openapi_client import (
     NotAuthenticatedError,
     OAuthClient,
     RefreshingBearerAuth,
+    RetryingAsyncClient,
     ServerEndpoints,
     Token,
     TokenRefreshError,
@@ -252,6 +253,51 @@ def test_single_flight_in_asyncio_tasks(
 
     assert asyncio.run(main()) == [0] * 200
     assert mock.ctx.state.token_requests - before == 1
+
+
+class Counting401(httpx.AsyncBaseTransport):
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.unauthorized = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        self.unauthorized += response.status_code == 401
+        return response
+
+
+@pytest.mark.parametrize(("cap", "most_401s"), [(5, 5), (None, 200)])
+def test_queued_async_calls_pick_up_the_refresh_of_a_rejected_token(
+    mock: MockServer, http: httpx.Client, oauth: OAuthClient, cap: int | None, most_401s: int
+) -> None:
+    # The client believes its token is fresh; the server has expired it (401 invalid_token).
+    # Capped at the pool size, only the calls already in flight meet the 401; the rest wait
+    # before their auth flow and go out with the refreshed token. Uncapped (the control), every
+    # call carries the old token: the check below can fail.
+    token = login(http, oauth)
+    store = MemoryTokenStore()
+    store.save(oauth.credentials.client_id, token)
+    auth = RefreshingBearerAuth(
+        oauth.credentials, store, endpoints=oauth.endpoints, clock=mock.clock.now
+    )
+    mock.ctx.state.expire_access_tokens(mock.clock.now())
+    before = mock.ctx.state.token_requests
+    transport = Counting401(httpx.ASGITransport(app=mock.app))
+
+    async def main() -> list[int]:
+        limits = httpx.Limits(max_connections=cap)
+        async with RetryingAsyncClient(
+            transport=transport, base_url=BASE, auth=auth, limits=limits
+        ) as client:
+            responses = await asyncio.gather(*(client.get("/v1/socket/token") for _ in range(200)))
+        return [json.loads(r.content)["code"] for r in responses]
+
+    assert asyncio.run(main()) == [0] * 200
+    assert mock.ctx.state.token_requests - before == 1
+    if cap is None:
+        assert transport.unauthorized == most_401s
+    else:
+        assert 1 <= transport.unauthorized <= most_401s
 
 
 def test_server_side_expiry_is_cured_by_one_refresh(

@@ -456,6 +456,54 @@ def test_default_sleeps_are_the_real_ones() -> None:
     assert RetryingAsyncClient()._sleep is asyncio.sleep
 
 
+class PeakTransport(httpx.AsyncBaseTransport):
+    """Answers 200 after a short await, recording how many requests were inside at once."""
+
+    def __init__(self) -> None:
+        self.inside = 0
+        self.peak = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.inside += 1
+        self.peak = max(self.peak, self.inside)
+        await asyncio.sleep(0.001)
+        self.inside -= 1
+        return httpx.Response(200, json={"code": 0, "message": "", "data": {}})
+
+
+@pytest.mark.parametrize(("limits", "peak"), [(httpx.Limits(max_connections=4), 4), (None, 100)])
+def test_async_sends_in_flight_are_capped_by_the_pool_limits(
+    limits: httpx.Limits | None, peak: int
+) -> None:
+    transport = PeakTransport()
+
+    async def run() -> None:
+        client = (
+            RetryingAsyncClient(transport=transport)
+            if limits is None
+            else RetryingAsyncClient(transport=transport, limits=limits)
+        )
+        async with client:
+            assert client.max_in_flight == peak
+            await asyncio.gather(*(client.get(BASE + "/v1/quote/x") for _ in range(150)))
+
+    asyncio.run(run())
+    assert transport.peak == peak  # httpx's default pool is 100 connections
+
+
+def test_an_unlimited_pool_leaves_async_sends_uncapped() -> None:
+    transport = PeakTransport()
+
+    async def run() -> None:
+        limits = httpx.Limits(max_connections=None)
+        async with RetryingAsyncClient(transport=transport, limits=limits) as client:
+            assert client.max_in_flight is None
+            await asyncio.gather(*(client.get(BASE + "/v1/quote/x") for _ in range(150)))
+
+    asyncio.run(run())
+    assert transport.peak == 150
+
+
 # --- the clients against the mock's fault injection ------------------------------------------
 
 

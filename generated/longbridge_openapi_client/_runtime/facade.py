@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import Any, Self
 
 import httpx
+from httpx._config import DEFAULT_LIMITS
 
 from ..client import AuthenticatedClient
 from ..models.client_information import ClientInformation
@@ -197,6 +198,7 @@ class Longbridge(_Config, Operations):
         client_id: str | None = None,
         *,
         transport: httpx.BaseTransport | None = None,
+        limits: httpx.Limits | None = None,
         **options: Any,
     ) -> None:
         super().__init__(client_id, **options)
@@ -204,6 +206,7 @@ class Longbridge(_Config, Operations):
             base_url=self.base_url,
             auth=self.auth,
             transport=transport,
+            limits=limits or DEFAULT_LIMITS,
             timeout=self.timeout,
             retry=self.retry,
         )
@@ -309,13 +312,19 @@ class Longbridge(_Config, Operations):
 
 
 class AsyncLongbridge(_Config, AsyncOperations):
-    """The asynchronous client. Use it as an async context manager, or await :meth:`aclose`."""
+    """The asynchronous client. Use it as an async context manager, or await :meth:`aclose`.
+
+    ``limits`` (httpx's pool limits, default httpx's) also caps the calls in flight at once, so
+    that calls queued behind a rejected token pick up the refreshed one (see
+    :class:`RetryingAsyncClient`); with your own ``transport``, pass the limits it was built with.
+    """
 
     def __init__(
         self,
         client_id: str | None = None,
         *,
         transport: httpx.AsyncBaseTransport | None = None,
+        limits: httpx.Limits | None = None,
         **options: Any,
     ) -> None:
         super().__init__(client_id, **options)
@@ -323,6 +332,7 @@ class AsyncLongbridge(_Config, AsyncOperations):
             base_url=self.base_url,
             auth=self.auth,
             transport=transport,
+            limits=limits or DEFAULT_LIMITS,
             timeout=self.timeout,
             retry=self.retry,
         )

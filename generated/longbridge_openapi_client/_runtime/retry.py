@@ -26,8 +26,10 @@ from datetime import UTC
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+import anyio
 import httpx
 from httpx._client import UseClientDefault  # no public alias; needed to override send() exactly
+from httpx._config import DEFAULT_LIMITS
 from httpx._types import AuthTypes
 
 __all__ = [
@@ -280,7 +282,15 @@ class RetryingClient(httpx.Client):
 
 class RetryingAsyncClient(httpx.AsyncClient):
     """An :class:`httpx.AsyncClient` whose ``send`` retries per ``retry``; see
-    :class:`RetryingClient`. ``sleep`` defaults to :func:`asyncio.sleep`."""
+    :class:`RetryingClient`. ``sleep`` defaults to :func:`asyncio.sleep`.
+
+    At most ``limits.max_connections`` sends run at once (httpx's default pool: 100); the rest
+    wait before their auth flow rather than in the pool after it. A call that waited in the pool
+    carried the token of the moment it queued: when the server rejects that token, every queued
+    call met its own 401 before retrying (1,000 calls, 1,000 401s). Waiting first, they pick up
+    the token the first 401's refresh stored (scripts/bench, "refresh under concurrency").
+    With your own ``transport``, pass its ``limits`` too: only this cap then reads them.
+    """
 
     def __init__(
         self,
@@ -290,6 +300,7 @@ class RetryingAsyncClient(httpx.AsyncClient):
         clock: Callable[[], float] = time.monotonic,
         **kwargs: Any,
     ) -> None:
+        limits: httpx.Limits = kwargs.get("limits") or DEFAULT_LIMITS
         super().__init__(**kwargs)
         if sleep is None:
             import asyncio  # here, not at the top: importing asyncio costs ~10 ms of package import
@@ -298,6 +309,22 @@ class RetryingAsyncClient(httpx.AsyncClient):
         self.retry = retry if retry is not None else RetryPolicy()
         self._sleep = sleep
         self._clock = clock
+        cap = limits.max_connections
+        self._in_flight = anyio.Semaphore(cap) if cap else None
+        self.max_in_flight = cap
+
+    async def _send_once(
+        self,
+        request: httpx.Request,
+        stream: bool,
+        auth: AuthTypes | UseClientDefault | None,
+        follow_redirects: bool | UseClientDefault,
+    ) -> httpx.Response:
+        send = super().send
+        if self._in_flight is None:
+            return await send(request, stream=stream, auth=auth, follow_redirects=follow_redirects)
+        async with self._in_flight:
+            return await send(request, stream=stream, auth=auth, follow_redirects=follow_redirects)
 
     def build_request(
         self, method: str, url: Any, *, params: Any = None, **kwargs: Any
@@ -315,17 +342,13 @@ class RetryingAsyncClient(httpx.AsyncClient):
     ) -> httpx.Response:
         policy = self.retry
         if policy.max_attempts == 1 or not policy.retries(request):
-            return await super().send(
-                request, stream=stream, auth=auth, follow_redirects=follow_redirects
-            )
+            return await self._send_once(request, stream, auth, follow_redirects)
         await request.aread()  # buffer the body once so that every attempt can send it again
         start = self._clock()
         attempt = 1
         while True:
             try:
-                response = await super().send(
-                    request, stream=stream, auth=auth, follow_redirects=follow_redirects
-                )
+                response = await self._send_once(request, stream, auth, follow_redirects)
             except httpx.TransportError as exc:
                 delay = (
                     policy.next_delay(attempt, None, self._clock() - start, request=request)
