@@ -408,11 +408,16 @@ def run(settings: Settings) -> list[Row]:
         stats = api.json("GET", "/_mock/stats")
     count = stats.get("access_tokens")
     tokens = f"{count:,}" if isinstance(count, int) else "?"
-    rows += _memory_rows("RSS after start", at_start, prism_at_start, "")
+    idle = (
+        "ready to serve every endpoint; what only some need loads with the first such request: "
+        "jsonschema and the data API validators, pydantic and the request models"
+    )
+    rows += _memory_rows("RSS after start", at_start, prism_at_start, idle)
     peak = f"peak {_mb(after_load[1])}; " if after_load else ""
     state = (
-        f"{peak}the state holds {tokens} access tokens; the first token request loaded the "
-        "generated request models (pydantic and the client package)"
+        f"{peak}the state holds {tokens} access tokens (about 450 bytes each with its refresh "
+        "token); the first token request loaded the generated request models (pydantic and the "
+        "client package), the first data API request jsonschema"
     )
     rows += _memory_rows("RSS after the load", after_load, prism_after_load, state)
     starts: list[float] = []

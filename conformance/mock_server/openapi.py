@@ -12,16 +12,16 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
 
 from ..spec import api_operations, load_spec, validator_for
 from .envelope import INVALID_PARAMETER
 from .http import ApiProblem
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 __all__ = ["SpecOperation", "data_operations"]
 
@@ -74,8 +74,8 @@ class SpecOperation:
     scope: str | None  # the OAuth scope key the token needs; None for general operations
     legacy_only: bool  # no OAuth security requirement: legacy API-key mode only
     parameters: tuple[Parameter, ...]
-    params_validator: Draft202012Validator
-    body_validator: Draft202012Validator | None
+    params_schema: Mapping[str, Any]  # the query and path parameters as one object
+    body_schema: Mapping[str, Any] | None
     body_required: bool
     # Query strings and path parameters whose parameters passed the schema. The check is a pure
     # function of them, and the schema walk was a fifth of a request's time; failures are not
@@ -88,6 +88,16 @@ class SpecOperation:
     def is_write(self) -> bool:
         return self.method != "GET"
 
+    # Built on first use: jsonschema and the validators take ~5 MB that a mock serving only the
+    # OAuth endpoints (or a test using one operation) need not hold.
+    @cached_property
+    def params_validator(self) -> Draft202012Validator:
+        return validator_for(self.params_schema)
+
+    @cached_property
+    def body_validator(self) -> Draft202012Validator | None:
+        return None if self.body_schema is None else validator_for(self.body_schema)
+
     def validate(
         self, query_string: str, path_params: Mapping[str, str], content_type: str, body: bytes
     ) -> tuple[dict[str, Any], Any]:
@@ -99,7 +109,7 @@ class SpecOperation:
             if len(self._valid) >= _VALID_LIMIT:
                 self._valid.clear()
             self._valid[key] = None
-        if self.body_validator is None:
+        if self.body_schema is None:
             return params, None
         if not body.strip():
             if self.body_required:
@@ -111,6 +121,7 @@ class SpecOperation:
             document = json.loads(body)
         except (ValueError, RecursionError):
             raise ApiProblem(INVALID_PARAMETER, "the request body is not valid JSON", 400) from None
+        assert self.body_validator is not None  # there is a body schema
         _raise_first(self.body_validator, document, "body")
         return params, document
 
@@ -160,7 +171,9 @@ def _coerce(text: str, types: frozenset[str]) -> Any:
 
 
 def _raise_first(validator: Draft202012Validator, value: Any, what: str) -> None:
-    error: ValidationError | None = best_match(validator.iter_errors(value))
+    from jsonschema.exceptions import best_match  # loaded with the validator already
+
+    error = best_match(validator.iter_errors(value))
     if error is None:
         return
     where = ".".join(str(p) for p in error.absolute_path)
@@ -212,8 +225,8 @@ def data_operations() -> tuple[SpecOperation, ...]:
                 scope=api.scope,
                 legacy_only=api.legacy_only,
                 parameters=tuple(parameters),
-                params_validator=validator_for(params_schema),
-                body_validator=None if body_schema is None else validator_for(body_schema),
+                params_schema=params_schema,
+                body_schema=body_schema,
                 body_required=bool(api.body.get("required")),
             )
         )
