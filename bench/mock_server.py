@@ -415,7 +415,7 @@ def run(settings: Settings) -> list[Row]:
     rows += _memory_rows("RSS after start", at_start, prism_at_start, idle)
     peak = f"peak {_mb(after_load[1])}; " if after_load else ""
     state = (
-        f"{peak}the state holds {tokens} access tokens (about 450 bytes each with its refresh "
+        f"{peak}the state holds {tokens} access tokens (about 500 bytes each with its refresh "
         "token); the first token request loaded the generated request models (pydantic and the "
         "client package), the first data API request jsonschema"
     )
