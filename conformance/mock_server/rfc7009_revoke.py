@@ -35,9 +35,11 @@ def revoke(ctx: Context, req: Incoming) -> Reply:
             "invalid_request",
             "token is required; token_type_hint must be access_token or refresh_token",
         ) from None
-    if "client_id" not in form and "authorization" not in req.headers:
+    sent_basic = req.headers.get("authorization", "").partition(" ")[0].lower() == "basic"
+    if "client_id" not in form and not sent_basic:
         # RFC 6749 §5.2 (applied by RFC 7009 §2.2.1): "no client authentication included" is
-        # invalid_client. The spec keeps client_id optional because Basic clients send none.
+        # invalid_client. The spec keeps client_id optional because Basic clients send none; a
+        # Bearer header (an access token, as schemathesis sends everywhere) authenticates no client.
         raise OAuthProblem(
             "invalid_client",
             "client authentication is required",

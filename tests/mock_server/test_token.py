@@ -437,3 +437,16 @@ def test_revoke_errors(mock: Harness) -> None:
     )
     assert_invalid_client(wrong_secret, "Bearer")
     assert api_code(mock, tokens["access_token"]) == 0
+
+
+@pytest.mark.parametrize("authorization", [None, "Bearer some-access-token"])
+def test_revoke_without_client_authentication_is_invalid_client(
+    mock: Harness, authorization: str | None
+) -> None:
+    # RFC 7009 §2.2.1 -> RFC 6749 §5.2: "no client authentication included". An access token in
+    # the Authorization header is not client authentication (schemathesis found the 400).
+    tokens = mock.tokens(mock.register())
+    headers = {} if authorization is None else {"Authorization": authorization}
+    response = mock.post_form("/oauth2/revoke", {"token": tokens["access_token"]}, headers)
+    assert_invalid_client(response, "Basic")
+    assert api_code(mock, tokens["access_token"]) == 0
