@@ -35,6 +35,7 @@ from .context import Context
 from .data_api import OPERATIONS, Operation, handle
 from .envelope import error_reply
 from .http import ApiProblem, Incoming, OAuthProblem, Reply
+from .literal_router import LiteralPathRouter
 from .seed_data import security_list
 from .state import seeded_legacy_app
 
@@ -186,7 +187,10 @@ def _starlette(ctx: Context) -> Starlette:
     for path, ops in by_path.items():
         routes.append(Route(path, _api_endpoint(ctx, ops), methods=list(ops)))
     routes += admin_routes(ctx)
-    return Starlette(routes=routes)
+    app = Starlette()
+    # Replaced before the first request builds the middleware stack around it.
+    app.router = LiteralPathRouter(routes)
+    return app
 
 
 class _FaultsAndTrace:
