@@ -36,7 +36,8 @@ Do not edit it: change those sources and run `python -m generator` (or `nox -s g
 `python -m generator --check` fails when this folder differs from what they produce.
 
 - `{package}/api/`, `models/`, `client.py`, `errors.py`, `types.py`: openapi-python-client
-  (httpx endpoints, attrs models).
+  (httpx endpoints, attrs models); `models/__init__.py` is rewritten to import each model on
+  first use (`generator/lazy_init.py`).
 - `{package}/schemas.py`: datamodel-code-generator (pydantic v2 models of every schema).
 - `{package}/error_codes.py`, `scopes.py`: the spec's `x-longbridge-*` extensions.
 - `{package}/{runtime}/`: copies of `generator/runtime/`.
