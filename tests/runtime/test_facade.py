@@ -19,6 +19,7 @@ from longbridge_openapi_client import (
     MemoryTokenStore,
     NotAuthenticatedError,
     RefreshingBearerAuth,
+    RetryingAsyncClient,
     RetryPolicy,
     scope_ids,
 )
@@ -184,3 +185,24 @@ def test_scope_ids() -> None:
     assert scope_ids(["watchlist", "trade.read", 11]) == "4 10 11"
     assert scope_ids("watchlist account.read") == "4 6"
     assert scope_ids(None) is None
+
+
+def test_the_default_pool_is_ten_kept_alive_connections_and_caps_async_calls() -> None:
+    # longbridge-api.md §4.3: a few concurrent requests per account; scripts/bench shows 100
+    # connections slower than 10 for a burst. `limits=` replaces it.
+    store = MemoryTokenStore()
+    with Longbridge("cid", base_url=BASE, token_store=store) as lb:
+        pool = lb._http._transport._pool  # type: ignore[attr-defined]
+        assert (pool._max_connections, pool._max_keepalive_connections) == (10, 10)
+
+    async def caps() -> tuple[int | None, int | None]:
+        three = httpx.Limits(max_connections=3)
+        async with (
+            AsyncLongbridge("cid", base_url=BASE, token_store=store) as default,
+            AsyncLongbridge("cid", base_url=BASE, token_store=store, limits=three) as given,
+        ):
+            assert isinstance(default._http, RetryingAsyncClient)
+            assert isinstance(given._http, RetryingAsyncClient)
+            return default._http.max_in_flight, given._http.max_in_flight
+
+    assert asyncio.run(caps()) == (10, 3)

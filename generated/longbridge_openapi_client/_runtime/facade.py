@@ -16,7 +16,6 @@ from types import TracebackType
 from typing import Any, Self
 
 import httpx
-from httpx._config import DEFAULT_LIMITS
 
 from ..client import AuthenticatedClient
 from ..models.client_information import ClientInformation
@@ -45,6 +44,12 @@ __all__ = ["AsyncLongbridge", "Longbridge", "scope_ids"]
 
 _SCOPE_IDS = {s.key: s.id for s in SCOPES if s.key}
 DEFAULT_TIMEOUT = 30.0  # seconds, as the official SDK
+# The pool, and for AsyncLongbridge the calls let in flight at once. The server allows a few
+# concurrent requests (quote: 5, longbridge-api.md §4.3), so httpx's 100 connections only queue
+# at its end; with 1,000 calls queued, httpcore's pool walks every connection per request
+# (encode/httpcore#1035): 100 connections took 1.6-1.9x as long as 10 (scripts/bench). All are
+# kept alive: httpx keeps 20 of 100, so a burst would keep opening connections.
+DEFAULT_LIMITS = httpx.Limits(max_connections=10, max_keepalive_connections=10)
 
 
 def scope_ids(scopes: Sequence[str | int] | str | None) -> str | None:
@@ -191,7 +196,10 @@ class _Config:
 
 
 class Longbridge(_Config, Operations):
-    """The synchronous client. Use it as a context manager, or call :meth:`close`."""
+    """The synchronous client. Use it as a context manager, or call :meth:`close`.
+
+    ``limits``: the connection pool, default :data:`DEFAULT_LIMITS` (10 connections).
+    """
 
     def __init__(
         self,
@@ -314,8 +322,8 @@ class Longbridge(_Config, Operations):
 class AsyncLongbridge(_Config, AsyncOperations):
     """The asynchronous client. Use it as an async context manager, or await :meth:`aclose`.
 
-    ``limits`` (httpx's pool limits, default httpx's) also caps the calls in flight at once, so
-    that calls queued behind a rejected token pick up the refreshed one (see
+    ``limits`` (the pool, default :data:`DEFAULT_LIMITS`: 10 connections) also caps the calls in
+    flight at once, so that calls queued behind a rejected token pick up the refreshed one (see
     :class:`RetryingAsyncClient`); with your own ``transport``, pass the limits it was built with.
     """
 
