@@ -317,7 +317,9 @@ def _thread_burst(setup: _Setup, store: MemoryTokenStore, threads: int) -> Burst
     transport = _CountingTransport(THREAD_POOL)
     result = Burst()
     lock = threading.Lock()
-    with Longbridge(setup.client_id, transport=transport, **_options(setup, store)) as lb:
+    with Longbridge(
+        setup.client_id, transport=transport, limits=THREAD_POOL, **_options(setup, store)
+    ) as lb:
         warm = httpx.Client(transport=transport, base_url=setup.base_url)
         with ThreadPoolExecutor(threads) as pool:
             list(pool.map(lambda _: warm.get(DISCOVERY), range(threads)))

@@ -17,6 +17,7 @@ import json
 import math
 import random
 import re
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -218,7 +219,8 @@ class RetryingClient(httpx.Client):
 
     Every attempt runs the whole auth flow again, so a signing auth signs each attempt afresh and a
     refreshing auth sees each new response. ``sleep`` and ``clock`` (monotonic seconds) are
-    injectable for tests.
+    injectable for tests. As :class:`RetryingAsyncClient`, at most ``limits.max_connections``
+    threads send at once; the others wait before their auth flow.
     """
 
     def __init__(
@@ -229,10 +231,27 @@ class RetryingClient(httpx.Client):
         clock: Callable[[], float] = time.monotonic,
         **kwargs: Any,
     ) -> None:
+        limits: httpx.Limits = kwargs.get("limits") or DEFAULT_LIMITS
         super().__init__(**kwargs)
         self.retry = retry if retry is not None else RetryPolicy()
         self._sleep = sleep
         self._clock = clock
+        cap = limits.max_connections
+        self._in_flight = threading.BoundedSemaphore(cap) if cap else None
+        self.max_in_flight = cap
+
+    def _send_once(
+        self,
+        request: httpx.Request,
+        stream: bool,
+        auth: AuthTypes | UseClientDefault | None,
+        follow_redirects: bool | UseClientDefault,
+    ) -> httpx.Response:
+        send = super().send
+        if self._in_flight is None:
+            return send(request, stream=stream, auth=auth, follow_redirects=follow_redirects)
+        with self._in_flight:
+            return send(request, stream=stream, auth=auth, follow_redirects=follow_redirects)
 
     def build_request(
         self, method: str, url: Any, *, params: Any = None, **kwargs: Any
@@ -250,17 +269,13 @@ class RetryingClient(httpx.Client):
     ) -> httpx.Response:
         policy = self.retry
         if policy.max_attempts == 1 or not policy.retries(request):
-            return super().send(
-                request, stream=stream, auth=auth, follow_redirects=follow_redirects
-            )
+            return self._send_once(request, stream, auth, follow_redirects)
         request.read()  # buffer the body once so that every attempt can send it again
         start = self._clock()
         attempt = 1
         while True:
             try:
-                response = super().send(
-                    request, stream=stream, auth=auth, follow_redirects=follow_redirects
-                )
+                response = self._send_once(request, stream, auth, follow_redirects)
             except httpx.TransportError as exc:
                 delay = (
                     policy.next_delay(attempt, None, self._clock() - start, request=request)

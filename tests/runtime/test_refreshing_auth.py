@@ -6,6 +6,7 @@ End-to-end use through the Longbridge facade is in test_facade.py.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import threading
 
@@ -20,6 +21,7 @@ from longbridge_openapi_client import (
     OAuthClient,
     RefreshingBearerAuth,
     RetryingAsyncClient,
+    RetryingClient,
     ServerEndpoints,
     Token,
     TokenRefreshError,
@@ -256,11 +258,24 @@ def test_single_flight_in_asyncio_tasks(
 
 
 class Counting401(httpx.AsyncBaseTransport):
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    """Counts 401s. Holds requests bearing ``stale`` until ``gate`` of them are in flight (or
+    2 s pass), so that every call that could carry the old token does: the count is exact."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport, stale: str, gate: int) -> None:
         self.inner = inner
+        self.stale = f"Bearer {stale}"
+        self.gate = gate
+        self.arrived = 0
+        self.opened = asyncio.Event()
         self.unauthorized = 0
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if request.headers.get("authorization") == self.stale:
+            self.arrived += 1
+            if self.arrived >= self.gate:
+                self.opened.set()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.opened.wait(), 2.0)
         response = await self.inner.handle_async_request(request)
         self.unauthorized += response.status_code == 401
         return response
@@ -282,22 +297,76 @@ def test_queued_async_calls_pick_up_the_refresh_of_a_rejected_token(
     )
     mock.ctx.state.expire_access_tokens(mock.clock.now())
     before = mock.ctx.state.token_requests
-    transport = Counting401(httpx.ASGITransport(app=mock.app))
 
-    async def main() -> list[int]:
+    async def main() -> tuple[list[int], int]:
+        transport = Counting401(httpx.ASGITransport(app=mock.app), token.access_token, cap or 200)
         limits = httpx.Limits(max_connections=cap)
         async with RetryingAsyncClient(
             transport=transport, base_url=BASE, auth=auth, limits=limits
         ) as client:
             responses = await asyncio.gather(*(client.get("/v1/socket/token") for _ in range(200)))
-        return [json.loads(r.content)["code"] for r in responses]
+        return [json.loads(r.content)["code"] for r in responses], transport.unauthorized
 
-    assert asyncio.run(main()) == [0] * 200
+    codes, unauthorized = asyncio.run(main())
+    assert codes == [0] * 200
     assert mock.ctx.state.token_requests - before == 1
-    if cap is None:
-        assert transport.unauthorized == most_401s
-    else:
-        assert 1 <= transport.unauthorized <= most_401s
+    assert unauthorized == most_401s
+
+
+class Counting401Sync(httpx.BaseTransport):
+    """The threads' twin of :class:`Counting401`."""
+
+    def __init__(self, inner: httpx.BaseTransport, stale: str, gate: int) -> None:
+        self.inner = inner
+        self.stale = f"Bearer {stale}"
+        self.gate = gate
+        self.arrived = 0
+        self.lock = threading.Condition()
+        self.unauthorized = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.headers.get("authorization") == self.stale:
+            with self.lock:
+                self.arrived += 1
+                self.lock.notify_all()
+                self.lock.wait_for(lambda: self.arrived >= self.gate, timeout=2.0)
+        response = self.inner.handle_request(request)
+        with self.lock:
+            self.unauthorized += response.status_code == 401
+        return response
+
+
+@pytest.mark.parametrize(("cap", "most_401s"), [(5, 5), (None, 50)])
+def test_waiting_threads_pick_up_the_refresh_of_a_rejected_token(
+    mock: MockServer, http: httpx.Client, oauth: OAuthClient, cap: int | None, most_401s: int
+) -> None:
+    # The threads' twin of the asyncio test above: 50 threads, a pool of 5.
+    token = login(http, oauth)
+    store = MemoryTokenStore()
+    store.save(oauth.credentials.client_id, token)
+    auth = RefreshingBearerAuth(
+        oauth.credentials, store, endpoints=oauth.endpoints, clock=mock.clock.now
+    )
+    mock.ctx.state.expire_access_tokens(mock.clock.now())
+    before = mock.ctx.state.token_requests
+    transport = Counting401Sync(http._transport, token.access_token, cap or 50)
+    limits = httpx.Limits(max_connections=cap)
+    codes: list[int] = []
+    barrier = threading.Barrier(50)
+    with RetryingClient(transport=transport, base_url=BASE, auth=auth, limits=limits) as client:
+
+        def call() -> None:
+            barrier.wait()
+            codes.append(client.get("/v1/socket/token").json()["code"])
+
+        threads = [threading.Thread(target=call) for _ in range(50)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert codes == [0] * 50
+    assert mock.ctx.state.token_requests - before == 1
+    assert transport.unauthorized == most_401s
 
 
 def test_server_side_expiry_is_cured_by_one_refresh(

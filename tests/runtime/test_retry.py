@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import threading
 import time
 from collections.abc import Callable, Generator, Iterator
 from datetime import UTC, datetime
@@ -489,6 +490,43 @@ def test_async_sends_in_flight_are_capped_by_the_pool_limits(
 
     asyncio.run(run())
     assert transport.peak == peak  # httpx's default pool is 100 connections
+
+
+class ThreadPeakTransport(httpx.BaseTransport):
+    """The threads' twin of :class:`PeakTransport`."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.inside = 0
+        self.peak = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        with self.lock:
+            self.inside += 1
+            self.peak = max(self.peak, self.inside)
+        time.sleep(0.005)
+        with self.lock:
+            self.inside -= 1
+        return httpx.Response(200, json={"code": 0, "message": "", "data": {}})
+
+
+@pytest.mark.parametrize(("cap", "peak"), [(4, 4), (None, 40)])
+def test_sync_sends_in_flight_are_capped_by_the_pool_limits(cap: int | None, peak: int) -> None:
+    transport = ThreadPeakTransport()
+    limits = httpx.Limits(max_connections=cap)
+    barrier = threading.Barrier(40)
+    with RetryingClient(transport=transport, limits=limits) as client:
+
+        def call() -> None:
+            barrier.wait()
+            client.get(BASE + "/v1/quote/x")
+
+        threads = [threading.Thread(target=call) for _ in range(40)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert transport.peak == peak
 
 
 def test_an_unlimited_pool_leaves_async_sends_uncapped() -> None:
