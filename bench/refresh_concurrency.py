@@ -46,10 +46,9 @@ THREADS = 100
 # end (encode/httpcore#1035), so with 1,000 calls queued, httpx's default pool (100 connections,
 # 20 kept alive) takes longer: measured too, as a row of its own.
 ASYNC_POOL = DEFAULT_LIMITS
-# One connection per thread, every one kept alive: with fewer, threads queue in the sync pool,
-# and surplus keep-alive eviction can close a connection handed to a waiting thread
-# (encode/httpcore#1110).
-THREAD_POOL = httpx.Limits(max_connections=THREADS, max_keepalive_connections=THREADS)
+# The threads' pool: the client's default too (10 connections, all kept alive, so surplus
+# keep-alive eviction cannot close a connection handed to a waiting thread, encode/httpcore#1110).
+THREAD_POOL = DEFAULT_LIMITS
 CALL_TIMEOUT = 30.0  # seconds, per request (connect, pool wait, read)
 BURST_TIMEOUT = 60.0  # seconds, for a whole burst: a deadlock ends here, counted as hung calls
 OPERATION = "getSocketToken"  # GET /v1/socket/token: no scope, a tiny body
