@@ -491,11 +491,22 @@ config = Config.from_apikey(
     *creds, http_url=url, quote_ws_url="ws://127.0.0.1:1", trade_ws_url="ws://127.0.0.1:1",
     quote_transport=QuoteTransport.Http,
 )
+kept = []
+
+
+def quote():
+    # Kept alive to the end: a QuoteContext dropped mid-run takes its runtime, and with it the
+    # tasks of connections the SDK's shared pool later hands to another call ("SendRequest").
+    if not kept:
+        kept.append(QuoteContext(config))
+    return kept[0]
+
+
 calls = {
     "security_list": lambda: http.request("get", plan["security_list"]),
     "socket_token": lambda: http.request("get", "/v1/socket/token"),
     "post_body": lambda: http.request("post", "/v1/trade/order", body=plan["order"]),
-    "filings": lambda: QuoteContext(config).filings(plan["symbol"]),
+    "filings": lambda: quote().filings(plan["symbol"]),
     "refresh": lambda: config.refresh_access_token(datetime.fromisoformat(plan["expired_at"])),
 }
 results = {}
