@@ -124,12 +124,12 @@ class RetryPolicy:
 
     def retries(self, request: httpx.Request) -> bool:
         """Whether ``request`` may be sent more than once at all (method, endpoint, body)."""
-        path = request.url.path.rstrip("/")
-        if any(path.endswith(p) for p in self.never_retried_paths):
+        if request.url.path.rstrip("/").endswith(tuple(self.never_retried_paths)):
             return False
-        if request.method.upper() in self.idempotent_methods:
+        method = request.method.upper()
+        if method in self.idempotent_methods:
             return True
-        return request.method.upper() == "POST" and self._has_idempotency_key(request)
+        return method == "POST" and self._has_idempotency_key(request)
 
     def _has_idempotency_key(self, request: httpx.Request) -> bool:
         if not self.idempotency_keys or "json" not in request.headers.get("content-type", ""):
