@@ -196,7 +196,9 @@ class _Config:
 class Longbridge(_Config, Operations):
     """The synchronous client. Use it as a context manager, or call :meth:`close`.
 
-    ``limits``: the connection pool, default :data:`DEFAULT_LIMITS` (10 connections).
+    ``limits``: the connection pool, default :data:`DEFAULT_LIMITS` (10 connections), which
+    also caps the threads sending at once (see :class:`RetryingClient`); with your own
+    ``transport``, pass the limits it was built with.
     """
 
     def __init__(
