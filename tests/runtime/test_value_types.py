@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -17,11 +16,6 @@ from longbridge_openapi_client._runtime.value_types import (
     OptionalDecimalText,
     OptionalUnixTimestamp,
     UnixTimestamp,
-    _int64_id,
-    _optional_decimal,
-    _optional_timestamp,
-    parse_decimal,
-    parse_timestamp,
 )
 
 
@@ -86,36 +80,3 @@ def test_json_round_trip_writes_the_api_forms() -> None:
 def test_any_decimal_text_survives_exactly(value: Decimal) -> None:
     text = f"{value:f}"
     assert Row.model_validate({**ROW, "price": text}).price == Decimal(text)
-
-
-class _Text(str):
-    """A str subclass: the validators' plain-str fast path skips it, the general path reads it."""
-
-
-def _outcome(parse: Callable[[object], object], value: object) -> tuple[str, object]:
-    try:
-        return "ok", parse(value)
-    except ValueError as exc:
-        return "error", str(exc)
-
-
-TEXTS = st.one_of(
-    st.text(max_size=25),
-    st.from_regex(r"\A-?[0-9]{1,30}(\.[0-9]{1,10})?\Z"),
-    st.sampled_from(["", "--", "NaN", "Infinity", "-0", "1e3", "99999999999999999999", "²"]),
-)
-
-
-@pytest.mark.parametrize(
-    "parse",
-    [parse_decimal, _optional_decimal, parse_timestamp, _optional_timestamp, _int64_id],
-    ids=lambda f: f.__name__,
-)
-@given(text=TEXTS)
-def test_the_str_fast_path_answers_as_the_general_path(
-    parse: Callable[[object], object], text: str
-) -> None:
-    kind, value = _outcome(parse, _Text(text))
-    if kind == "error":  # messages name the input's type
-        value = str(value).replace("_Text", "str")
-    assert _outcome(parse, text) == (kind, value)
