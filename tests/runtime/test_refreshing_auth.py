@@ -214,6 +214,21 @@ def _expired_setup(
     return auth, store, token
 
 
+def _rejected_setup(
+    mock: MockServer, http: httpx.Client, oauth: OAuthClient
+) -> tuple[RefreshingBearerAuth, Token]:
+    """An auth whose stored token the client believes fresh and the server has expired
+    (401 invalid_token, 401003), and that token."""
+    token = login(http, oauth)
+    store = MemoryTokenStore()
+    store.save(oauth.credentials.client_id, token)
+    auth = RefreshingBearerAuth(
+        oauth.credentials, store, endpoints=oauth.endpoints, clock=mock.clock.now
+    )
+    mock.ctx.state.expire_access_tokens(mock.clock.now())
+    return auth, token
+
+
 def test_single_flight_in_threads(mock: MockServer, http: httpx.Client, oauth: OAuthClient) -> None:
     auth, store, old = _expired_setup(mock, http, oauth)
     before = mock.ctx.state.token_requests
@@ -289,13 +304,7 @@ def test_queued_async_calls_pick_up_the_refresh_of_a_rejected_token(
     # Capped at the pool size, only the calls already in flight meet the 401; the rest wait
     # before their auth flow and go out with the refreshed token. Uncapped (the control), every
     # call carries the old token: the check below can fail.
-    token = login(http, oauth)
-    store = MemoryTokenStore()
-    store.save(oauth.credentials.client_id, token)
-    auth = RefreshingBearerAuth(
-        oauth.credentials, store, endpoints=oauth.endpoints, clock=mock.clock.now
-    )
-    mock.ctx.state.expire_access_tokens(mock.clock.now())
+    auth, token = _rejected_setup(mock, http, oauth)
     before = mock.ctx.state.token_requests
 
     async def main() -> tuple[list[int], int]:
@@ -341,13 +350,7 @@ def test_waiting_threads_pick_up_the_refresh_of_a_rejected_token(
     mock: MockServer, http: httpx.Client, oauth: OAuthClient, cap: int | None, most_401s: int
 ) -> None:
     # The threads' twin of the asyncio test above: 50 threads, a pool of 5.
-    token = login(http, oauth)
-    store = MemoryTokenStore()
-    store.save(oauth.credentials.client_id, token)
-    auth = RefreshingBearerAuth(
-        oauth.credentials, store, endpoints=oauth.endpoints, clock=mock.clock.now
-    )
-    mock.ctx.state.expire_access_tokens(mock.clock.now())
+    auth, token = _rejected_setup(mock, http, oauth)
     before = mock.ctx.state.token_requests
     transport = Counting401Sync(http._transport, token.access_token, cap or 50)
     limits = httpx.Limits(max_connections=cap)
@@ -372,14 +375,7 @@ def test_waiting_threads_pick_up_the_refresh_of_a_rejected_token(
 def test_server_side_expiry_is_cured_by_one_refresh(
     mock: MockServer, http: httpx.Client, oauth: OAuthClient
 ) -> None:
-    token = login(http, oauth)
-    store = MemoryTokenStore()
-    store.save(oauth.credentials.client_id, token)
-    # The client believes the token is fresh; the server forces expiry (401003).
-    auth = RefreshingBearerAuth(
-        oauth.credentials, store, endpoints=oauth.endpoints, clock=mock.clock.now
-    )
-    mock.ctx.state.expire_access_tokens(mock.clock.now())
+    auth, _ = _rejected_setup(mock, http, oauth)
     before = mock.ctx.state.token_requests
     response = httpx.Client(transport=http._transport, base_url=BASE, auth=auth).get(
         "/v1/socket/token"
