@@ -87,17 +87,24 @@ def _bearer(base_url: str) -> str:
         return _issue_tokens(api, _register_client(api), 1)[0][0]
 
 
+def _timed(
+    command: list[str], cwd: Path, timeout: float
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """The finished run of ``command`` and its wall time in seconds."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    return done, time.perf_counter() - started
+
+
 def _ours(settings: Settings, timeout: float) -> Outcome:
     with _counting_mock() as url, tempfile.TemporaryDirectory(prefix="bench-conf-") as reports:
         before = _requests_served(url)  # the start-up probe; schemathesis's count excludes it too
         command = [sys.executable, "-m", "conformance", "--base-url", url, "--report-dir", reports]
         if settings.quick:
             command += ["--select", QUICK_GROUPS]
-        started = time.perf_counter()
-        done = subprocess.run(
-            command, cwd=REPO, capture_output=True, text=True, timeout=timeout, check=False
-        )
-        seconds = time.perf_counter() - started
+        done, seconds = _timed(command, REPO, timeout)
         path = Path(reports) / "results.json"
         if not path.exists():
             raise RuntimeError(f"the conformance run wrote no results: {done.stdout[-2000:]}")
@@ -136,11 +143,7 @@ def _schemathesis(settings: Settings, max_examples: int, timeout: float) -> Outc
         ]
         if settings.quick:
             command += ["--include-path-regex", QUICK_PATHS]
-        started = time.perf_counter()
-        done = subprocess.run(
-            command, cwd=work, capture_output=True, text=True, timeout=timeout, check=False
-        )
-        seconds = time.perf_counter() - started
+        done, seconds = _timed(command, Path(work), timeout)
         if done.returncode not in (0, 1):  # 1: it found failures, which is not ours to judge
             raise RuntimeError(f"schemathesis failed ({done.returncode}): {done.stderr[-2000:]}")
         requests = _requests_served(url) - before  # less the set-up; reading it is not counted
@@ -148,11 +151,9 @@ def _schemathesis(settings: Settings, max_examples: int, timeout: float) -> Outc
 
 
 def _operations() -> int:
-    import yaml
+    from conformance.spec import METHODS, load_spec
 
-    spec = yaml.safe_load(SPEC.read_text())
-    methods = {"get", "put", "post", "delete", "patch", "head", "options"}
-    return sum(1 for item in spec["paths"].values() for m in item if m in methods)
+    return sum(1 for item in load_spec()["paths"].values() for m in item if m in METHODS)
 
 
 def run(settings: Settings) -> list[Row]:
