@@ -27,7 +27,7 @@ from .load import warm_up as warm_up_load
 from .model import Row, Settings, median
 from .prism import VERSION as PRISM_VERSION
 from .prism import PrismServer, PrismUnavailable, ensure_prism, spawn_prism
-from .proc import memory
+from .proc import memory, stop
 
 __all__ = ["TITLE", "run", "spawn_mock"]
 
@@ -86,12 +86,7 @@ def spawn_mock(*args: str, command: Sequence[str] | None = None) -> Iterator[Spa
                 raise RuntimeError(f"discovery answered {status} on a fresh server")
             yield Spawned(proc, line, time.perf_counter() - started)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)
 
 
 class _Http:

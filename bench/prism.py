@@ -19,6 +19,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .proc import stop
+
 __all__ = [
     "PACKAGE",
     "VERSION",
@@ -172,9 +174,4 @@ def spawn_prism(node: str, entry: Path, spec: Path) -> Iterator[PrismServer]:
             ready = time.perf_counter() - started
             yield PrismServer(proc, f"http://127.0.0.1:{port}", ready)
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop(proc)

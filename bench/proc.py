@@ -1,11 +1,13 @@
-"""Memory and CPU time of another process, from Linux's /proc (no psutil dependency)."""
+"""Another process: its memory and CPU time from Linux's /proc (no psutil dependency), and its
+stop."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
-__all__ = ["cpu_seconds", "memory"]
+__all__ = ["cpu_seconds", "memory", "stop"]
 
 
 def memory(pid: int) -> tuple[int, int] | None:
@@ -32,3 +34,13 @@ def cpu_seconds(pid: int) -> float | None:
     fields = stat.rsplit(")", 1)[1].split()
     utime, stime = int(fields[11]), int(fields[12])  # fields 14 and 15 of proc(5)
     return (utime + stime) / os.sysconf("SC_CLK_TCK")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """Terminate ``proc``, and kill it if it has not exited 10 s later."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
