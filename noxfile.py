@@ -17,7 +17,15 @@ nox.options.sessions = ["lint", "typecheck", "check_generated", "tests"]
 
 # The interpreter running nox: the project's .venv when started from scripts/.
 PYTHON = sys.executable
-PYTHON_SOURCES = ["generator", "conformance", "bench", "tests", "noxfile.py", "conftest.py"]
+PYTHON_SOURCES = [
+    "spec_reader",
+    "generator",
+    "conformance",
+    "bench",
+    "tests",
+    "noxfile.py",
+    "conftest.py",
+]
 
 
 def _hypothesis_profile() -> str:
