@@ -13,11 +13,19 @@ import nox
 
 nox.options.default_venv_backend = "none"
 nox.options.error_on_external_run = False
-nox.options.sessions = ["lint", "typecheck", "check_generated", "tests"]
+nox.options.sessions = ["lint", "typecheck", "imports", "check_generated", "tests"]
 
 # The interpreter running nox: the project's .venv when started from scripts/.
 PYTHON = sys.executable
-PYTHON_SOURCES = ["generator", "conformance", "bench", "tests", "noxfile.py", "conftest.py"]
+PYTHON_SOURCES = [
+    "spec_reader",
+    "generator",
+    "conformance",
+    "bench",
+    "tests",
+    "noxfile.py",
+    "conftest.py",
+]
 
 
 def _hypothesis_profile() -> str:
@@ -47,6 +55,15 @@ def lint(session: nox.Session) -> None:
 def typecheck(session: nox.Session) -> None:
     """Run mypy --strict on the generator, the generated package with its runtime, and tests."""
     session.run(PYTHON, "-m", "mypy", "generated/longbridge_openapi_client", *PYTHON_SOURCES)
+
+
+@nox.session
+def imports(session: nox.Session) -> None:
+    """Check the import contracts of ARCHITECTURE.md (pyproject.toml, [tool.importlinter])."""
+    # lint-imports finds the packages on sys.path: the repository root and generated/.
+    pythonpath = os.pathsep.join(["generated", ".", os.environ.get("PYTHONPATH", "")])
+    lint_imports = os.path.join(os.path.dirname(PYTHON), "lint-imports")  # import-linter's CLI
+    session.run(lint_imports, "--no-cache", env={"PYTHONPATH": pythonpath.rstrip(os.pathsep)})
 
 
 @nox.session

@@ -9,8 +9,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.lazy_init import lazy_models_init
 from generator.operations import render_operations
 from generator.paths import PACKAGE_NAME, RUNTIME_DIR, SPEC
@@ -21,6 +19,7 @@ from generator.tools import (
     run_datamodel_codegen,
     run_openapi_python_client,
 )
+from spec_reader import read_spec
 
 RUNTIME_PACKAGE = "_runtime"
 COPY_HEADER = (
@@ -42,14 +41,6 @@ Do not edit it: change those sources and run `python -m generator` (or `nox -s g
 - `{package}/error_codes.py`, `scopes.py`: the spec's `x-longbridge-*` extensions.
 - `{package}/{runtime}/`: copies of `generator/runtime/`.
 """
-
-
-def load_spec(path: Path = SPEC) -> dict[str, Any]:
-    """The spec as plain data."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: not a mapping")
-    return data
 
 
 def runtime_exports(runtime_dir: Path = RUNTIME_DIR) -> list[str]:
@@ -101,7 +92,7 @@ def _package_init(spec: dict[str, Any]) -> str:
 
 def build(dest: Path, spec_path: Path = SPEC) -> None:
     """Write the whole generated tree (README and package) into ``dest``, which must not exist."""
-    spec = load_spec(spec_path)
+    spec = read_spec(spec_path)  # any spec file, as a copy of its own (not the shared load_spec())
     with tempfile.TemporaryDirectory(prefix="lb-generate-") as tmp:
         package = Path(tmp) / PACKAGE_NAME
         run_openapi_python_client(spec_path, package)

@@ -9,11 +9,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.build import build, load_spec
+from generator.build import build
 from generator.drift import compare_trees
 from generator.paths import GENERATED_DIR, ROOT
 from generator.readme_table import MarkersMissing, readme_is_current, update_readme
 from generator.tools import GenerationError
+from spec_reader import load_spec
 
 README = ROOT / "README.md"
 

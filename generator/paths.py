@@ -1,9 +1,17 @@
 """Where the generator reads and writes; all paths are absolute."""
 
-from pathlib import Path
+from spec_reader import ROOT, SPEC
 
-ROOT = Path(__file__).resolve().parent.parent
-SPEC = ROOT / "spec" / "openapi.yaml"
+__all__ = [
+    "GENERATED_DIR",
+    "GENERATOR_DIR",
+    "OPC_CONFIG",
+    "PACKAGE_NAME",
+    "ROOT",
+    "RUNTIME_DIR",
+    "SPEC",
+]
+
 GENERATOR_DIR = ROOT / "generator"
 OPC_CONFIG = GENERATOR_DIR / "opc-config.yaml"
 RUNTIME_DIR = GENERATOR_DIR / "runtime"

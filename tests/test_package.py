@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 import longbridge_openapi_client as lb
-from generator.build import COPY_HEADER, RUNTIME_PACKAGE, load_spec, runtime_exports
+from generator.build import COPY_HEADER, RUNTIME_PACKAGE, runtime_exports
 from generator.paths import GENERATED_DIR, PACKAGE_NAME, RUNTIME_DIR
+from spec_reader import read_spec
 
 PACKAGE_DIR = GENERATED_DIR / PACKAGE_NAME
 
@@ -41,7 +42,7 @@ def test_runtime_is_copied_verbatim_with_a_header() -> None:
 def test_pydantic_models_live_in_schemas_submodule() -> None:
     schemas = importlib.import_module(f"{PACKAGE_NAME}.schemas")
     # Every object schema becomes a model; plain enums are inlined as Literal types.
-    for name, schema in load_spec()["components"]["schemas"].items():
+    for name, schema in read_spec()["components"]["schemas"].items():
         if schema.get("type") == "object" or "allOf" in schema or "oneOf" in schema:
             assert hasattr(schemas, name), name
     metadata = schemas.AuthorizationServerMetadata.model_validate(
@@ -58,7 +59,7 @@ def test_pydantic_models_live_in_schemas_submodule() -> None:
 
 
 def test_error_catalogue_is_exposed_from_the_spec() -> None:
-    spec_codes = {e["code"]: e for e in load_spec()["x-longbridge-error-codes"]}
+    spec_codes = {e["code"]: e for e in read_spec()["x-longbridge-error-codes"]}
     assert set(lb.ERROR_CODES) == set(spec_codes)
     entry = lb.ERROR_CODES[403308]
     assert entry.http_status == 403

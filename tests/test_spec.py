@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 from openapi_spec_validator import validate
 
-from generator.build import load_spec
+from spec_reader import read_spec
 
-SPEC = load_spec()
+SPEC = read_spec()
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 

@@ -16,7 +16,9 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
-from ..spec import api_operations, load_spec, validator_for
+from spec_reader import deref, load_spec, validator_for
+
+from ..spec import api_operations
 from .envelope import INVALID_PARAMETER
 from .http import ApiProblem
 
@@ -31,18 +33,9 @@ _MESSAGE_LIMIT = 200  # error messages quote the offending value; keep them shor
 _VALID_LIMIT = 4096  # remembered valid parameter sets per operation
 
 
-def _deref(spec: Mapping[str, Any], node: Any) -> Any:
-    while isinstance(node, Mapping) and "$ref" in node:
-        target: Any = spec
-        for part in str(node["$ref"]).removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 def _types(spec: Mapping[str, Any], schema: Any) -> set[str]:
     """The JSON types a (dereferenced) schema allows, looking through allOf/anyOf/oneOf."""
-    schema = _deref(spec, schema)
+    schema = deref(schema, spec)
     if not isinstance(schema, Mapping):
         return set()
     kind = schema.get("type")
@@ -202,7 +195,7 @@ def data_operations() -> tuple[SpecOperation, ...]:
             if p["in"] not in ("query", "path"):
                 continue  # headers belong to authentication
             schema = p.get("schema", {})
-            items = _deref(spec, schema).get("items", {})
+            items = deref(schema, spec).get("items", {})
             parameters.append(
                 Parameter(
                     name=p["name"],

@@ -8,7 +8,7 @@ pydantic, every model) would double the mock's start-up time.
 
 from __future__ import annotations
 
-from ..spec import load_spec
+from spec_reader import load_spec
 
 __all__ = ["SCOPE_IDS", "parse_scope", "scope_ids"]
 

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from conformance.checks import check
 from conformance.spec import api_operations
 from conformance.suite.data_calls import Request
-from generator.build import load_spec
+from spec_reader import load_spec
 
 FIXTURE_OK = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
 

@@ -1,4 +1,4 @@
-"""conformance/spec.py reads the spec through a JSON copy keyed by the YAML's SHA-256."""
+"""spec_reader reads the spec through a JSON copy keyed by the YAML's SHA-256."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conformance.spec import read_spec
 from generator.paths import SPEC
+from spec_reader import read_spec
 
 SMALL = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
 

@@ -51,7 +51,7 @@ def test_generation_is_deterministic_and_matches_committed_tree(tmp_path: Path) 
 def _project_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("spec", "generator", "generated"):
+    for name in ("spec", "spec_reader", "generator", "generated"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("noxfile.py", "pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, copy / name)
