@@ -131,9 +131,11 @@ class RefreshingBearerAuth(httpx.Auth):
         """Under the lock: reuse a token another request (or process) already obtained."""
         current = self.current_token()
         stored = self.store.load(self.client_id)
-        if stored is not None and stored != current:
+        # Tokens are told apart by their access token: the store may keep other fields in
+        # another form (the token file rounds ``expires_at`` to whole seconds).
+        if stored is not None and stored.access_token != current.access_token:
             current = self._token = stored  # another process sharing the store refreshed
-        if current != stale:
+        if current.access_token != stale.access_token:
             return current
         if not forced and not self._must_refresh(current):
             return current
