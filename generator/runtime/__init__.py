@@ -12,8 +12,11 @@ from .errors import (
     LongbridgeError,
     NotAuthenticatedError,
     OAuthError,
+    RefreshLockTimeout,
     StateMismatchError,
+    TokenFileError,
     TokenRefreshError,
+    TokenSaveError,
     UnexpectedResponseError,
     api_error_for,
 )
@@ -31,7 +34,7 @@ from .rfc6749_client import (
 from .rfc7636_pkce import Pkce, generate_code_verifier, s256_challenge
 from .rfc8414_discovery import REGION_BASE_URLS, ServerEndpoints, base_url_for, discovery_flow
 from .token import Token
-from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
+from .token_store import FileTokenStore, MemoryTokenStore, RefreshLock, TokenStore
 
 __all__ = [
     "DEFAULT_LEEWAY",
@@ -57,6 +60,8 @@ __all__ = [
     "OAuthClient",
     "OAuthError",
     "Pkce",
+    "RefreshLock",
+    "RefreshLockTimeout",
     "RefreshingBearerAuth",
     "RetryPolicy",
     "RetryingAsyncClient",
@@ -65,7 +70,9 @@ __all__ = [
     "Sleep",
     "StateMismatchError",
     "Token",
+    "TokenFileError",
     "TokenRefreshError",
+    "TokenSaveError",
     "TokenStore",
     "UnexpectedResponseError",
     "api_error_for",

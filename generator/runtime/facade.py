@@ -159,9 +159,12 @@ class _Config:
 
     def _save(self, token: Token) -> Token:
         creds = self._require_credentials()
+        if isinstance(self.auth, RefreshingBearerAuth):
+            # The next request uses it at once, and this process keeps it if saving fails.
+            self.auth._token = self.auth._unsaved = token
         self.token_store.save(creds.client_id, token)
         if isinstance(self.auth, RefreshingBearerAuth):
-            self.auth._token = token  # the next request uses it at once
+            self.auth._unsaved = None
         return token
 
     def _forget(self) -> None:

@@ -26,8 +26,11 @@ __all__ = [
     "LongbridgeError",
     "NotAuthenticatedError",
     "OAuthError",
+    "RefreshLockTimeout",
     "StateMismatchError",
+    "TokenFileError",
     "TokenRefreshError",
+    "TokenSaveError",
     "UnexpectedResponseError",
     "api_error_for",
     "body_excerpt",
@@ -188,3 +191,47 @@ class NotAuthenticatedError(LongbridgeError):
 
 class DiscoveryError(LongbridgeError):
     """The server's metadata cannot be used (RFC 8414 §3.3: the issuer must match exactly)."""
+
+
+class TokenFileError(LongbridgeError):
+    """A token file cannot be read as a token: it names the file and the way out."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return (
+            f"the token file {self.path} is unusable ({self.reason}); "
+            "run `longbridge-openapi login` to replace it"
+        )
+
+
+class TokenSaveError(LongbridgeError):
+    """A new token could not be saved. The client keeps using it in memory, but other processes,
+    and this one after a restart, only have the token it replaced: fix the cause (a read-only or
+    full disk) before the process ends, or log in again afterwards."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return (
+            f"cannot save the token to {self.path} ({self.reason}); it is kept in memory for this "
+            "process only, and the next start needs `longbridge-openapi login`"
+        )
+
+
+class RefreshLockTimeout(LongbridgeError):
+    """Another process held the refresh lock for too long (a hung refresh)."""
+
+    def __init__(self, path: str, seconds: float) -> None:
+        super().__init__(path, seconds)
+        self.path = path
+        self.seconds = seconds
+
+    def __str__(self) -> str:
+        return f"another process held the refresh lock {self.path} for over {self.seconds:g} s"

@@ -10,6 +10,13 @@ it is used. A failed refresh raises :class:`TokenRefreshError`; nothing opens a 
 Single flight (item 50): the refresh runs under a lock, and a request that waited for it uses the
 token the winner obtained instead of refreshing again. ``sync_auth_flow`` takes a thread lock,
 ``async_auth_flow`` an anyio lock and then the thread lock, so threads and tasks share one refresh.
+A store shared between processes (:class:`FileTokenStore`) adds its lock file, taken last; under
+it the store is read again, so a process refreshes only if no other one has: two processes
+presenting one rotating refresh token would have the server revoke the whole family (RFC 9700
+§4.14.2, https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2).
+
+A rotated token that cannot be saved is kept in memory (the server has already consumed the old
+refresh token) and :class:`TokenSaveError` names the file.
 Unit tests drive these generators by hand (tests/runtime/test_refreshing_auth.py).
 """
 
@@ -24,16 +31,19 @@ from typing import Final
 import anyio
 import httpx
 
-from .errors import NotAuthenticatedError
+from .errors import NotAuthenticatedError, RefreshLockTimeout
 from .flows import Sleep
 from .rfc6749_client import ClientCredentials, OAuthClient
 from .rfc8414_discovery import ServerEndpoints, discovery_flow
 from .token import Token
-from .token_store import TokenStore
+from .token_store import LockingTokenStore, RefreshLock, TokenStore
 
-__all__ = ["DEFAULT_LEEWAY", "RefreshingBearerAuth"]
+__all__ = ["DEFAULT_LEEWAY", "DEFAULT_LOCK_TIMEOUT", "RefreshingBearerAuth"]
 
 DEFAULT_LEEWAY = 300.0
+# How long to wait for another process's refresh: a few token requests' worth (each has its own
+# deadline), not forever behind a hung process.
+DEFAULT_LOCK_TIMEOUT = 120.0
 # Envelope codes that mean "this token is no good" (longbridge-api.md §4.2).
 _INVALID_TOKEN_CODES = frozenset({401003, 401004, 401102})
 
@@ -73,6 +83,7 @@ class RefreshingBearerAuth(httpx.Auth):
         leeway: float = DEFAULT_LEEWAY,
         clock: Callable[[], float] = time.time,
         on_refresh: Callable[[Token], None] | None = None,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     ) -> None:
         """Endpoints come from ``endpoints``, or are discovered at ``base_url`` at the first
         refresh (RFC 8414), with the discovery request sent through this same auth flow."""
@@ -85,9 +96,14 @@ class RefreshingBearerAuth(httpx.Auth):
         self.leeway = leeway
         self.clock = clock
         self.on_refresh = on_refresh
+        self.lock_timeout = lock_timeout
         self._token: Token | None = None
+        self._unsaved: Token | None = None  # a rotated token the store refused
         self._thread_lock = threading.Lock()
         self._async_lock = anyio.Lock()
+        self._process_lock: RefreshLock | None = None
+        if isinstance(store, LockingTokenStore):
+            self._process_lock = store.refresh_lock(credentials.client_id)
 
     def __repr__(self) -> str:
         return f"RefreshingBearerAuth(client_id={self.client_id!r})"
@@ -133,7 +149,11 @@ class RefreshingBearerAuth(httpx.Auth):
         stored = self.store.load(self.client_id)
         # Tokens are told apart by their access token: the store may keep other fields in
         # another form (the token file rounds ``expires_at`` to whole seconds).
-        if stored is not None and stored.access_token != current.access_token:
+        if (
+            stored is not None
+            and stored.access_token != current.access_token
+            and current is not self._unsaved  # the store holds the token this one replaced
+        ):
             current = self._token = stored  # another process sharing the store refreshed
         if current.access_token != stale.access_token:
             return current
@@ -157,8 +177,10 @@ class RefreshingBearerAuth(httpx.Auth):
         response = yield oauth.refresh_request(current)
         assert response is not None
         fresh = oauth.parse_token_response(response, current, refreshing=True)
+        # The server has consumed the old refresh token: keep the new one even if saving fails.
+        self._token = self._unsaved = fresh
         self.store.save(self.client_id, fresh)  # saved before it is used
-        self._token = fresh
+        self._unsaved = None
         if self.on_refresh is not None:
             self.on_refresh(fresh)
         return fresh
@@ -195,9 +217,11 @@ class RefreshingBearerAuth(httpx.Auth):
                 if step is _ACQUIRE:
                     self._thread_lock.acquire()
                     held = True
+                    if self._process_lock is not None:
+                        self._process_lock.acquire(self.lock_timeout)
                     step = flow.send(None)
                 elif step is _RELEASE:
-                    self._thread_lock.release()
+                    self._release_sync()
                     held = False
                     step = flow.send(None)
                 else:
@@ -209,7 +233,14 @@ class RefreshingBearerAuth(httpx.Auth):
             return
         finally:
             if held:
-                self._thread_lock.release()
+                self._release_sync()
+
+    def _release_sync(self) -> None:
+        try:
+            if self._process_lock is not None:
+                self._process_lock.release()
+        finally:
+            self._thread_lock.release()
 
     async def async_auth_flow(
         self, request: httpx.Request
@@ -225,6 +256,7 @@ class RefreshingBearerAuth(httpx.Auth):
                     while not self._thread_lock.acquire(blocking=False):
                         await anyio.sleep(0.001)
                     held = True
+                    await self._acquire_process_lock_async()
                     step = flow.send(None)
                 elif step is _RELEASE:
                     self._release_async()
@@ -241,6 +273,22 @@ class RefreshingBearerAuth(httpx.Auth):
             if held:
                 self._release_async()
 
+    async def _acquire_process_lock_async(self) -> None:
+        """The lock file, polled so that the event loop keeps running while another process
+        refreshes."""
+        lock = self._process_lock
+        if lock is None:
+            return
+        deadline = anyio.current_time() + self.lock_timeout
+        while not lock.try_acquire():
+            if anyio.current_time() >= deadline:
+                raise RefreshLockTimeout(str(lock.path), self.lock_timeout)
+            await anyio.sleep(lock.poll)
+
     def _release_async(self) -> None:
-        self._thread_lock.release()
-        self._async_lock.release()
+        try:
+            if self._process_lock is not None:
+                self._process_lock.release()
+        finally:
+            self._thread_lock.release()
+            self._async_lock.release()
