@@ -20,6 +20,7 @@ __all__ = [
     "ApiServerError",
     "AuthorizationError",
     "DiscoveryError",
+    "IssuerMismatchError",
     "LongbridgeApiError",
     "LongbridgeError",
     "NotAuthenticatedError",
@@ -177,6 +178,10 @@ class AuthorizationError(OAuthError):
 
 class StateMismatchError(LongbridgeError):
     """The callback's ``state`` is missing or differs from the one sent (RFC 6749 §10.12)."""
+
+
+class IssuerMismatchError(LongbridgeError):
+    """The callback's ``iss`` is missing or names another server (RFC 9207 §2.4: a mix-up)."""
 
 
 class TokenRefreshError(OAuthError):

@@ -82,6 +82,7 @@ class RefreshingBearerAuth(httpx.Auth):
         clock: Callable[[], float] = time.time,
         on_refresh: Callable[[Token], None] | None = None,
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        allow_other_origins: bool = False,
     ) -> None:
         """Endpoints come from ``endpoints``, or are discovered at ``base_url`` at the first
         refresh (RFC 8414), with the discovery request sent through this same auth flow."""
@@ -95,6 +96,7 @@ class RefreshingBearerAuth(httpx.Auth):
         self.clock = clock
         self.on_refresh = on_refresh
         self.lock_timeout = lock_timeout
+        self.allow_other_origins = allow_other_origins
         self._token: Token | None = None
         self._unsaved: Token | None = None  # a rotated token the store refused
         self._thread_lock = threading.Lock()
@@ -164,7 +166,7 @@ class RefreshingBearerAuth(httpx.Auth):
         oauth = self.oauth
         if oauth is None:
             assert self.base_url is not None
-            discovery = discovery_flow(self.base_url)
+            discovery = discovery_flow(self.base_url, allow_other_origins=self.allow_other_origins)
             step = next(discovery)
             try:
                 while True:

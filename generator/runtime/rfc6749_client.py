@@ -23,6 +23,7 @@ import httpx
 from ..models.client_information import ClientInformation
 from .errors import (
     AuthorizationError,
+    IssuerMismatchError,
     OAuthError,
     StateMismatchError,
     TokenRefreshError,
@@ -73,6 +74,10 @@ class AuthorizationRequest:
     state: str = field(repr=False)
     pkce: Pkce = field(repr=False)
     scope: str | None = None
+    # RFC 9207: the issuer the callback's ``iss`` must name (None: not known from metadata), and
+    # whether the server promised to send it.
+    issuer: str | None = None
+    iss_required: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,14 +144,24 @@ class OAuthClient:
         params.update(extra or {})
         sep = "&" if urlsplit(self.endpoints.authorization_endpoint).query else "?"
         url = f"{self.endpoints.authorization_endpoint}{sep}{urlencode(params, quote_via=quote)}"
-        return AuthorizationRequest(url, redirect_uri, state, pkce, scope_value)
+        endpoints = self.endpoints
+        return AuthorizationRequest(
+            url,
+            redirect_uri,
+            state,
+            pkce,
+            scope_value,
+            issuer=endpoints.issuer if endpoints.discovered else None,
+            iss_required=endpoints.authorization_response_iss_parameter_supported,
+        )
 
     @staticmethod
     def parse_callback(callback_url: str, request: AuthorizationRequest) -> str:
         """The code of the redirect back to the client (§4.1.2), after checking ``state``.
 
         A missing or different state raises :class:`StateMismatchError` (compared in constant
-        time, RFC 6749 §10.12); an ``error`` raises :class:`AuthorizationError` (§4.1.2.1).
+        time, RFC 6749 §10.12); a wrong ``iss`` :class:`IssuerMismatchError` (RFC 9207 §2.4);
+        an ``error`` raises :class:`AuthorizationError` (§4.1.2.1).
         """
         query = parse_qs(urlsplit(callback_url).query, keep_blank_values=True)
 
@@ -161,6 +176,14 @@ class OAuthClient:
         state = one("state")
         if state is None or not hmac.compare_digest(state.encode(), request.state.encode()):
             raise StateMismatchError("the callback's state is missing or does not match")
+        # RFC 9207 §2.4: an iss other than the issuer means a mix-up, and a server that
+        # advertises the parameter must send it; checked before the code or error is used.
+        iss = one("iss")
+        if request.issuer is not None:
+            if iss is None and request.iss_required:
+                raise IssuerMismatchError("the callback lacks iss, which the server promised")
+            if iss is not None and iss != request.issuer:
+                raise IssuerMismatchError(f"the callback's iss {iss!r} is not {request.issuer!r}")
         error = one("error")
         if error is not None:
             raise AuthorizationError(error, one("error_description"))
