@@ -26,6 +26,7 @@ __all__ = [
     "NotAuthenticatedError",
     "OAuthError",
     "RefreshLockTimeout",
+    "ResponseLimitError",
     "StateMismatchError",
     "TokenFileError",
     "TokenRefreshError",
@@ -238,3 +239,16 @@ class RefreshLockTimeout(LongbridgeError):
 
     def __str__(self) -> str:
         return f"another process held the refresh lock {self.path} for over {self.seconds:g} s"
+
+
+class ResponseLimitError(LongbridgeError):
+    """A server's answer was too large or too slow (a bound the client keeps, not a protocol
+    error); the URL names the endpoint, never a credential."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(url, reason)
+        self.url = url
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"the answer of {self.url} was refused: {self.reason}"

@@ -31,19 +31,20 @@ from typing import Final
 import anyio
 import httpx
 
-from .errors import NotAuthenticatedError, RefreshLockTimeout
-from .flows import Sleep
+from .errors import NotAuthenticatedError, RefreshLockTimeout, ResponseLimitError
+from .flows import MAX_BODY, Sleep, aread_bounded, read_bounded
 from .rfc6749_client import ClientCredentials, OAuthClient
 from .rfc8414_discovery import ServerEndpoints, discovery_flow
 from .token import Token
 from .token_store import LockingTokenStore, RefreshLock, TokenStore
 
-__all__ = ["DEFAULT_LEEWAY", "DEFAULT_LOCK_TIMEOUT", "RefreshingBearerAuth"]
+__all__ = ["DEFAULT_DEADLINE", "DEFAULT_LEEWAY", "DEFAULT_LOCK_TIMEOUT", "RefreshingBearerAuth"]
 
 DEFAULT_LEEWAY = 300.0
 # How long to wait for another process's refresh: a few token requests' worth (each has its own
 # deadline), not forever behind a hung process.
 DEFAULT_LOCK_TIMEOUT = 120.0
+DEFAULT_DEADLINE = 30.0  # reading one token or discovery answer, as the facade's timeout
 # Envelope codes that mean "this token is no good" (longbridge-api.md §4.2).
 _INVALID_TOKEN_CODES = frozenset({401003, 401004, 401102})
 
@@ -71,7 +72,8 @@ def invalid_token_response(response: httpx.Response) -> bool:
 
 
 class RefreshingBearerAuth(httpx.Auth):
-    requires_response_body = True
+    # The drivers read bodies themselves: the caller's whole, the OAuth answers bounded.
+    requires_response_body = False
 
     def __init__(
         self,
@@ -85,6 +87,7 @@ class RefreshingBearerAuth(httpx.Auth):
         on_refresh: Callable[[Token], None] | None = None,
         lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
         allow_other_origins: bool = False,
+        deadline: float = DEFAULT_DEADLINE,
     ) -> None:
         """Endpoints come from ``endpoints``, or are discovered at ``base_url`` at the first
         refresh (RFC 8414), with the discovery request sent through this same auth flow."""
@@ -99,6 +102,7 @@ class RefreshingBearerAuth(httpx.Auth):
         self.on_refresh = on_refresh
         self.lock_timeout = lock_timeout
         self.allow_other_origins = allow_other_origins
+        self.deadline = deadline  # seconds to read a token or discovery answer
         self._token: Token | None = None
         self._unsaved: Token | None = None  # a rotated token the store refused
         self._thread_lock = threading.Lock()
@@ -229,7 +233,10 @@ class RefreshingBearerAuth(httpx.Auth):
                 else:
                     assert isinstance(step, httpx.Request)
                     response = yield step
-                    response.read()
+                    if step is request:
+                        response.read()
+                    else:
+                        read_bounded(response, MAX_BODY, time.monotonic() + self.deadline)
                     step = flow.send(response)
         except StopIteration:
             return
@@ -267,13 +274,23 @@ class RefreshingBearerAuth(httpx.Auth):
                 else:
                     assert isinstance(step, httpx.Request)
                     response = yield step
-                    await response.aread()
+                    if step is request:
+                        await response.aread()
+                    else:
+                        await self._aread_oauth(response)
                     step = flow.send(response)
         except StopIteration:
             return
         finally:
             if held:
                 self._release_async()
+
+    async def _aread_oauth(self, response: httpx.Response) -> None:
+        try:
+            with anyio.fail_after(self.deadline):
+                await aread_bounded(response, MAX_BODY)
+        except TimeoutError:
+            raise ResponseLimitError(str(response.request.url), "past the deadline") from None
 
     async def _acquire_process_lock_async(self) -> None:
         """The lock file, polled so that the event loop keeps running while another process

@@ -38,6 +38,8 @@ from .token import Token, dc_region
 
 __all__ = [
     "DEVICE_GRANT_TYPE",
+    "MAX_DEVICE_INTERVAL",
+    "MAX_DEVICE_WAIT",
     "AuthorizationRequest",
     "ClientCredentials",
     "DeviceAuthorization",
@@ -48,6 +50,10 @@ __all__ = [
 ]
 
 DEVICE_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:device_code"
+# The server chooses the device flow's waits (RFC 8628 §3.2); these bound them: an interval of
+# 10**9 s, or a code valid for years, would otherwise hold the caller as long.
+MAX_DEVICE_INTERVAL = 60
+MAX_DEVICE_WAIT = 1800  # 30 minutes, the lifetime RFC 8628's own example gives a device code
 AuthMethod = Literal["none", "client_secret_post", "client_secret_basic"]
 _FORM = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
 
@@ -260,18 +266,22 @@ class OAuthClient:
                 expires_in=int(body["expires_in"]),
                 interval=int(body.get("interval", 5)),  # §3.2: 5 when absent
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):  # OverflowError: int(1e400)
             raise OAuthError("invalid_response", "bad device authorization response") from None
 
     def device_token_flow(self, device: DeviceAuthorization) -> Flow[Token]:
         """§3.4–3.5: poll every ``interval`` seconds, 5 more after ``slow_down``, until the user
-        decides or the code expires (``expired_token``, ``access_denied`` raise OAuthError)."""
-        interval = max(1, device.interval)
-        deadline = self.clock() + device.expires_in
+        decides or the code expires (``expired_token``, ``access_denied`` raise OAuthError).
+
+        The server's interval is capped at :data:`MAX_DEVICE_INTERVAL` and the whole wait at
+        :data:`MAX_DEVICE_WAIT`; no sleep goes past the end of the wait.
+        """
+        interval = min(max(1, device.interval), MAX_DEVICE_INTERVAL)
+        deadline = self.clock() + min(device.expires_in, MAX_DEVICE_WAIT)
         form = {"grant_type": DEVICE_GRANT_TYPE, "device_code": device.device_code}
         while True:
-            yield Sleep(interval)
-            if self.clock() > deadline:
+            yield Sleep(max(0.0, min(interval, deadline - self.clock())))
+            if self.clock() >= deadline:
                 raise OAuthError("expired_token", "the device code expired before approval")
             response = yield from fetch(self._token_request(form, dc_region(device.device_code)))
             if response.status_code == 200:
