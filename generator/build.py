@@ -12,6 +12,7 @@ from typing import Any
 from generator.lazy_init import lazy_models_init
 from generator.operations import render_operations
 from generator.paths import PACKAGE_NAME, RUNTIME_DIR, SPEC
+from generator.secret_fields import mask_secret_fields
 from generator.spec_extensions import render_error_codes, render_scopes
 from generator.tools import (
     ruff_fix_imports,
@@ -107,7 +108,8 @@ def build(dest: Path, spec_path: Path = SPEC) -> None:
         }
         for path, text in written.items():
             path.write_text(text, encoding="utf-8")
-        ruff_format(list(written), cwd=Path(tmp))
+        masked = mask_secret_fields(package, RUNTIME_PACKAGE)
+        ruff_format([*written, *masked], cwd=Path(tmp))
         ruff_fix_imports([package / "operations.py"], cwd=Path(tmp))
         (package / "py.typed").write_text("", encoding="utf-8")
         _copy_runtime(package / RUNTIME_PACKAGE)

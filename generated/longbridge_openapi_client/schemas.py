@@ -2088,3 +2088,17 @@ class TokenError(BaseModel):
         ),
     ] = None
     error_uri: str | None = None
+
+
+# Credentials never reach a repr (generator/secret_fields.py).
+from ._runtime.secret_repr import mask_secrets  # noqa: E402
+
+mask_secrets(AuthorizationCodeTokenRequest, ("code", "client_secret", "code_verifier"))
+mask_secrets(ClientInformation, ("client_secret", "registration_access_token"))
+mask_secrets(DeviceAuthorizationResponse, ("device_code",))
+mask_secrets(DeviceCodeTokenRequest, ("device_code", "client_secret"))
+mask_secrets(LegacyToken, ("token",))
+mask_secrets(RefreshTokenRequest, ("refresh_token", "client_secret"))
+mask_secrets(RevocationRequest, ("token", "client_secret"))
+mask_secrets(SocketToken, ("otp",))
+mask_secrets(TokenResponse, ("access_token", "refresh_token"))

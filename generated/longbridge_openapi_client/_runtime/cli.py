@@ -48,6 +48,7 @@ import html
 import json
 import os
 import queue
+import re
 import sys
 import threading
 import time
@@ -136,8 +137,18 @@ def _env(name: str, environ: Mapping[str, str]) -> str | None:
     return environ.get(f"LONGBRIDGE_{name}") or environ.get(f"LONGPORT_{name}") or None
 
 
+# C0 and C1 controls but newline and tab, and the bidi overrides: what lets a server's text
+# (error_description, a device code's URI) move the cursor, retitle or clear the terminal.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\x1b``), not obeyed."""
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
 def _err(*lines: str) -> None:
-    print(*lines, sep="\n", file=sys.stderr, flush=True)
+    print(*(_printable(line) for line in lines), sep="\n", file=sys.stderr, flush=True)
 
 
 # -- the command line ---------------------------------------------------------------------------
@@ -570,7 +581,7 @@ def _token_show(args: argparse.Namespace, run: _Run) -> int:
             ("refresh_token", _REDACTED if token.refresh_token else "(none: log in again)"),
         ]
         width = max(len(name) for name, _ in rows)
-        print("\n".join(f"{name:<{width}}  {value}" for name, value in rows))
+        print(_printable("\n".join(f"{name:<{width}}  {value}" for name, value in rows)))
     return EXIT_OK
 
 
@@ -655,7 +666,7 @@ def _call(args: argparse.Namespace, run: _Run) -> int:
             raise UsageError(f"--json is not valid JSON: {exc}") from None
     with _client(args, run) as lb:
         data = lb.request(method, path, params=params or None, json=body)
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    print(_printable(json.dumps(data, indent=2, ensure_ascii=False)))
     return EXIT_OK
 
 

@@ -89,8 +89,12 @@ class _Config:
         leeway: float = DEFAULT_LEEWAY,
         retry: RetryPolicy | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        allow_other_origins: bool = False,
     ) -> None:
         self.base_url = base_url_for(region, base_url)
+        # Metadata naming endpoints on another origin than the server is refused unless allowed
+        # (RFC 9700 §4.4 mix-up); see ServerEndpoints.from_metadata.
+        self.allow_other_origins = allow_other_origins
         self.credentials = ClientCredentials(client_id, client_secret) if client_id else None
         self.token_store: TokenStore = token_store or FileTokenStore()
         self.endpoints = endpoints
@@ -106,6 +110,7 @@ class _Config:
                 base_url=self.base_url,
                 endpoints=endpoints,
                 leeway=leeway,
+                allow_other_origins=allow_other_origins,
             )
         else:
             raise ValueError("give a client_id (OAuth) or api_key=(app_key, app_secret, token)")
@@ -161,9 +166,12 @@ class _Config:
 
     def _save(self, token: Token) -> Token:
         creds = self._require_credentials()
+        if isinstance(self.auth, RefreshingBearerAuth):
+            # The next request uses it at once, and this process keeps it if saving fails.
+            self.auth._token = self.auth._unsaved = token
         self.token_store.save(creds.client_id, token)
         if isinstance(self.auth, RefreshingBearerAuth):
-            self.auth._token = token  # the next request uses it at once
+            self.auth._unsaved = None
         return token
 
     def _forget(self) -> None:
@@ -228,7 +236,10 @@ class Longbridge(_Config, Operations):
     def discover(self) -> ServerEndpoints:
         """The server's OAuth endpoints (RFC 8414), fetched once."""
         if self.endpoints is None:
-            self.endpoints = run_sync(discovery_flow(self.base_url), self._http)
+            self.endpoints = run_sync(
+                discovery_flow(self.base_url, allow_other_origins=self.allow_other_origins),
+                self._http,
+            )
         return self.endpoints
 
     def authorization_request(
@@ -351,7 +362,10 @@ class AsyncLongbridge(_Config, AsyncOperations):
     async def discover(self) -> ServerEndpoints:
         """The server's OAuth endpoints (RFC 8414), fetched once."""
         if self.endpoints is None:
-            self.endpoints = await run_async(discovery_flow(self.base_url), self._http)
+            self.endpoints = await run_async(
+                discovery_flow(self.base_url, allow_other_origins=self.allow_other_origins),
+                self._http,
+            )
         return self.endpoints
 
     async def authorization_request(
