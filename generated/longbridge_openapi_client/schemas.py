@@ -14,6 +14,22 @@ from longbridge_openapi_client._runtime.value_types import (
     OptionalUnixTimestamp,
     UnixTimestamp,
 )
+from longbridge_openapi_client.open_enums import (
+    OpenAssetCashFlowBusinessType,
+    OpenAssetCashFlowDirection,
+    OpenAssetRiskLevel,
+    OpenContentTopicType,
+    OpenMarket,
+    OpenOrderSide,
+    OpenOrderStatus,
+    OpenOrderTag,
+    OpenOrderType,
+    OpenOutsideRTH,
+    OpenTimeInForce,
+    OpenTradeChargeCategory,
+    OpenTriggerStatus,
+    OpenWatchlistMarketTemperatureHistoryType,
+)
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
@@ -366,6 +382,9 @@ class Envelope(BaseModel):
 
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     code: Annotated[
         int,
         Field(
@@ -400,10 +419,25 @@ class Symbol(RootModel[str]):
     ]
 
 
+class Market(
+    RootModel[Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"]]
+):
+    root: Annotated[
+        Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"],
+        Field(
+            description="Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more)."
+        ),
+    ]
+
+
 class EmptyData(BaseModel):
     """
     The `data` of an operation that answers nothing but success (`{}`).
     """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
 
 
 class SecurityListMarket(RootModel[Literal["US"]]):
@@ -420,6 +454,9 @@ class SecurityListCategory(RootModel[Literal["Overnight", "overnight"]]):
 
 
 class Security(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     symbol: Annotated[
         str,
         Field(
@@ -432,6 +469,9 @@ class Security(BaseModel):
 
 
 class SecurityList(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[Security], Field(alias="list")]
 
 
@@ -440,6 +480,9 @@ class SecurityListResponse(Envelope):
 
 
 class SocketToken(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     otp: Annotated[str, Field(min_length=1)]
     limit: Annotated[
         int, Field(description="Connections allowed for this account.", ge=0)
@@ -452,6 +495,9 @@ class SocketTokenResponse(Envelope):
 
 
 class LegacyAccountInfo(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     member_id: Annotated[
         str | int,
         Field(
@@ -468,6 +514,9 @@ class LegacyAccountInfo(BaseModel):
 
 
 class LegacyToken(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     token: Annotated[str, Field(min_length=1)]
     expired_at: Annotated[str, Field(description="Expiry of the new token.")]
     issued_at: str
@@ -487,7 +536,19 @@ class AssetBalanceCurrency(RootModel[Literal["HKD", "USD", "CNH"]]):
     ]
 
 
+class AssetRiskLevel(RootModel[Literal["0", "1", "2", "3", 0, 1, 2, 3]]):
+    root: Annotated[
+        Literal["0", "1", "2", "3", 0, 1, 2, 3],
+        Field(
+            description='Risk level `"0"`..`"3"` (0 safe, 1 medium risk, 2 early warning, 3 danger). The docs type it\nas a string; a bare number is accepted too (spec/DISCREPANCIES.md).\n'
+        ),
+    ]
+
+
 class AssetCashInfo(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     withdraw_cash: Annotated[
         DecimalText,
         Field(
@@ -526,6 +587,9 @@ class AssetCashInfo(BaseModel):
 
 
 class AssetFrozenTransactionFee(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     currency: Annotated[
         str,
         Field(
@@ -547,6 +611,10 @@ class AssetAccountBalance(BaseModel):
     The balance of the account in one currency (longbridge-api.md §5.3).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     total_cash: Annotated[
         DecimalText,
         Field(
@@ -568,12 +636,7 @@ class AssetAccountBalance(BaseModel):
             examples=["12.50"],
         ),
     ]
-    risk_level: Annotated[
-        Literal["0", "1", "2", "3", 0, 1, 2, 3],
-        Field(
-            description='Risk level `"0"`..`"3"` (0 safe, 1 medium risk, 2 early warning, 3 danger). The docs type it\nas a string; a bare number is accepted too (spec/DISCREPANCIES.md).\n'
-        ),
-    ]
+    risk_level: OpenAssetRiskLevel
     margin_call: Annotated[
         DecimalText,
         Field(
@@ -621,6 +684,9 @@ class AssetAccountBalance(BaseModel):
 
 
 class AssetAccountBalances(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[AssetAccountBalance], Field(alias="list")]
 
 
@@ -637,20 +703,32 @@ class AssetBusinessTypeQuery(RootModel[Literal[1, 2, 3]]):
     ]
 
 
-class AssetCashFlow(BaseModel):
-    transaction_flow_name: str
-    direction: Annotated[
+class AssetCashFlowDirection(RootModel[Literal["1", "2", 1, 2]]):
+    root: Annotated[
         Literal["1", "2", 1, 2],
         Field(
             description="1 outflow, 2 inflow. The docs' schema says string, their example a bare number; both are\naccepted (longbridge-api.md §10 item 5).\n"
         ),
     ]
-    business_type: Annotated[
+
+
+class AssetCashFlowBusinessType(RootModel[Literal["1", "2", "3", 1, 2, 3]]):
+    root: Annotated[
         Literal["1", "2", "3", 1, 2, 3],
         Field(
             description="1 cash, 2 stock, 3 fund. String in the docs' schema, a number in their example; both are\naccepted (longbridge-api.md §10 item 5).\n"
         ),
     ]
+
+
+class AssetCashFlow(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
+    transaction_flow_name: str
+    direction: OpenAssetCashFlowDirection
+    business_type: OpenAssetCashFlowBusinessType
     balance: Annotated[
         DecimalText,
         Field(
@@ -680,6 +758,9 @@ class AssetCashFlow(BaseModel):
 
 
 class AssetCashFlows(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[AssetCashFlow], Field(alias="list")]
 
 
@@ -688,6 +769,9 @@ class ListCashFlowResponse(Envelope):
 
 
 class AssetFundInfo(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     symbol: Annotated[
         str, Field(description="The fund's ISIN, such as `HK0000447943`.")
     ]
@@ -730,11 +814,17 @@ class AssetFundInfo(BaseModel):
 
 
 class AssetFundChannel(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     account_channel: str
     fund_info: list[AssetFundInfo]
 
 
 class AssetFundPositions(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[AssetFundChannel], Field(alias="list")]
 
 
@@ -743,6 +833,10 @@ class ListFundPositionsResponse(Envelope):
 
 
 class AssetStockInfo(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     symbol: Annotated[
         str,
         Field(
@@ -773,12 +867,7 @@ class AssetStockInfo(BaseModel):
             pattern="^[A-Z]{3}$",
         ),
     ]
-    market: Annotated[
-        Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"],
-        Field(
-            description="Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more)."
-        ),
-    ]
+    market: OpenMarket
     cost_price: Annotated[
         DecimalText,
         Field(
@@ -796,11 +885,17 @@ class AssetStockInfo(BaseModel):
 
 
 class AssetStockChannel(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     account_channel: str
     stock_info: list[AssetStockInfo]
 
 
 class AssetStockPositions(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[AssetStockChannel], Field(alias="list")]
 
 
@@ -809,6 +904,9 @@ class ListStockPositionsResponse(Envelope):
 
 
 class AssetMarginRatio(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     im_factor: Annotated[
         DecimalText,
         Field(
@@ -843,6 +941,9 @@ class AssetStatementType(RootModel[Literal[1, 2]]):
 
 
 class AssetStatement(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     dt: Annotated[
         CompactDate,
         Field(
@@ -860,6 +961,9 @@ class AssetStatements(BaseModel):
 
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[AssetStatement], Field(alias="list")]
 
 
@@ -868,6 +972,9 @@ class ListStatementsResponse(Envelope):
 
 
 class AssetStatementDownload(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     url: Annotated[str, Field(description="A presigned, short-lived download URL.")]
 
 
@@ -882,6 +989,9 @@ class AssetExchangeRate(BaseModel):
 
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     base_currency: Annotated[
         str,
         Field(
@@ -917,11 +1027,81 @@ class AssetExchangeRate(BaseModel):
 
 
 class AssetExchangeRates(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     exchanges: list[AssetExchangeRate]
 
 
 class GetExchangeRatesResponse(Envelope):
     data: AssetExchangeRates
+
+
+class OrderStatus(
+    RootModel[
+        Literal[
+            "NotReported",
+            "ReplacedNotReported",
+            "ProtectedNotReported",
+            "VarietiesNotReported",
+            "FilledStatus",
+            "WaitToNew",
+            "NewStatus",
+            "WaitToReplace",
+            "PendingReplaceStatus",
+            "ReplacedStatus",
+            "PartialFilledStatus",
+            "WaitToCancel",
+            "PendingCancelStatus",
+            "RejectedStatus",
+            "CanceledStatus",
+            "ExpiredStatus",
+            "PartialWithdrawal",
+        ]
+    ]
+):
+    root: Annotated[
+        Literal[
+            "NotReported",
+            "ReplacedNotReported",
+            "ProtectedNotReported",
+            "VarietiesNotReported",
+            "FilledStatus",
+            "WaitToNew",
+            "NewStatus",
+            "WaitToReplace",
+            "PendingReplaceStatus",
+            "ReplacedStatus",
+            "PartialFilledStatus",
+            "WaitToCancel",
+            "PendingCancelStatus",
+            "RejectedStatus",
+            "CanceledStatus",
+            "ExpiredStatus",
+            "PartialWithdrawal",
+        ],
+        Field(description="Order status (longbridge-api.md §5.7)."),
+    ]
+
+
+class TriggerStatus(
+    RootModel[Literal["NOT_USED", "DEACTIVE", "ACTIVE", "RELEASED", ""]]
+):
+    root: Annotated[
+        Literal["NOT_USED", "DEACTIVE", "ACTIVE", "RELEASED", ""],
+        Field(
+            description='State of a conditional order\'s trigger (longbridge-api.md §5.2); `""` when not applicable.\n'
+        ),
+    ]
+
+
+class OrderTag(RootModel[Literal["Normal", "GTC", "Gtc", "Grey", ""]]):
+    root: Annotated[
+        Literal["Normal", "GTC", "Gtc", "Grey", ""],
+        Field(
+            description='Order tag (longbridge-api.md §5.2): `Normal`, `GTC` (docs) or `Gtc` (SDK), `Grey` (grey\nmarket); `""` when not applicable. Both spellings of GTC are accepted.\n'
+        ),
+    ]
 
 
 class TradeMarket(RootModel[Literal["HK", "US"]]):
@@ -1131,6 +1311,9 @@ class TradeReplaceOrderRequest(BaseModel):
 
 
 class SubmittedOrder(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     order_id: Annotated[
         Int64Id,
         Field(
@@ -1161,6 +1344,10 @@ class Order(BaseModel):
 
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     order_id: Annotated[
         Int64Id,
         Field(
@@ -1168,28 +1355,7 @@ class Order(BaseModel):
             examples=["701276261045858304"],
         ),
     ]
-    status: Annotated[
-        Literal[
-            "NotReported",
-            "ReplacedNotReported",
-            "ProtectedNotReported",
-            "VarietiesNotReported",
-            "FilledStatus",
-            "WaitToNew",
-            "NewStatus",
-            "WaitToReplace",
-            "PendingReplaceStatus",
-            "ReplacedStatus",
-            "PartialFilledStatus",
-            "WaitToCancel",
-            "PendingCancelStatus",
-            "RejectedStatus",
-            "CanceledStatus",
-            "ExpiredStatus",
-            "PartialWithdrawal",
-        ],
-        Field(description="Order status (longbridge-api.md §5.7)."),
-    ]
+    status: OpenOrderStatus
     stock_name: str
     quantity: Annotated[
         DecimalText,
@@ -1226,10 +1392,7 @@ class Order(BaseModel):
             examples=["1651644897"],
         ),
     ]
-    side: Annotated[
-        Literal["Buy", "Sell"],
-        Field(description="Buy or sell (longbridge-api.md §5.2)."),
-    ]
+    side: OpenOrderSide
     symbol: Annotated[
         str,
         Field(
@@ -1238,26 +1401,7 @@ class Order(BaseModel):
             pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
         ),
     ]
-    order_type: Annotated[
-        Literal[
-            "LO",
-            "ELO",
-            "MO",
-            "AO",
-            "ALO",
-            "ODD",
-            "LIT",
-            "MIT",
-            "TSLPAMT",
-            "TSLPPCT",
-            "SLO",
-            "TSMAMT",
-            "TSMPCT",
-        ],
-        Field(
-            description="Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,\nALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /\nTSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be\nreplaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML only.\n"
-        ),
-    ]
+    order_type: OpenOrderType
     last_done: Annotated[
         OptionalDecimalText,
         Field(
@@ -1275,18 +1419,8 @@ class Order(BaseModel):
     msg: Annotated[
         str, Field(description='The rejection or other message; `""` when none.')
     ]
-    tag: Annotated[
-        Literal["Normal", "GTC", "Gtc", "Grey", ""],
-        Field(
-            description='Order tag (longbridge-api.md §5.2): `Normal`, `GTC` (docs) or `Gtc` (SDK), `Grey` (grey\nmarket); `""` when not applicable. Both spellings of GTC are accepted.\n'
-        ),
-    ]
-    time_in_force: Annotated[
-        Literal["Day", "GTC", "GTD"],
-        Field(
-            description="Day, good till cancelled, good till `expire_date` (longbridge-api.md §5.7)."
-        ),
-    ]
+    tag: OpenOrderTag
+    time_in_force: OpenTimeInForce
     expire_date: Annotated[
         str,
         Field(
@@ -1330,12 +1464,7 @@ class Order(BaseModel):
             examples=["12.50", ""],
         ),
     ]
-    trigger_status: Annotated[
-        Literal["NOT_USED", "DEACTIVE", "ACTIVE", "RELEASED", ""],
-        Field(
-            description='State of a conditional order\'s trigger (longbridge-api.md §5.2); `""` when not applicable.\n'
-        ),
-    ]
+    trigger_status: OpenTriggerStatus
     currency: Annotated[
         str,
         Field(
@@ -1343,19 +1472,7 @@ class Order(BaseModel):
             pattern="^[A-Z]{3}$",
         ),
     ]
-    outside_rth: Annotated[
-        Literal[
-            "RTH_ONLY",
-            "ANY_TIME",
-            "OVERNIGHT",
-            "OptionPreMarket",
-            "UnknownOutsideRth",
-            "",
-        ],
-        Field(
-            description='Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,\n`ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`, and orders report\n`UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is\naccepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.\n'
-        ),
-    ]
+    outside_rth: OpenOutsideRTH
     remark: str | None = None
     limit_depth_level: int | None = None
     monitor_price: Annotated[
@@ -1373,6 +1490,10 @@ class TradeOrderHistoryEntry(BaseModel):
     One change of an order (longbridge-api.md §5.2, order detail `history[]`).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     price: Annotated[
         OptionalDecimalText,
         Field(
@@ -1387,28 +1508,7 @@ class TradeOrderHistoryEntry(BaseModel):
             examples=["12.50"],
         ),
     ]
-    status: Annotated[
-        Literal[
-            "NotReported",
-            "ReplacedNotReported",
-            "ProtectedNotReported",
-            "VarietiesNotReported",
-            "FilledStatus",
-            "WaitToNew",
-            "NewStatus",
-            "WaitToReplace",
-            "PendingReplaceStatus",
-            "ReplacedStatus",
-            "PartialFilledStatus",
-            "WaitToCancel",
-            "PendingCancelStatus",
-            "RejectedStatus",
-            "CanceledStatus",
-            "ExpiredStatus",
-            "PartialWithdrawal",
-        ],
-        Field(description="Order status (longbridge-api.md §5.7)."),
-    ]
+    status: OpenOrderStatus
     msg: str
     time: Annotated[
         UnixTimestamp,
@@ -1419,7 +1519,17 @@ class TradeOrderHistoryEntry(BaseModel):
     ]
 
 
+class TradeChargeCategory(RootModel[Literal["UNKNOWN", "BROKER_FEES", "THIRD_FEES"]]):
+    root: Annotated[
+        Literal["UNKNOWN", "BROKER_FEES", "THIRD_FEES"],
+        Field(description="Category of an order's charges (longbridge-api.md §5.2)."),
+    ]
+
+
 class TradeChargeFee(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     code: str
     name: str
     amount: Annotated[
@@ -1439,10 +1549,11 @@ class TradeChargeFee(BaseModel):
 
 
 class TradeChargeItem(BaseModel):
-    code: Annotated[
-        Literal["UNKNOWN", "BROKER_FEES", "THIRD_FEES"],
-        Field(description="Category of an order's charges (longbridge-api.md §5.2)."),
-    ]
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
+    code: OpenTradeChargeCategory
     name: str
     fees: list[TradeChargeFee]
 
@@ -1452,6 +1563,9 @@ class TradeChargeDetail(BaseModel):
     Fees charged for an order (longbridge-api.md §5.2).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     total_amount: Annotated[
         DecimalText,
         Field(
@@ -1514,6 +1628,9 @@ class GetOrderDetailResponse(Envelope):
 
 
 class TodayOrders(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     orders: list[Order]
     has_more: Annotated[
         bool | None,
@@ -1528,6 +1645,9 @@ class ListTodayOrdersResponse(Envelope):
 
 
 class HistoryOrders(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     has_more: bool
     orders: list[Order]
 
@@ -1541,6 +1661,10 @@ class Execution(BaseModel):
     One fill of an order (longbridge-api.md §5.2).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     order_id: Annotated[
         Int64Id,
         Field(
@@ -1578,13 +1702,13 @@ class Execution(BaseModel):
             examples=["12.50"],
         ),
     ]
-    side: Annotated[
-        Literal["Buy", "Sell"] | None,
-        Field(description="Buy or sell (longbridge-api.md §5.2)."),
-    ] = None
+    side: OpenOrderSide | None = None
 
 
 class TodayExecutions(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     trades: list[Execution]
 
 
@@ -1593,6 +1717,9 @@ class ListTodayExecutionsResponse(Envelope):
 
 
 class HistoryExecutions(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     has_more: bool
     trades: list[Execution]
 
@@ -1606,6 +1733,9 @@ class MaxPurchaseQuantity(BaseModel):
     Estimated maximum quantities (longbridge-api.md §5.2).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     cash_max_qty: Annotated[
         DecimalText,
         Field(
@@ -1627,6 +1757,9 @@ class EstimateMaxPurchaseQuantityResponse(Envelope):
 
 
 class WatchlistSecurity(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     symbol: Annotated[
         str,
         Field(
@@ -1655,6 +1788,9 @@ class WatchlistSecurity(BaseModel):
 
 
 class WatchlistGroup(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1667,10 +1803,16 @@ class WatchlistGroup(BaseModel):
 
 
 class WatchlistGroups(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     groups: list[WatchlistGroup]
 
 
 class WatchlistGroupCreated(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1734,6 +1876,9 @@ class WatchlistDate(RootModel[str]):
 
 
 class WatchlistMarketTemperature(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     temperature: int
     description: str
     valuation: int
@@ -1748,6 +1893,9 @@ class WatchlistMarketTemperature(BaseModel):
 
 
 class WatchlistTemperatureRow(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     timestamp: Annotated[
         UnixTimestamp,
         Field(
@@ -1761,11 +1909,18 @@ class WatchlistTemperatureRow(BaseModel):
 
 
 class WatchlistMarketTemperatureHistory(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     list_: Annotated[list[WatchlistTemperatureRow], Field(alias="list")]
-    type: Literal["day", "week", "month"]
+    type: OpenWatchlistMarketTemperatureHistoryType
 
 
 class WatchlistFiling(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: str
     title: str
     description: str
@@ -1781,6 +1936,9 @@ class WatchlistFiling(BaseModel):
 
 
 class WatchlistFilings(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     items: list[WatchlistFiling]
 
 
@@ -1817,12 +1975,18 @@ class ListFilingsResponse(Envelope):
 
 
 class ContentAuthor(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     member_id: str | None = None
     name: str | None = None
     avatar: Annotated[str | None, Field(description="Avatar URL.")] = None
 
 
 class ContentImage(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     url: Annotated[str | None, Field(description="The original image.")] = None
     sm: Annotated[str | None, Field(description="A small thumbnail.")] = None
     lg: Annotated[str | None, Field(description="A large thumbnail.")] = None
@@ -1833,6 +1997,9 @@ class ContentSummary(BaseModel):
     A news item or a topic as the per-security lists show it (SDK NewsItem, TopicItem).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1860,6 +2027,10 @@ class ContentTopic(BaseModel):
     A topic in full (SDK OwnedTopic).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1874,12 +2045,7 @@ class ContentTopic(BaseModel):
         str | None, Field(description="A plain-text excerpt of the body.")
     ] = None
     body: Annotated[str | None, Field(description="Markdown for an article")] = None
-    topic_type: Annotated[
-        Literal["article", "post"],
-        Field(
-            description="`article` (long form, Markdown, titled) or `post` (short, plain text)."
-        ),
-    ]
+    topic_type: OpenContentTopicType
     tickers: list[Symbol] | None = None
     hashtags: list[str] | None = None
     images: list[ContentImage] | None = None
@@ -1914,6 +2080,9 @@ class ContentComment(BaseModel):
     A reply on a topic (SDK TopicReply).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1952,18 +2121,30 @@ class ContentComment(BaseModel):
 
 
 class ContentSummaries(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     items: list[ContentSummary]
 
 
 class ContentTopics(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     items: list[ContentTopic]
 
 
 class ContentTopicDetail(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     item: ContentTopic
 
 
 class ContentTopicId(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1974,14 +2155,23 @@ class ContentTopicId(BaseModel):
 
 
 class ContentTopicCreated(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     item: ContentTopicId
 
 
 class ContentComments(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     items: list[ContentComment]
 
 
 class ContentCommentCreated(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     item: ContentComment
 
 
