@@ -10,6 +10,8 @@ from the answer of a ``/v1/`` operation:
   reads an unknown value as its ``Unknown`` variant
   (https://github.com/longbridge/openapi/blob/32cb424b58745bdfd832d4196cbbe2842c9ea9c0/rust/src/macros.rs#L13-L22),
   so a value the server adds tomorrow must not fail a whole answer;
+- an ``anyOf`` that only lists alternative required members is left out (reading never
+  depends on it);
 - an object keeps the members the spec does not list (``additionalProperties: true``, pydantic
   ``extra="allow"``): the server sends fields before the spec knows them.
 
@@ -85,6 +87,15 @@ def _enum_values(node: Any, schemas: dict[str, Any]) -> list[str | int] | None:
     return None
 
 
+def _only_required(branches: Any) -> bool:
+    """An ``anyOf`` that only says which of the listed members must be present (such as "the
+    time comes as ``timestamp`` or ``updated_at``"): pydantic cannot express it, and reading
+    must not depend on it, so the models leave it out (the spec keeps it for the suite)."""
+    return isinstance(branches, list) and all(
+        isinstance(b, dict) and set(b) == {"required"} for b in branches
+    )
+
+
 def _camel(text: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in text.replace("-", "_").split("_"))
 
@@ -109,7 +120,11 @@ class _Opener:
             return [self.properties(v, owner) for v in node]
         if not isinstance(node, dict):
             return node
-        out = {k: self.properties(v, owner) for k, v in node.items() if k != "properties"}
+        out = {
+            k: self.properties(v, owner)
+            for k, v in node.items()
+            if k != "properties" and not (k == "anyOf" and _only_required(v))
+        }
         if isinstance(node.get("properties"), dict):
             out["properties"] = {
                 key: self.value(value, owner, key) for key, value in node["properties"].items()

@@ -187,7 +187,9 @@ class Order:
             "quantity": str(self.quantity),
             "executed_quantity": str(self.executed_quantity),
             "price": _opt(self.price),
-            "executed_price": _opt(self.executed_price),
+            # "0" before the first fill: the SDK reads this field as a decimal and only then
+            # treats zero as "none" (decimal_opt_0_is_none); "" fails it (spec/DISCREPANCIES.md).
+            "executed_price": str(self.executed_price or 0),
             "submitted_at": str(self.submitted_at),
             "side": self.side,
             "symbol": self.symbol,
@@ -195,7 +197,7 @@ class Order:
             "last_done": _opt(self.executed_price),
             "trigger_price": _opt(self.trigger_price),
             "msg": self.msg,
-            "tag": "GTC" if self.time_in_force == "GTC" else "Normal",
+            "tag": "Gtc" if self.time_in_force == "GTC" else "Normal",  # the SDK's spelling
             "time_in_force": self.time_in_force,
             "expire_date": self.expire_date,
             "updated_at": str(self.updated_at or self.submitted_at),

@@ -252,7 +252,8 @@ def history_market_temperature(ctx: Context, call: Call) -> Any:
     """GET /v1/quote/history_market_temperature: daily rows up to a quarter, then weekly, monthly.
 
     The granularity follows the span as the SDK's ``MarketTemperatureHistory.type`` reports it
-    (day / week / month); dates after today are cut, dates before 2016 refused (§5.1).
+    (``daily`` / ``weekly`` / ``monthly``); dates after today are cut, dates before 2016 refused
+    (§5.1).
     """
     start = _date(call.params, "start_date")
     end = min(_date(call.params, "end_date"), _today(ctx))
@@ -261,11 +262,11 @@ def history_market_temperature(ctx: Context, call: Call) -> Any:
     if start > end:
         raise bad_parameter("start_date must not be after end_date (or today)")
     span = (end - start).days
-    kind, step = ("day", 1) if span <= 93 else ("week", 7) if span <= 730 else ("month", 30)
+    kind, step = ("daily", 1) if span <= 93 else ("weekly", 7) if span <= 730 else ("monthly", 30)
     rows: list[dict[str, Any]] = []
     day = start
     while day <= end and len(rows) < MAX_HISTORY_ROWS:
-        if kind != "day" or day.weekday() < 5:  # daily rows are trading days
+        if kind != "daily" or day.weekday() < 5:  # daily rows are trading days
             rows.append({"timestamp": str(_midnight(day)), **_reading(call.params["market"], day)})
         day += timedelta(days=step)
     return {"type": kind, "list": rows}

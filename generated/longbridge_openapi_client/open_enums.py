@@ -24,7 +24,10 @@ __all__ = [
     "OpenOrderType",
     "OpenOutsideRTH",
     "OpenTimeInForce",
+    "OpenTradeAttachedOrderType",
     "OpenTradeChargeCategory",
+    "OpenTradeCommissionFreeStatus",
+    "OpenTradeDeductionStatus",
     "OpenTriggerStatus",
     "OpenWatchlistMarketTemperatureHistoryType",
 ]
@@ -41,8 +44,8 @@ OpenAssetCashFlowDirection = Annotated[
 ]
 
 OpenAssetRiskLevel = Annotated[
-    Literal["0", "1", "2", "3", 0, 1, 2, 3] | UnknownEnumValue | UnknownEnumNumber,
-    OpenEnum("0", "1", "2", "3", 0, 1, 2, 3),
+    Literal["0", "1", "2", "3", "", 0, 1, 2, 3] | UnknownEnumValue | UnknownEnumNumber,
+    OpenEnum("0", "1", "2", "3", "", 0, 1, 2, 3),
 ]
 
 OpenContentTopicType = Annotated[
@@ -51,9 +54,9 @@ OpenContentTopicType = Annotated[
 ]
 
 OpenMarket = Annotated[
-    Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"]
+    Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE", "Crypto"]
     | UnknownEnumValue,
-    OpenEnum("HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"),
+    OpenEnum("HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE", "Crypto"),
 ]
 
 OpenOrderSide = Annotated[
@@ -80,6 +83,7 @@ OpenOrderStatus = Annotated[
         "CanceledStatus",
         "ExpiredStatus",
         "PartialWithdrawal",
+        "DelayedNotReported",
     ]
     | UnknownEnumValue,
     OpenEnum(
@@ -100,6 +104,7 @@ OpenOrderStatus = Annotated[
         "CanceledStatus",
         "ExpiredStatus",
         "PartialWithdrawal",
+        "DelayedNotReported",
     ),
 ]
 
@@ -144,11 +149,21 @@ OpenOrderType = Annotated[
 
 OpenOutsideRTH = Annotated[
     Literal[
-        "RTH_ONLY", "ANY_TIME", "OVERNIGHT", "OptionPreMarket", "UnknownOutsideRth", ""
+        "RTH_ONLY",
+        "ANY_TIME",
+        "OVERNIGHT",
+        "OPTION_PRE_MARKET",
+        "UnknownOutsideRth",
+        "",
     ]
     | UnknownEnumValue,
     OpenEnum(
-        "RTH_ONLY", "ANY_TIME", "OVERNIGHT", "OptionPreMarket", "UnknownOutsideRth", ""
+        "RTH_ONLY",
+        "ANY_TIME",
+        "OVERNIGHT",
+        "OPTION_PRE_MARKET",
+        "UnknownOutsideRth",
+        "",
     ),
 ]
 
@@ -157,9 +172,24 @@ OpenTimeInForce = Annotated[
     OpenEnum("Day", "GTC", "GTD"),
 ]
 
+OpenTradeAttachedOrderType = Annotated[
+    Literal["PROFIT_TAKER", "STOP_LOSS", "BRACKET"] | UnknownEnumValue,
+    OpenEnum("PROFIT_TAKER", "STOP_LOSS", "BRACKET"),
+]
+
 OpenTradeChargeCategory = Annotated[
     Literal["UNKNOWN", "BROKER_FEES", "THIRD_FEES"] | UnknownEnumValue,
     OpenEnum("UNKNOWN", "BROKER_FEES", "THIRD_FEES"),
+]
+
+OpenTradeCommissionFreeStatus = Annotated[
+    Literal["None", "Calculated", "Pending", "Ready"] | UnknownEnumValue,
+    OpenEnum("None", "Calculated", "Pending", "Ready"),
+]
+
+OpenTradeDeductionStatus = Annotated[
+    Literal["NONE", "NO_DATA", "PENDING", "DONE"] | UnknownEnumValue,
+    OpenEnum("NONE", "NO_DATA", "PENDING", "DONE"),
 ]
 
 OpenTriggerStatus = Annotated[
@@ -168,6 +198,6 @@ OpenTriggerStatus = Annotated[
 ]
 
 OpenWatchlistMarketTemperatureHistoryType = Annotated[
-    Literal["day", "week", "month"] | UnknownEnumValue,
-    OpenEnum("day", "week", "month"),
+    Literal["daily", "weekly", "monthly"] | UnknownEnumValue,
+    OpenEnum("daily", "weekly", "monthly"),
 ]

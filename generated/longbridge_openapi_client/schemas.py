@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from longbridge_openapi_client._runtime.value_types import (
     CompactDate,
     DecimalText,
+    EmptyIsZeroDecimalText,
     Int64Id,
     NumberOrDecimalText,
     OptionalDecimalText,
@@ -26,7 +27,10 @@ from longbridge_openapi_client.open_enums import (
     OpenOrderType,
     OpenOutsideRTH,
     OpenTimeInForce,
+    OpenTradeAttachedOrderType,
     OpenTradeChargeCategory,
+    OpenTradeCommissionFreeStatus,
+    OpenTradeDeductionStatus,
     OpenTriggerStatus,
     OpenWatchlistMarketTemperatureHistoryType,
 )
@@ -412,18 +416,20 @@ class Symbol(RootModel[str]):
     root: Annotated[
         str,
         Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
             examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
         ),
     ]
 
 
 class Market(
-    RootModel[Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"]]
+    RootModel[
+        Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE", "Crypto"]
+    ]
 ):
     root: Annotated[
-        Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"],
+        Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE", "Crypto"],
         Field(
             description="Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more)."
         ),
@@ -536,11 +542,11 @@ class AssetBalanceCurrency(RootModel[Literal["HKD", "USD", "CNH"]]):
     ]
 
 
-class AssetRiskLevel(RootModel[Literal["0", "1", "2", "3", 0, 1, 2, 3]]):
+class AssetRiskLevel(RootModel[Literal["0", "1", "2", "3", "", 0, 1, 2, 3]]):
     root: Annotated[
-        Literal["0", "1", "2", "3", 0, 1, 2, 3],
+        Literal["0", "1", "2", "3", "", 0, 1, 2, 3],
         Field(
-            description='Risk level `"0"`..`"3"` (0 safe, 1 medium risk, 2 early warning, 3 danger). The docs type it\nas a string; a bare number is accepted too (spec/DISCREPANCIES.md).\n'
+            description='Risk level `"0"`..`"3"` (0 safe, 1 medium risk, 2 early warning, 3 danger). The docs type it\nas a string; a bare number is accepted too, and `""`, which the SDK reads as 0\n(spec/DISCREPANCIES.md).\n'
         ),
     ]
 
@@ -652,34 +658,39 @@ class AssetAccountBalance(BaseModel):
         ),
     ]
     net_assets: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     init_margin: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     maintenance_margin: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     buy_power: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
-    cash_infos: list[AssetCashInfo]
+    cash_infos: Annotated[
+        list[AssetCashInfo] | None,
+        Field(
+            description="Absent from some answers; the SDK reads absence as an empty list."
+        ),
+    ] = None
     frozen_transaction_fees: list[AssetFrozenTransactionFee] | None = None
 
 
@@ -752,7 +763,9 @@ class AssetCashFlow(BaseModel):
     ]
     symbol: Annotated[
         str | None,
-        Field(description='The security concerned, or `""` for pure cash movements.'),
+        Field(
+            description='The security concerned, or `""` (or null) for pure cash movements.'
+        ),
     ] = None
     description: str | None = None
 
@@ -784,24 +797,24 @@ class AssetFundInfo(BaseModel):
         ),
     ]
     holding_units: Annotated[
-        DecimalText | None,
+        EmptyIsZeroDecimalText | None,
         Field(
             description="Units held. In the docs' examples and the SDK but not in the docs' schema, so optional\n(longbridge-api.md §10 item 6).\n",
-            examples=["12.50"],
+            examples=["12.50", ""],
         ),
     ] = None
     current_net_asset_value: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     cost_net_asset_value: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     net_asset_value_day: Annotated[
@@ -818,7 +831,12 @@ class AssetFundChannel(BaseModel):
         extra="allow",
     )
     account_channel: str
-    fund_info: list[AssetFundInfo]
+    fund_info: Annotated[
+        list[AssetFundInfo] | None,
+        Field(
+            description="Absent for a channel without funds; the SDK reads absence as empty."
+        ),
+    ] = None
 
 
 class AssetFundPositions(BaseModel):
@@ -840,9 +858,9 @@ class AssetStockInfo(BaseModel):
     symbol: Annotated[
         str,
         Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
             examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
         ),
     ]
     symbol_name: str
@@ -869,10 +887,10 @@ class AssetStockInfo(BaseModel):
     ]
     market: OpenMarket
     cost_price: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     init_quantity: Annotated[
@@ -889,7 +907,12 @@ class AssetStockChannel(BaseModel):
         extra="allow",
     )
     account_channel: str
-    stock_info: list[AssetStockInfo]
+    stock_info: Annotated[
+        list[AssetStockInfo] | None,
+        Field(
+            description="Absent for a channel without stocks; the SDK reads absence as empty."
+        ),
+    ] = None
 
 
 class AssetStockPositions(BaseModel):
@@ -1057,6 +1080,7 @@ class OrderStatus(
             "CanceledStatus",
             "ExpiredStatus",
             "PartialWithdrawal",
+            "DelayedNotReported",
         ]
     ]
 ):
@@ -1079,8 +1103,11 @@ class OrderStatus(
             "CanceledStatus",
             "ExpiredStatus",
             "PartialWithdrawal",
+            "DelayedNotReported",
         ],
-        Field(description="Order status (longbridge-api.md §5.7)."),
+        Field(
+            description="Order status (longbridge-api.md §5.7); `DelayedNotReported` is an order held until its\n`delayed_until` time (SDK 5.3.0, spec/DISCREPANCIES.md).\n"
+        ),
     ]
 
 
@@ -1123,9 +1150,9 @@ class TradeSubmitOrderRequest(BaseModel):
     symbol: Annotated[
         str,
         Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
             examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
         ),
     ]
     order_type: Annotated[
@@ -1213,13 +1240,13 @@ class TradeSubmitOrderRequest(BaseModel):
             "RTH_ONLY",
             "ANY_TIME",
             "OVERNIGHT",
-            "OptionPreMarket",
+            "OPTION_PRE_MARKET",
             "UnknownOutsideRth",
             "",
         ]
         | None,
         Field(
-            description='Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,\n`ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`, and orders report\n`UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is\naccepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.\n'
+            description='Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,\n`ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report\n`UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is\naccepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.\n'
         ),
     ] = None
     remark: Annotated[str | None, Field(max_length=255)] = None
@@ -1335,13 +1362,18 @@ class CancelOrderResponse(Envelope):
     data: EmptyData
 
 
-class Order(BaseModel):
-    """
-    An order (longbridge-api.md §5.2). Fields that do not apply are `""`: prices, trigger and
-    trailing values (`OptionalDecimal`), times (`OptionalTimestamp`), `expire_date`,
-    `trigger_status`, `outside_rth` and `tag`. `remark`, `limit_depth_level`, `monitor_price`
-    and `trigger_count` are newer fields and may be absent.
+class TradeAttachedOrderType(
+    RootModel[Literal["PROFIT_TAKER", "STOP_LOSS", "BRACKET"]]
+):
+    root: Annotated[
+        Literal["PROFIT_TAKER", "STOP_LOSS", "BRACKET"],
+        Field(description="Kind of an attached order (SDK `AttachedOrderType`)."),
+    ]
 
+
+class TradeAttachedOrder(BaseModel):
+    """
+    An order attached to another (SDK `AttachedOrderDetail`).
     """
 
     model_config = ConfigDict(
@@ -1355,8 +1387,14 @@ class Order(BaseModel):
             examples=["701276261045858304"],
         ),
     ]
-    status: OpenOrderStatus
-    stock_name: str
+    attached_type_display: OpenTradeAttachedOrderType
+    trigger_price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
     quantity: Annotated[
         DecimalText,
         Field(
@@ -1364,18 +1402,46 @@ class Order(BaseModel):
             examples=["12.50"],
         ),
     ]
-    executed_quantity: Annotated[
+    executed_qty: Annotated[
         DecimalText,
         Field(
             description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
             examples=["12.50"],
         ),
     ]
-    price: Annotated[
-        OptionalDecimalText,
+    status: OpenOrderStatus
+    updated_at: Annotated[
+        UnixTimestamp,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+    withdrawn: bool
+    gtd: Annotated[
+        str,
+        Field(
+            description='A date `YYYY-MM-DD`, or `""` when not applicable (an order\'s `expire_date`).',
+            examples=["2026-12-31", ""],
+            pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
+        ),
+    ]
+    time_in_force: OpenTimeInForce
+    counter_id: str
+    trigger_status: OpenTriggerStatus
+    executed_amount: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    tag: OpenOrderTag
+    submitted_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
         ),
     ]
     executed_price: Annotated[
@@ -1385,104 +1451,35 @@ class Order(BaseModel):
             examples=["12.50", ""],
         ),
     ]
-    submitted_at: Annotated[
-        UnixTimestamp,
-        Field(
-            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
-            examples=["1651644897"],
-        ),
-    ]
-    side: OpenOrderSide
-    symbol: Annotated[
-        str,
-        Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
-            examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
-        ),
-    ]
-    order_type: OpenOrderType
-    last_done: Annotated[
+    force_only_rth: OpenOutsideRTH
+    reviewed: bool
+    activate_order_type: OpenOrderType
+    activate_rth: OpenOutsideRTH
+    submit_price: Annotated[
         OptionalDecimalText,
         Field(
             description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
             examples=["12.50", ""],
         ),
     ]
-    trigger_price: Annotated[
-        OptionalDecimalText,
+
+
+class TradeCommissionFreeStatus(
+    RootModel[Literal["None", "Calculated", "Pending", "Ready"]]
+):
+    root: Annotated[
+        Literal["None", "Calculated", "Pending", "Ready"],
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
+            description="Commission-free status of an order (SDK `CommissionFreeStatus`)."
         ),
     ]
-    msg: Annotated[
-        str, Field(description='The rejection or other message; `""` when none.')
+
+
+class TradeDeductionStatus(RootModel[Literal["NONE", "NO_DATA", "PENDING", "DONE"]]):
+    root: Annotated[
+        Literal["NONE", "NO_DATA", "PENDING", "DONE"],
+        Field(description="Deduction status of an order (SDK `DeductionStatus`)."),
     ]
-    tag: OpenOrderTag
-    time_in_force: OpenTimeInForce
-    expire_date: Annotated[
-        str,
-        Field(
-            description='A date `YYYY-MM-DD`, or `""` when not applicable (an order\'s `expire_date`).',
-            examples=["2026-12-31", ""],
-            pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
-        ),
-    ]
-    updated_at: Annotated[
-        OptionalUnixTimestamp,
-        Field(
-            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
-            examples=["1651644897", ""],
-        ),
-    ]
-    trigger_at: Annotated[
-        OptionalUnixTimestamp,
-        Field(
-            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
-            examples=["1651644897", ""],
-        ),
-    ]
-    trailing_amount: Annotated[
-        OptionalDecimalText,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ]
-    trailing_percent: Annotated[
-        OptionalDecimalText,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ]
-    limit_offset: Annotated[
-        OptionalDecimalText,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ]
-    trigger_status: OpenTriggerStatus
-    currency: Annotated[
-        str,
-        Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
-        ),
-    ]
-    outside_rth: OpenOutsideRTH
-    remark: str | None = None
-    limit_depth_level: int | None = None
-    monitor_price: Annotated[
-        OptionalDecimalText | None,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ] = None
-    trigger_count: int | None = None
 
 
 class TradeOrderHistoryEntry(BaseModel):
@@ -1495,17 +1492,17 @@ class TradeOrderHistoryEntry(BaseModel):
         arbitrary_types_allowed=True,
     )
     price: Annotated[
-        OptionalDecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
             examples=["12.50", ""],
         ),
     ]
     quantity: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     status: OpenOrderStatus
@@ -1533,17 +1530,16 @@ class TradeChargeFee(BaseModel):
     code: str
     name: str
     amount: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="Free text in the SDK (`String`), not only a three-letter code."
         ),
     ]
 
@@ -1583,79 +1579,6 @@ class TradeChargeDetail(BaseModel):
     items: list[TradeChargeItem]
 
 
-class OrderDetail(Order):
-    """
-    An order with its detail (longbridge-api.md §5.2): commission-free (`free_*`), deduction
-    (`deductions_*`) and platform-deduction (`platform_deducted_*`) status, amount and currency
-    (`""` when not applicable; the statuses are free text, the SDK maps unknown ones to Unknown),
-    the status `history` and the `charge_detail` (null for attached orders, SDK 4.4.2).
-
-    """
-
-    free_status: str | None = None
-    free_amount: Annotated[
-        OptionalDecimalText | None,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ] = None
-    free_currency: str | None = None
-    deductions_status: str | None = None
-    deductions_amount: Annotated[
-        OptionalDecimalText | None,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ] = None
-    deductions_currency: str | None = None
-    platform_deducted_status: str | None = None
-    platform_deducted_amount: Annotated[
-        OptionalDecimalText | None,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ] = None
-    platform_deducted_currency: str | None = None
-    history: list[TradeOrderHistoryEntry]
-    charge_detail: TradeChargeDetail | None = None
-
-
-class GetOrderDetailResponse(Envelope):
-    data: OrderDetail
-
-
-class TodayOrders(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    orders: list[Order]
-    has_more: Annotated[
-        bool | None,
-        Field(
-            description="Only in the vendor YAML's example (longbridge-api.md §5.2)."
-        ),
-    ] = None
-
-
-class ListTodayOrdersResponse(Envelope):
-    data: TodayOrders
-
-
-class HistoryOrders(BaseModel):
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    has_more: bool
-    orders: list[Order]
-
-
-class ListHistoryOrdersResponse(Envelope):
-    data: HistoryOrders
-
-
 class Execution(BaseModel):
     """
     One fill of an order (longbridge-api.md §5.2).
@@ -1676,9 +1599,9 @@ class Execution(BaseModel):
     symbol: Annotated[
         str,
         Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
             examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
         ),
     ]
     trade_done_at: Annotated[
@@ -1737,17 +1660,17 @@ class MaxPurchaseQuantity(BaseModel):
         extra="allow",
     )
     cash_max_qty: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     margin_max_qty: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
 
@@ -1763,9 +1686,9 @@ class WatchlistSecurity(BaseModel):
     symbol: Annotated[
         str,
         Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
             examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
         ),
     ]
     market: Annotated[str, Field(description="Market code such as HK or US.")]
@@ -1876,33 +1799,58 @@ class WatchlistDate(RootModel[str]):
 
 
 class WatchlistMarketTemperature(BaseModel):
+    """
+    The SDK reads the time from `timestamp` or its alias `updated_at`, and an absent
+    `description` as `""` (spec/DISCREPANCIES.md): one of the two times is required.
+
+    """
+
     model_config = ConfigDict(
         extra="allow",
     )
     temperature: int
-    description: str
+    description: str | None = None
     valuation: int
     sentiment: int
     updated_at: Annotated[
-        UnixTimestamp,
+        UnixTimestamp | None,
         Field(
             description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
             examples=["1651644897"],
         ),
-    ]
+    ] = None
+    timestamp: Annotated[
+        UnixTimestamp | None,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ] = None
 
 
 class WatchlistTemperatureRow(BaseModel):
+    """
+    The SDK reads a row as a market temperature (`timestamp` or `updated_at`).
+    """
+
     model_config = ConfigDict(
         extra="allow",
     )
     timestamp: Annotated[
-        UnixTimestamp,
+        UnixTimestamp | None,
         Field(
             description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
             examples=["1651644897"],
         ),
-    ]
+    ] = None
+    updated_at: Annotated[
+        UnixTimestamp | None,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ] = None
+    description: str | None = None
     temperature: int
     valuation: int
     sentiment: int
@@ -1923,7 +1871,7 @@ class WatchlistFiling(BaseModel):
     )
     id: str
     title: str
-    description: str
+    description: str | None = None
     file_name: str
     file_urls: list[str]
     publish_at: Annotated[
@@ -2278,3 +2226,236 @@ class TokenError(BaseModel):
         ),
     ] = None
     error_uri: str | None = None
+
+
+class Order(BaseModel):
+    """
+    An order (longbridge-api.md §5.2). Fields that do not apply are `""`: prices, trigger and
+    trailing values (`OptionalDecimal`), times (`OptionalTimestamp`), `expire_date`,
+    `trigger_status`, `outside_rth` and `tag`. `remark`, `limit_depth_level`, `monitor_price`
+    and `trigger_count` are newer fields and may be absent.
+
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
+    order_id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+    status: OpenOrderStatus
+    stock_name: str
+    quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    executed_quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    executed_price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    submitted_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+    side: OpenOrderSide
+    symbol: Annotated[
+        str,
+        Field(
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
+            examples=["700.HK"],
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
+        ),
+    ]
+    order_type: OpenOrderType
+    last_done: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    trigger_price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    msg: Annotated[
+        str, Field(description='The rejection or other message; `""` when none.')
+    ]
+    tag: OpenOrderTag
+    time_in_force: OpenTimeInForce
+    expire_date: Annotated[
+        str,
+        Field(
+            description='A date `YYYY-MM-DD`, or `""` when not applicable (an order\'s `expire_date`).',
+            examples=["2026-12-31", ""],
+            pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
+        ),
+    ]
+    updated_at: Annotated[
+        OptionalUnixTimestamp,
+        Field(
+            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
+            examples=["1651644897", ""],
+        ),
+    ]
+    trigger_at: Annotated[
+        OptionalUnixTimestamp,
+        Field(
+            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
+            examples=["1651644897", ""],
+        ),
+    ]
+    trailing_amount: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    trailing_percent: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    limit_offset: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    trigger_status: OpenTriggerStatus
+    currency: Annotated[
+        str,
+        Field(
+            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
+            pattern="^[A-Z]{3}$",
+        ),
+    ]
+    outside_rth: OpenOutsideRTH
+    remark: str | None = None
+    limit_depth_level: int | None = None
+    monitor_price: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    trigger_count: int | None = None
+    attached_orders: Annotated[
+        list[TradeAttachedOrder] | None,
+        Field(
+            description="Take-profit / stop-loss orders attached to this one; absent means none (the SDK's\n`#[serde(default)]`).\n"
+        ),
+    ] = None
+
+
+class OrderDetail(Order):
+    """
+    An order with its detail (longbridge-api.md §5.2): commission-free (`free_*`), deduction
+    (`deductions_*`) and platform-deduction (`platform_deducted_*`) status, amount and currency
+    (`""` or null when not applicable; the statuses are the SDK's enumerations, which map
+    unknown values to Unknown),
+    the status `history` and the `charge_detail` (null for attached orders, SDK 4.4.2).
+
+    """
+
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    free_status: OpenTradeCommissionFreeStatus | None = None
+    free_amount: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    free_currency: str | None = None
+    deductions_status: OpenTradeDeductionStatus | None = None
+    deductions_amount: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    deductions_currency: str | None = None
+    platform_deducted_status: OpenTradeDeductionStatus | None = None
+    platform_deducted_amount: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    platform_deducted_currency: str | None = None
+    history: list[TradeOrderHistoryEntry]
+    charge_detail: TradeChargeDetail | None = None
+
+
+class GetOrderDetailResponse(Envelope):
+    data: OrderDetail
+
+
+class TodayOrders(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    orders: list[Order]
+    has_more: Annotated[
+        bool | None,
+        Field(
+            description="Only in the vendor YAML's example (longbridge-api.md §5.2)."
+        ),
+    ] = None
+
+
+class ListTodayOrdersResponse(Envelope):
+    data: TodayOrders
+
+
+class HistoryOrders(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    has_more: bool
+    orders: list[Order]
+
+
+class ListHistoryOrdersResponse(Envelope):
+    data: HistoryOrders

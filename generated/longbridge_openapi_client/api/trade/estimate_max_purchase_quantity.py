@@ -128,7 +128,9 @@ def sync_detailed(
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
             MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
@@ -188,7 +190,9 @@ def sync(
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
             MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
@@ -243,7 +247,9 @@ async def asyncio_detailed(
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
             MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
@@ -301,7 +307,9 @@ async def asyncio(
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
             MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
