@@ -586,8 +586,7 @@ class AssetCashInfo(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
 
@@ -599,8 +598,7 @@ class AssetFrozenTransactionFee(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     frozen_transaction_fee: Annotated[
@@ -653,8 +651,7 @@ class AssetAccountBalance(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     net_assets: Annotated[
@@ -750,8 +747,7 @@ class AssetCashFlow(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     business_time: Annotated[
@@ -792,8 +788,7 @@ class AssetFundInfo(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     holding_units: Annotated[
@@ -881,8 +876,7 @@ class AssetStockInfo(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     market: OpenMarket
@@ -1018,15 +1012,13 @@ class AssetExchangeRate(BaseModel):
     base_currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     other_currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     average_rate: Annotated[
@@ -1572,8 +1564,7 @@ class TradeChargeDetail(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     items: list[TradeChargeItem]
@@ -1972,7 +1963,9 @@ class ContentSummary(BaseModel):
 
 class ContentTopic(BaseModel):
     """
-    A topic in full (SDK OwnedTopic).
+    A topic in full (SDK OwnedTopic). The SDK reads every member but `id`, `author`,
+    `created_at` and `updated_at` with `#[serde(default)]`, `topic_type` as free text.
+
     """
 
     model_config = ConfigDict(
@@ -1993,7 +1986,7 @@ class ContentTopic(BaseModel):
         str | None, Field(description="A plain-text excerpt of the body.")
     ] = None
     body: Annotated[str | None, Field(description="Markdown for an article")] = None
-    topic_type: OpenContentTopicType
+    topic_type: OpenContentTopicType | None = None
     tickers: list[Symbol] | None = None
     hashtags: list[str] | None = None
     images: list[ContentImage] | None = None
@@ -2047,10 +2040,10 @@ class ContentComment(BaseModel):
     ]
     body: Annotated[str | None, Field(description="Plain text.")] = None
     reply_to_id: Annotated[
-        Int64Id | None,
+        str | None,
         Field(
-            description='The reply this one answers; `"0"` for a top-level reply.',
-            examples=["701276261045858304"],
+            description='The reply this one answers; `"0"` for a top-level reply. The SDK reads an absent one\nas `""` (`#[serde(default)]`), so `""` is accepted too.\n',
+            pattern="^[0-9]*$",
         ),
     ] = None
     author: ContentAuthor | None = None
@@ -2361,8 +2354,7 @@ class Order(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     outside_rth: OpenOutsideRTH

@@ -42,7 +42,10 @@ class AssetAccountBalance:
     margin_call: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     net_assets: str
     """ A decimal number as text, or `""`, which the official SDK reads as zero
     (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).

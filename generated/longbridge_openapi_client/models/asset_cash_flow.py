@@ -41,7 +41,10 @@ class AssetCashFlow:
     balance: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     business_time: int | str
     """ Unix seconds. Responses send a string (the SDK's deserializer requires one); some
     documentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).

@@ -17,7 +17,10 @@ class AssetFundInfo:
     """ The fund's ISIN, such as `HK0000447943`. """
     symbol_name: str
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     current_net_asset_value: str
     """ A decimal number as text, or `""`, which the official SDK reads as zero
     (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).

@@ -24,7 +24,10 @@ class AssetStockInfo:
     available_quantity: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     market: Market
     """ Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more). """
     cost_price: str

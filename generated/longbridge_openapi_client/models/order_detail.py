@@ -117,7 +117,10 @@ class OrderDetail:
     """ State of a conditional order's trigger (longbridge-api.md §5.2); `""` when not applicable.
      """
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     outside_rth: OutsideRTH
     """ Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,
     `ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report

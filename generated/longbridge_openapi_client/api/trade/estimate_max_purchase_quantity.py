@@ -140,8 +140,10 @@ def sync_detailed(
         side (OrderSide): Buy or sell (longbridge-api.md §5.2).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
-        currency (str | Unset): An ISO 4217-style currency code as the API sends it (`HKD`, `USD`,
-            `CNH`, ...).
+        currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).
+            Free text, as the SDK
+            reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -202,8 +204,10 @@ def sync(
         side (OrderSide): Buy or sell (longbridge-api.md §5.2).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
-        currency (str | Unset): An ISO 4217-style currency code as the API sends it (`HKD`, `USD`,
-            `CNH`, ...).
+        currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).
+            Free text, as the SDK
+            reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -259,8 +263,10 @@ async def asyncio_detailed(
         side (OrderSide): Buy or sell (longbridge-api.md §5.2).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
-        currency (str | Unset): An ISO 4217-style currency code as the API sends it (`HKD`, `USD`,
-            `CNH`, ...).
+        currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).
+            Free text, as the SDK
+            reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -319,8 +325,10 @@ async def asyncio(
         side (OrderSide): Buy or sell (longbridge-api.md §5.2).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
-        currency (str | Unset): An ISO 4217-style currency code as the API sends it (`HKD`, `USD`,
-            `CNH`, ...).
+        currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).
+            Free text, as the SDK
+            reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
