@@ -14,6 +14,7 @@ from generator.operations import render_operations
 from generator.paths import PACKAGE_NAME, RUNTIME_DIR, SPEC
 from generator.secret_fields import mask_secret_fields
 from generator.spec_extensions import render_error_codes, render_scopes
+from generator.tolerant_answers import OPEN_ENUMS_MODULE
 from generator.tools import (
     ruff_fix_imports,
     ruff_format,
@@ -38,7 +39,9 @@ Do not edit it: change those sources and run `python -m generator` (or `nox -s g
 - `{package}/api/`, `models/`, `client.py`, `errors.py`, `types.py`: openapi-python-client
   (httpx endpoints, attrs models); `models/__init__.py` is rewritten to import each model on
   first use (`generator/lazy_init.py`).
-- `{package}/schemas.py`: datamodel-code-generator (pydantic v2 models of every schema).
+- `{package}/schemas.py`: datamodel-code-generator (pydantic v2 models of every schema); the
+  models of data API answers keep unknown members and read unknown enumeration values through
+  `{package}/open_enums.py` (`generator/tolerant_answers.py`).
 - `{package}/error_codes.py`, `scopes.py`: the spec's `x-longbridge-*` extensions.
 - `{package}/{runtime}/`: copies of `generator/runtime/`.
 """
@@ -97,7 +100,7 @@ def build(dest: Path, spec_path: Path = SPEC) -> None:
     with tempfile.TemporaryDirectory(prefix="lb-generate-") as tmp:
         package = Path(tmp) / PACKAGE_NAME
         run_openapi_python_client(spec_path, package)
-        run_datamodel_codegen(spec_path, package / "schemas.py")
+        open_enums = run_datamodel_codegen(spec_path, package / "schemas.py")
         models_init = package / "models" / "__init__.py"
         written = {
             models_init: lazy_models_init(models_init.read_text(encoding="utf-8")),
@@ -105,6 +108,7 @@ def build(dest: Path, spec_path: Path = SPEC) -> None:
             package / "scopes.py": render_scopes(spec),
             package / "__init__.py": _package_init(spec),
             package / "operations.py": render_operations(spec, package),
+            package / f"{OPEN_ENUMS_MODULE}.py": open_enums,
         }
         for path, text in written.items():
             path.write_text(text, encoding="utf-8")

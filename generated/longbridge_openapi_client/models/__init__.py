@@ -140,10 +140,14 @@ if TYPE_CHECKING:
     from .token_error_code import TokenErrorCode
     from .token_response import TokenResponse
     from .token_type_hint import TokenTypeHint
+    from .trade_attached_order import TradeAttachedOrder
+    from .trade_attached_order_type import TradeAttachedOrderType
     from .trade_charge_category import TradeChargeCategory
     from .trade_charge_detail import TradeChargeDetail
     from .trade_charge_fee import TradeChargeFee
     from .trade_charge_item import TradeChargeItem
+    from .trade_commission_free_status import TradeCommissionFreeStatus
+    from .trade_deduction_status import TradeDeductionStatus
     from .trade_market import TradeMarket
     from .trade_order_history_entry import TradeOrderHistoryEntry
     from .trade_replace_order_request import TradeReplaceOrderRequest
@@ -157,7 +161,6 @@ if TYPE_CHECKING:
     from .watchlist_group import WatchlistGroup
     from .watchlist_group_created import WatchlistGroupCreated
     from .watchlist_groups import WatchlistGroups
-    from .watchlist_market_temperature import WatchlistMarketTemperature
     from .watchlist_market_temperature_history import WatchlistMarketTemperatureHistory
     from .watchlist_market_temperature_history_type import (
         WatchlistMarketTemperatureHistoryType,
@@ -165,7 +168,6 @@ if TYPE_CHECKING:
     from .watchlist_pinned_mode import WatchlistPinnedMode
     from .watchlist_security import WatchlistSecurity
     from .watchlist_temperature_market import WatchlistTemperatureMarket
-    from .watchlist_temperature_row import WatchlistTemperatureRow
     from .watchlist_update_group_request import WatchlistUpdateGroupRequest
     from .watchlist_update_mode import WatchlistUpdateMode
     from .watchlist_update_pinned_request import WatchlistUpdatePinnedRequest
@@ -298,10 +300,14 @@ _MODULES: dict[str, str] = {
     "TokenErrorCode": "token_error_code",
     "TokenResponse": "token_response",
     "TokenTypeHint": "token_type_hint",
+    "TradeAttachedOrder": "trade_attached_order",
+    "TradeAttachedOrderType": "trade_attached_order_type",
     "TradeChargeCategory": "trade_charge_category",
     "TradeChargeDetail": "trade_charge_detail",
     "TradeChargeFee": "trade_charge_fee",
     "TradeChargeItem": "trade_charge_item",
+    "TradeCommissionFreeStatus": "trade_commission_free_status",
+    "TradeDeductionStatus": "trade_deduction_status",
     "TradeMarket": "trade_market",
     "TradeOrderHistoryEntry": "trade_order_history_entry",
     "TradeReplaceOrderRequest": "trade_replace_order_request",
@@ -315,13 +321,11 @@ _MODULES: dict[str, str] = {
     "WatchlistGroup": "watchlist_group",
     "WatchlistGroupCreated": "watchlist_group_created",
     "WatchlistGroups": "watchlist_groups",
-    "WatchlistMarketTemperature": "watchlist_market_temperature",
     "WatchlistMarketTemperatureHistory": "watchlist_market_temperature_history",
     "WatchlistMarketTemperatureHistoryType": "watchlist_market_temperature_history_type",
     "WatchlistPinnedMode": "watchlist_pinned_mode",
     "WatchlistSecurity": "watchlist_security",
     "WatchlistTemperatureMarket": "watchlist_temperature_market",
-    "WatchlistTemperatureRow": "watchlist_temperature_row",
     "WatchlistUpdateGroupRequest": "watchlist_update_group_request",
     "WatchlistUpdateMode": "watchlist_update_mode",
     "WatchlistUpdatePinnedRequest": "watchlist_update_pinned_request",
@@ -469,10 +473,14 @@ __all__ = (
     "TokenErrorCode",
     "TokenResponse",
     "TokenTypeHint",
+    "TradeAttachedOrder",
+    "TradeAttachedOrderType",
     "TradeChargeCategory",
     "TradeChargeDetail",
     "TradeChargeFee",
     "TradeChargeItem",
+    "TradeCommissionFreeStatus",
+    "TradeDeductionStatus",
     "TradeMarket",
     "TradeOrderHistoryEntry",
     "TradeReplaceOrderRequest",
@@ -486,13 +494,11 @@ __all__ = (
     "WatchlistGroup",
     "WatchlistGroupCreated",
     "WatchlistGroups",
-    "WatchlistMarketTemperature",
     "WatchlistMarketTemperatureHistory",
     "WatchlistMarketTemperatureHistoryType",
     "WatchlistPinnedMode",
     "WatchlistSecurity",
     "WatchlistTemperatureMarket",
-    "WatchlistTemperatureRow",
     "WatchlistUpdateGroupRequest",
     "WatchlistUpdateMode",
     "WatchlistUpdatePinnedRequest",
