@@ -2318,14 +2318,14 @@ class Order(BaseModel):
     updated_at: Annotated[
         OptionalUnixTimestamp,
         Field(
-            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
+            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened; clients read\n`""` and `"0"` as "not happened", as the SDK\'s `timestamp_opt` does.\n',
             examples=["1651644897", ""],
         ),
     ]
     trigger_at: Annotated[
         OptionalUnixTimestamp,
         Field(
-            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
+            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened; clients read\n`""` and `"0"` as "not happened", as the SDK\'s `timestamp_opt` does.\n',
             examples=["1651644897", ""],
         ),
     ]

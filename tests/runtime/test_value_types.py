@@ -131,6 +131,14 @@ def test_members_the_spec_does_not_know_stay_reachable() -> None:
     assert answer.model_extra == {"new_field": {"x": 1}}
 
 
+def test_optional_timestamp_reads_zero_as_not_happened() -> None:
+    adapter: TypeAdapter[datetime | None] = TypeAdapter(OptionalUnixTimestamp)
+    assert adapter.validate_python("0") is None  # the SDK's timestamp_opt
+    assert adapter.validate_python(0) is None
+    assert adapter.validate_python(None) is None
+    assert adapter.validate_python("1") == datetime(1970, 1, 1, 0, 0, 1, tzinfo=UTC)
+
+
 def test_empty_is_zero_decimal() -> None:
     from longbridge_openapi_client._runtime.value_types import EmptyIsZeroDecimalText
 

@@ -185,7 +185,9 @@ def parse_timestamp(value: object) -> datetime:
 
 
 def _optional_timestamp(value: object) -> datetime | None:
-    if value is None or value in _NOT_APPLICABLE:
+    """As the SDK's ``timestamp_opt``: ``""``, null and ``0`` mean "has not happened"
+    (https://github.com/longbridge/openapi/blob/32cb424b58745bdfd832d4196cbbe2842c9ea9c0/rust/src/serde_utils.rs#L79-L100)."""
+    if value is None or value in _NOT_APPLICABLE or value in ("0", 0):
         return None
     return parse_timestamp(value)
 
@@ -277,7 +279,7 @@ OptionalUnixTimestamp = Annotated[
     PlainSerializer(_optional_timestamp_text, return_type=str, when_used="json"),
     WithJsonSchema(_TEXT),
 ]
-"""Unix seconds as an aware UTC datetime, or ``None`` where the API sent ``""``."""
+"""Unix seconds as an aware UTC datetime, or ``None`` where the API sent ``""``, null or 0."""
 
 CompactDate = Annotated[
     date,

@@ -87,9 +87,13 @@ class Order:
     expire_date: str
     """ A date `YYYY-MM-DD`, or `""` when not applicable (an order's `expire_date`). """
     updated_at: int | str
-    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened. """
+    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened; clients read
+    `""` and `"0"` as "not happened", as the SDK's `timestamp_opt` does.
+     """
     trigger_at: int | str
-    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened. """
+    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened; clients read
+    `""` and `"0"` as "not happened", as the SDK's `timestamp_opt` does.
+     """
     trailing_amount: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
     not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
