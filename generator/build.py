@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from generator.endpoints import render_endpoints
 from generator.lazy_init import lazy_init, lazy_models_init
 from generator.operations import render_operations
 from generator.paths import PACKAGE_NAME, RUNTIME_DIR, SPEC
@@ -48,6 +49,7 @@ Do not edit it: change those sources and run `python -m generator` (or `nox -s g
   first use (`generator/lazy_init.py`).
 - `{package}/schemas.py`: datamodel-code-generator (pydantic v2 models of every schema).
 - `{package}/error_codes.py`, `scopes.py`: the spec's `x-longbridge-*` extensions.
+- `{package}/endpoints.py`: each data operation's scope and parameters, for the CLI's messages.
 - `{package}/{runtime}/`: copies of `generator/runtime/`.
 """
 
@@ -131,6 +133,7 @@ def build(dest: Path, spec_path: Path = SPEC) -> None:
             models_init: lazy_models_init(models_init.read_text(encoding="utf-8")),
             package / "error_codes.py": render_error_codes(spec),
             package / "scopes.py": render_scopes(spec),
+            package / "endpoints.py": render_endpoints(spec),
             package / "__init__.py": _package_init(spec),
             package / "operations.py": render_operations(spec, package),
         }

@@ -94,7 +94,13 @@ __all__ = ["AsyncOperations", "Operations"]
 
 
 def _text(value: Any) -> Any:
-    """Decimal inputs go out as decimal text (longbridge-api.md §5); UNSET stays UNSET."""
+    """Decimal inputs go out as decimal text; UNSET stays UNSET. A float is refused: it has
+    been through binary already (300.1 is 300.099999...), so the amount sent would be a guess."""
+    if isinstance(value, float):
+        raise TypeError(
+            f"an amount must be Decimal or decimal text, not the float {value!r}: "
+            f"pass Decimal({str(value)!r}) or {str(value)!r}"
+        )
     return value if isinstance(value, Unset) else str(value)
 
 
