@@ -373,6 +373,28 @@ def _base_url(args: argparse.Namespace) -> str:
         raise UsageError(str(exc)) from None
 
 
+def _skip_httpx_cli() -> None:
+    """Keep ``import httpx`` from importing httpx's own command line.
+
+    httpx's ``__init__`` imports ``httpx._main`` (click, rich, pygments) whenever those happen to
+    be installed: up to half of this CLI's start, for a command line it never runs. A stand-in
+    module takes its place in this process only, and loads the real one if anything calls it.
+    """
+    if "httpx" in sys.modules or "httpx._main" in sys.modules:
+        return
+    import types
+
+    def main(*args: object, **kwargs: object) -> object:
+        del sys.modules["httpx._main"]
+        from httpx._main import main as real
+
+        return real(*args, **kwargs)
+
+    stand_in = types.ModuleType("httpx._main")
+    stand_in.main = main  # type: ignore[attr-defined]
+    sys.modules["httpx._main"] = stand_in
+
+
 def _client(args: argparse.Namespace, run: _Run) -> Longbridge:
     from .facade import Longbridge
     from .token_store import FileTokenStore
@@ -391,12 +413,30 @@ def _client(args: argparse.Namespace, run: _Run) -> Longbridge:
     if secret:
         run.secrets.add(secret)
     lb = Longbridge(
-        args.client_id, client_secret=secret, base_url=_base_url(args), token_store=store
+        args.client_id,
+        client_secret=secret,
+        base_url=_base_url(args),
+        token_store=store,
+        transport=_transport(),
+        limits=_limits(),
     )
     if run.verbose:
         lb._http.event_hooks = _log_hooks(run)
     run.client = lb
     return lb
+
+
+def _limits() -> httpx.Limits:
+    from .facade import DEFAULT_LIMITS
+
+    return DEFAULT_LIMITS
+
+
+def _transport() -> httpx.BaseTransport:
+    """No CA bundle loaded for a command that only talks to an ``http://`` server (the mock)."""
+    from .lazy_tls_transport import LazyTlsTransport
+
+    return LazyTlsTransport(_limits())
 
 
 def _stored(lb: Longbridge) -> Token | None:
@@ -523,7 +563,9 @@ def _check_authorization_url(url: str, run: _Run) -> None:
     from .errors import oauth_error_from_response
 
     hooks = _log_hooks(run) if run.verbose else {}
-    with httpx.Client(timeout=30.0, follow_redirects=False, event_hooks=hooks) as http:
+    with httpx.Client(
+        timeout=30.0, follow_redirects=False, event_hooks=hooks, transport=_transport()
+    ) as http:
         response = http.get(url)
     if response.status_code >= 400:
         raise oauth_error_from_response(response)
@@ -664,7 +706,7 @@ def _register(args: argparse.Namespace, run: _Run) -> int:
     if args.confidential:
         metadata["token_endpoint_auth_method"] = "client_secret_basic"  # noqa: S105
     hooks = _log_hooks(run) if run.verbose else {}
-    with httpx.Client(timeout=30.0, event_hooks=hooks) as http:
+    with httpx.Client(timeout=30.0, event_hooks=hooks, transport=_transport()) as http:
         endpoints = run_sync(discovery_flow(base_url), http)
         info = run_sync(register_flow(endpoints.registration_endpoint, metadata), http)
     # The one place that prints credentials: the user has no other way to learn them.
@@ -946,6 +988,7 @@ def main(
     except SystemExit as exc:  # --help, or a usage error argparse already reported
         return _exit_code(exc.code)
     run.verbose = bool(args.verbose)
+    _skip_httpx_cli()
     try:
         return _dispatch(args, run, parser)
     except BrokenPipeError:
