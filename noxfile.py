@@ -20,7 +20,15 @@ nox.options.sessions = ["lint", "typecheck", "check_generated", "tests", "floors
 
 # The interpreter running nox: the project's .venv when started from scripts/.
 PYTHON = sys.executable
-PYTHON_SOURCES = ["generator", "conformance", "bench", "tests", "noxfile.py", "conftest.py"]
+PYTHON_SOURCES = [
+    "generator",
+    "conformance",
+    "bench",
+    "tests",
+    "examples",
+    "noxfile.py",
+    "conftest.py",
+]
 ROOT = Path(__file__).resolve().parent
 # What the runtime tests need besides the package: the test tools and the mock server's own
 # dependencies (starlette, uvicorn). Installed at the versions requirements/dev.txt pins.

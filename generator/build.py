@@ -121,6 +121,20 @@ def _package_init(spec: dict[str, Any]) -> str:
     )
 
 
+UNSET_CLASS = "class Unset:\n    def __bool__(self) -> Literal[False]:\n        return False\n"
+
+
+def unset_with_repr(types_source: str) -> str:
+    """opc's ``types.py`` with ``repr(UNSET) == "UNSET"``: ``help()`` then shows ``= UNSET``
+    for an optional parameter instead of ``<...Unset object at 0x7f...>``."""
+    if types_source.count(UNSET_CLASS) != 1:
+        raise ValueError("types.py: opc's Unset class changed shape; update unset_with_repr")
+    return types_source.replace(
+        UNSET_CLASS,
+        UNSET_CLASS + '\n    def __repr__(self) -> str:\n        return "UNSET"\n',
+    )
+
+
 def build(dest: Path, spec_path: Path = SPEC) -> None:
     """Write the whole generated tree (README and package) into ``dest``, which must not exist."""
     spec = load_spec(spec_path)
@@ -129,8 +143,10 @@ def build(dest: Path, spec_path: Path = SPEC) -> None:
         run_openapi_python_client(spec_path, package)
         run_datamodel_codegen(spec_path, package / "schemas.py")
         models_init = package / "models" / "__init__.py"
+        types_py = package / "types.py"
         written = {
             models_init: lazy_models_init(models_init.read_text(encoding="utf-8")),
+            types_py: unset_with_repr(types_py.read_text(encoding="utf-8")),
             package / "error_codes.py": render_error_codes(spec),
             package / "scopes.py": render_scopes(spec),
             package / "endpoints.py": render_endpoints(spec),

@@ -120,6 +120,12 @@ class Operations:
         """Cancel (withdraw) an order.
 
         ``DELETE /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for an attached (take-profit / stop-loss) order.
         """
         from .api.trade import cancel_order as _cancel_order
         from .schemas import EmptyData
@@ -143,6 +149,10 @@ class Operations:
         """Publish a community topic (longbridge-api.md §5.4).
 
         ``POST /v1/content/topics``; no scope.
+
+        Args:
+            topic_type: `article` (long form, Markdown, titled) or `post` (short, plain
+                text). One of: article, post.
         """
         from .api.content import create_topic as _create_topic
         from .models.content_create_topic_request import (
@@ -171,6 +181,10 @@ class Operations:
         """Reply to a topic or to one of its replies (longbridge-api.md §5.4).
 
         ``POST /v1/content/topics/{topic_id}/comments``; no scope.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            reply_to_id: A reply on the same topic; absent or `"0"` for a top-level reply.
         """
         from .api.content import create_topic_comment as _create_topic_comment
         from .models.content_create_comment_request import (
@@ -196,6 +210,9 @@ class Operations:
         """Create a watchlist group (longbridge-api.md §5.1).
 
         ``POST /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            securities: Display order follows this list.
         """
         from .api.watchlist import create_watchlist_group as _create_watchlist_group
         from .models.watchlist_create_group_request import (
@@ -218,6 +235,13 @@ class Operations:
         """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9).
 
         ``DELETE /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            purge: Also remove the group's securities from the other groups. The docs page
+                says required, the vendor YAML optional (default false); optional here.
         """
         from .api.watchlist import delete_watchlist_group as _delete_watchlist_group
         from .schemas import EmptyData
@@ -243,6 +267,22 @@ class Operations:
         """Estimate the maximum purchase (or sell) quantity.
 
         ``GET /v1/trade/estimate/buy_limit``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
+                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
+                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
+                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
+                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
+                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
+                TSMPCT.
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            price: A decimal number sent as text, such as `"12.50"`; clients keep it exact.
+            currency: Currency of the estimate; the security's own when absent.
+            order_id: Estimate for replacing this open order (its frozen amount counts as
+                available).
+            fractional_shares: Allow fractional quantities (US securities only).
         """
         from .api.trade import (
             estimate_max_purchase_quantity as _estimate_max_purchase_quantity,
@@ -270,6 +310,9 @@ class Operations:
         """Account balance.
 
         ``GET /v1/asset/account``; scope ``account.read``.
+
+        Args:
+            currency: Only the balance in this currency. One of: HKD, USD, CNH.
         """
         from .api.asset import get_account_balance as _get_account_balance
         from .schemas import AssetAccountBalances
@@ -298,6 +341,11 @@ class Operations:
         """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1).
 
         ``GET /v1/quote/history_market_temperature``; no scope.
+
+        Args:
+            market: One of: US, HK, SG, CN.
+            start_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
+            end_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
         """
         from .api.quote import (
             get_history_market_temperature as _get_history_market_temperature,
@@ -317,6 +365,9 @@ class Operations:
         """Margin ratio.
 
         ``GET /v1/risk/margin-ratio``; scope ``account.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
         """
         from .api.asset import get_margin_ratio as _get_margin_ratio
         from .schemas import AssetMarginRatio
@@ -332,6 +383,9 @@ class Operations:
         """Current market temperature (longbridge-api.md §5.1).
 
         ``GET /v1/quote/market_temperature``; no scope.
+
+        Args:
+            market: One of: US, HK, SG, CN.
         """
         from .api.quote import get_market_temperature as _get_market_temperature
         from .schemas import WatchlistMarketTemperature
@@ -347,6 +401,12 @@ class Operations:
         """Order detail.
 
         ``GET /v1/trade/order``; scope ``trade.read``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for an attached (take-profit / stop-loss) order.
         """
         from .api.trade import get_order_detail as _get_order_detail
         from .schemas import OrderDetail
@@ -366,6 +426,11 @@ class Operations:
         """Securities of a market segment (Longbridge "Security list").
 
         ``GET /v1/quote/get_security_list``; scope ``watchlist``.
+
+        Args:
+            market: The docs support only `US`. One of: US.
+            category: `Overnight` (docs, SDK) or `overnight` (vendor YAML example). One of:
+                Overnight, overnight.
         """
         from .api.quote import get_security_list as _get_security_list
         from .schemas import SecurityList
@@ -394,6 +459,9 @@ class Operations:
         """Statement download URL.
 
         ``GET /v1/statement/download``; scope ``account.read``.
+
+        Args:
+            file_key: A `file_key` from the statement list.
         """
         from .api.asset import get_statement_download_url as _get_statement_download_url
         from .schemas import AssetStatementDownload
@@ -409,6 +477,9 @@ class Operations:
         """One topic in full (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/{id}``; no scope.
+
+        Args:
+            id: A topic id (numeric text, as `id` in the topic lists).
         """
         from .api.content import get_topic as _get_topic
         from .schemas import ContentTopicDetail
@@ -431,6 +502,15 @@ class Operations:
         """Cash flow.
 
         ``GET /v1/asset/cashflow``; scope ``account.read``.
+
+        Args:
+            start_time: Start of the window, unix seconds.
+            end_time: End of the window, unix seconds.
+            business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
+                (longbridge-api.md §5.3). One of: 1, 2, 3.
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            page: Page number, from 1.
+            size: Items per page; 50 when absent (docs page; the vendor YAML says 20).
         """
         from .api.asset import list_cash_flow as _list_cash_flow
         from .schemas import AssetCashFlows
@@ -461,6 +541,14 @@ class Operations:
         """Every item of ``list_cash_flow``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            start_time: Start of the window, unix seconds.
+            end_time: End of the window, unix seconds.
+            business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
+                (longbridge-api.md §5.3). One of: 1, 2, 3.
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            size: Items per page; 50 when absent (docs page; the vendor YAML says 20).
         """
         return _iterate_pages(
             lambda page: self.list_cash_flow(
@@ -480,6 +568,9 @@ class Operations:
         """Regulatory filings of a security (longbridge-api.md §5.1).
 
         ``GET /v1/quote/filings``; no scope.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
         """
         from .api.quote import list_filings as _list_filings
         from .schemas import WatchlistFilings
@@ -495,6 +586,9 @@ class Operations:
         """Fund positions.
 
         ``GET /v1/asset/fund``; scope ``account.read``.
+
+        Args:
+            symbol: Fund ISINs to include; all funds when absent.
         """
         from .api.asset import list_fund_positions as _list_fund_positions
         from .schemas import AssetFundPositions
@@ -517,6 +611,17 @@ class Operations:
         """History executions.
 
         ``GET /v1/trade/execution/history``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            page: Page number from 1 (vendor YAML).
+            size: Executions per page (vendor YAML); 1000 when absent.
         """
         from .api.trade import list_history_executions as _list_history_executions
         from .schemas import HistoryExecutions
@@ -547,6 +652,16 @@ class Operations:
         """Every item of ``list_history_executions``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            size: Executions per page (vendor YAML); 1000 when absent.
         """
         return _iterate_pages(
             lambda page: self.list_history_executions(
@@ -577,6 +692,19 @@ class Operations:
         """History orders.
 
         ``GET /v1/trade/order/history``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            page: Page number from 1 (vendor YAML).
+            size: Orders per page (vendor YAML); 1000 when absent (the docs' limit per
+                query).
         """
         from .api.trade import list_history_orders as _list_history_orders
         from .schemas import HistoryOrders
@@ -611,6 +739,18 @@ class Operations:
         """Every item of ``list_history_orders``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            size: Orders per page (vendor YAML); 1000 when absent (the docs' limit per
+                query).
         """
         return _iterate_pages(
             lambda page: self.list_history_orders(
@@ -638,6 +778,12 @@ class Operations:
         """Topics the signed-in user published (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/mine``; no scope.
+
+        Args:
+            page: Page number from 1; 1 when absent.
+            size: Items per page, 1–500; 50 when absent.
+            topic_type: Only articles or only short posts; every type when absent. One of:
+                article, post.
         """
         from .api.content import list_my_topics as _list_my_topics
         from .schemas import ContentTopics
@@ -657,6 +803,11 @@ class Operations:
         """Every item of ``list_my_topics``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            size: Items per page, 1–500; 50 when absent.
+            topic_type: Only articles or only short posts; every type when absent. One of:
+                article, post.
         """
         return _iterate_pages(
             lambda page: self.list_my_topics(
@@ -671,6 +822,9 @@ class Operations:
         """News about a security (longbridge-api.md §5.4).
 
         ``GET /v1/content/{symbol}/news``; no scope.
+
+        Args:
+            symbol: The security, `{code}.{market}`.
         """
         from .api.content import list_news as _list_news
         from .schemas import ContentSummaries
@@ -692,6 +846,15 @@ class Operations:
         """Account statements.
 
         ``GET /v1/statement/list``; scope ``account.read``.
+
+        Args:
+            statement_type: 1 daily, 2 monthly; daily when absent. One of: 1, 2.
+            page: Page number from 1 (vendor YAML name).
+            page_size: Items per page (vendor YAML name).
+            start_date: Page number from 1 (the SDK's name; despite the name it is not a
+                date).
+            limit: Items per page (the SDK's name); 20 when neither `limit` nor `page_size`
+                is sent.
         """
         from .api.asset import list_statements as _list_statements
         from .schemas import AssetStatements
@@ -720,6 +883,14 @@ class Operations:
         """Every item of ``list_statements``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            statement_type: 1 daily, 2 monthly; daily when absent. One of: 1, 2.
+            page_size: Items per page (vendor YAML name).
+            start_date: Page number from 1 (the SDK's name; despite the name it is not a
+                date).
+            limit: Items per page (the SDK's name); 20 when neither `limit` nor `page_size`
+                is sent.
         """
         return _iterate_pages(
             lambda page: self.list_statements(
@@ -740,6 +911,9 @@ class Operations:
         """Stock positions.
 
         ``GET /v1/asset/stock``; scope ``account.read``.
+
+        Args:
+            symbol: Securities to include; all holdings when absent.
         """
         from .api.asset import list_stock_positions as _list_stock_positions
         from .schemas import AssetStockPositions
@@ -755,6 +929,12 @@ class Operations:
         """Today's executions.
 
         ``GET /v1/trade/execution/today``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
         """
         from .api.trade import list_today_executions as _list_today_executions
         from .schemas import TodayExecutions
@@ -781,6 +961,19 @@ class Operations:
         """Today's orders.
 
         ``GET /v1/trade/order/today``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for attached (take-profit / stop-loss) orders.
+            page: Page number from 1 (vendor YAML).
+            size: Orders per page (vendor YAML); 1000 when absent.
         """
         from .api.trade import list_today_orders as _list_today_orders
         from .schemas import TodayOrders
@@ -815,6 +1008,18 @@ class Operations:
         """Every item of ``list_today_orders``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for attached (take-profit / stop-loss) orders.
+            size: Orders per page (vendor YAML); 1000 when absent.
         """
         return _iterate_pages(
             lambda page: self.list_today_orders(
@@ -838,6 +1043,11 @@ class Operations:
         """Replies on a topic (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/{topic_id}/comments``; no scope.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            page: Page number from 1; 1 when absent.
+            size: Items per page, 1–50; 20 when absent.
         """
         from .api.content import list_topic_comments as _list_topic_comments
         from .schemas import ContentComments
@@ -857,6 +1067,10 @@ class Operations:
         """Every item of ``list_topic_comments``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            size: Items per page, 1–50; 20 when absent.
         """
         return _iterate_pages(
             lambda page: self.list_topic_comments(
@@ -871,6 +1085,9 @@ class Operations:
         """Community topics about a security (longbridge-api.md §5.4).
 
         ``GET /v1/content/{symbol}/topics``; no scope.
+
+        Args:
+            symbol: The security, `{code}.{market}`.
         """
         from .api.content import list_topics as _list_topics
         from .schemas import ContentSummaries
@@ -897,6 +1114,10 @@ class Operations:
         """Extend a legacy API-key access token.
 
         ``GET /v1/token/refresh``; no scope.
+
+        Args:
+            expired_at: The new expiry, an RFC 3339 timestamp such as
+                `2023-04-14T12:13:57.859Z`.
         """
         from .api.legacy import refresh_legacy_token as _refresh_legacy_token
         from .schemas import LegacyToken
@@ -926,6 +1147,24 @@ class Operations:
         """Replace (modify) an order.
 
         ``PUT /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            quantity: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            price: A decimal number sent as text, such as `"12.50"`; clients keep it exact.
+            trigger_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            limit_offset: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            trailing_amount: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trailing_percent: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            monitor_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
         """
         from .api.trade import replace_order as _replace_order
         from .models.trade_replace_order_request import (
@@ -978,6 +1217,46 @@ class Operations:
         """Submit an order.
 
         ``POST /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
+                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
+                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
+                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
+                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
+                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
+                TSMPCT.
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            submitted_quantity: A decimal number sent as text, such as `"12.50"`; clients
+                keep it exact.
+            time_in_force: Day, good till cancelled, good till `expire_date`
+                (longbridge-api.md §5.7). One of: Day, GTC, GTD.
+            submitted_price: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trigger_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            limit_offset: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            trailing_amount: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trailing_percent: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            expire_date: A calendar date `YYYY-MM-DD` (longbridge-api.md §5.2,
+                `expire_date`). A pattern rather than `format: date`, which the model
+                generator cannot combine with one; the mock also refuses dates that do not
+                exist.
+            outside_rth: Trading outside regular hours, US only (longbridge-api.md §5.2,
+                §5.7): `RTH_ONLY`, `ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`,
+                and orders report `UnknownOutsideRth` or `""` when it does not apply (HK
+                orders). Every observed value is accepted; the mock refuses `""` and
+                `UnknownOutsideRth` in a submitted order. One of: RTH_ONLY, ANY_TIME,
+                OVERNIGHT, OptionPreMarket, UnknownOutsideRth, .
+            monitor_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            client_request_id: Idempotency key (SDK 4.4.0+): a repeated id with the same
+                body answers the first order's id and places nothing; with a different body
+                it is refused.
         """
         from .api.trade import submit_order as _submit_order
         from .models.trade_submit_order_request import (
@@ -1018,6 +1297,10 @@ class Operations:
         """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1).
 
         ``POST /v1/watchlist/pinned``; scope ``watchlist``.
+
+        Args:
+            mode: add pins, remove unpins (values sent by the Longbridge CLI; §5.1). One of:
+                add, remove.
         """
         from .api.watchlist import update_pinned_securities as _update_pinned_securities
         from .models.watchlist_update_pinned_request import (
@@ -1045,6 +1328,13 @@ class Operations:
         """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1).
 
         ``PUT /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            mode: How `securities` applies to the group (SDK SecuritiesUpdateMode; default
+                replace). One of: add, remove, replace.
         """
         from .api.watchlist import update_watchlist_group as _update_watchlist_group
         from .models.watchlist_update_group_request import (
@@ -1075,6 +1365,12 @@ class AsyncOperations:
         """Cancel (withdraw) an order.
 
         ``DELETE /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for an attached (take-profit / stop-loss) order.
         """
         from .api.trade import cancel_order as _cancel_order
         from .schemas import EmptyData
@@ -1096,6 +1392,10 @@ class AsyncOperations:
         """Publish a community topic (longbridge-api.md §5.4).
 
         ``POST /v1/content/topics``; no scope.
+
+        Args:
+            topic_type: `article` (long form, Markdown, titled) or `post` (short, plain
+                text). One of: article, post.
         """
         from .api.content import create_topic as _create_topic
         from .models.content_create_topic_request import (
@@ -1122,6 +1422,10 @@ class AsyncOperations:
         """Reply to a topic or to one of its replies (longbridge-api.md §5.4).
 
         ``POST /v1/content/topics/{topic_id}/comments``; no scope.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            reply_to_id: A reply on the same topic; absent or `"0"` for a top-level reply.
         """
         from .api.content import create_topic_comment as _create_topic_comment
         from .models.content_create_comment_request import (
@@ -1143,6 +1447,9 @@ class AsyncOperations:
         """Create a watchlist group (longbridge-api.md §5.1).
 
         ``POST /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            securities: Display order follows this list.
         """
         from .api.watchlist import create_watchlist_group as _create_watchlist_group
         from .models.watchlist_create_group_request import (
@@ -1163,6 +1470,13 @@ class AsyncOperations:
         """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9).
 
         ``DELETE /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            purge: Also remove the group's securities from the other groups. The docs page
+                says required, the vendor YAML optional (default false); optional here.
         """
         from .api.watchlist import delete_watchlist_group as _delete_watchlist_group
         from .schemas import EmptyData
@@ -1186,6 +1500,22 @@ class AsyncOperations:
         """Estimate the maximum purchase (or sell) quantity.
 
         ``GET /v1/trade/estimate/buy_limit``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
+                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
+                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
+                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
+                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
+                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
+                TSMPCT.
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            price: A decimal number sent as text, such as `"12.50"`; clients keep it exact.
+            currency: Currency of the estimate; the security's own when absent.
+            order_id: Estimate for replacing this open order (its frozen amount counts as
+                available).
+            fractional_shares: Allow fractional quantities (US securities only).
         """
         from .api.trade import (
             estimate_max_purchase_quantity as _estimate_max_purchase_quantity,
@@ -1211,6 +1541,9 @@ class AsyncOperations:
         """Account balance.
 
         ``GET /v1/asset/account``; scope ``account.read``.
+
+        Args:
+            currency: Only the balance in this currency. One of: HKD, USD, CNH.
         """
         from .api.asset import get_account_balance as _get_account_balance
         from .schemas import AssetAccountBalances
@@ -1237,6 +1570,11 @@ class AsyncOperations:
         """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1).
 
         ``GET /v1/quote/history_market_temperature``; no scope.
+
+        Args:
+            market: One of: US, HK, SG, CN.
+            start_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
+            end_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
         """
         from .api.quote import (
             get_history_market_temperature as _get_history_market_temperature,
@@ -1254,6 +1592,9 @@ class AsyncOperations:
         """Margin ratio.
 
         ``GET /v1/risk/margin-ratio``; scope ``account.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
         """
         from .api.asset import get_margin_ratio as _get_margin_ratio
         from .schemas import AssetMarginRatio
@@ -1269,6 +1610,9 @@ class AsyncOperations:
         """Current market temperature (longbridge-api.md §5.1).
 
         ``GET /v1/quote/market_temperature``; no scope.
+
+        Args:
+            market: One of: US, HK, SG, CN.
         """
         from .api.quote import get_market_temperature as _get_market_temperature
         from .schemas import WatchlistMarketTemperature
@@ -1284,6 +1628,12 @@ class AsyncOperations:
         """Order detail.
 
         ``GET /v1/trade/order``; scope ``trade.read``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for an attached (take-profit / stop-loss) order.
         """
         from .api.trade import get_order_detail as _get_order_detail
         from .schemas import OrderDetail
@@ -1299,6 +1649,11 @@ class AsyncOperations:
         """Securities of a market segment (Longbridge "Security list").
 
         ``GET /v1/quote/get_security_list``; scope ``watchlist``.
+
+        Args:
+            market: The docs support only `US`. One of: US.
+            category: `Overnight` (docs, SDK) or `overnight` (vendor YAML example). One of:
+                Overnight, overnight.
         """
         from .api.quote import get_security_list as _get_security_list
         from .schemas import SecurityList
@@ -1325,6 +1680,9 @@ class AsyncOperations:
         """Statement download URL.
 
         ``GET /v1/statement/download``; scope ``account.read``.
+
+        Args:
+            file_key: A `file_key` from the statement list.
         """
         from .api.asset import get_statement_download_url as _get_statement_download_url
         from .schemas import AssetStatementDownload
@@ -1338,6 +1696,9 @@ class AsyncOperations:
         """One topic in full (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/{id}``; no scope.
+
+        Args:
+            id: A topic id (numeric text, as `id` in the topic lists).
         """
         from .api.content import get_topic as _get_topic
         from .schemas import ContentTopicDetail
@@ -1358,6 +1719,15 @@ class AsyncOperations:
         """Cash flow.
 
         ``GET /v1/asset/cashflow``; scope ``account.read``.
+
+        Args:
+            start_time: Start of the window, unix seconds.
+            end_time: End of the window, unix seconds.
+            business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
+                (longbridge-api.md §5.3). One of: 1, 2, 3.
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            page: Page number, from 1.
+            size: Items per page; 50 when absent (docs page; the vendor YAML says 20).
         """
         from .api.asset import list_cash_flow as _list_cash_flow
         from .schemas import AssetCashFlows
@@ -1386,6 +1756,14 @@ class AsyncOperations:
         """Every item of ``list_cash_flow``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            start_time: Start of the window, unix seconds.
+            end_time: End of the window, unix seconds.
+            business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
+                (longbridge-api.md §5.3). One of: 1, 2, 3.
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            size: Items per page; 50 when absent (docs page; the vendor YAML says 20).
         """
         return _aiterate_pages(
             lambda page: self.list_cash_flow(
@@ -1405,6 +1783,9 @@ class AsyncOperations:
         """Regulatory filings of a security (longbridge-api.md §5.1).
 
         ``GET /v1/quote/filings``; no scope.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
         """
         from .api.quote import list_filings as _list_filings
         from .schemas import WatchlistFilings
@@ -1418,6 +1799,9 @@ class AsyncOperations:
         """Fund positions.
 
         ``GET /v1/asset/fund``; scope ``account.read``.
+
+        Args:
+            symbol: Fund ISINs to include; all funds when absent.
         """
         from .api.asset import list_fund_positions as _list_fund_positions
         from .schemas import AssetFundPositions
@@ -1440,6 +1824,17 @@ class AsyncOperations:
         """History executions.
 
         ``GET /v1/trade/execution/history``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            page: Page number from 1 (vendor YAML).
+            size: Executions per page (vendor YAML); 1000 when absent.
         """
         from .api.trade import list_history_executions as _list_history_executions
         from .schemas import HistoryExecutions
@@ -1468,6 +1863,16 @@ class AsyncOperations:
         """Every item of ``list_history_executions``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            size: Executions per page (vendor YAML); 1000 when absent.
         """
         return _aiterate_pages(
             lambda page: self.list_history_executions(
@@ -1498,6 +1903,19 @@ class AsyncOperations:
         """History orders.
 
         ``GET /v1/trade/order/history``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            page: Page number from 1 (vendor YAML).
+            size: Orders per page (vendor YAML); 1000 when absent (the docs' limit per
+                query).
         """
         from .api.trade import list_history_orders as _list_history_orders
         from .schemas import HistoryOrders
@@ -1530,6 +1948,18 @@ class AsyncOperations:
         """Every item of ``list_history_orders``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            size: Orders per page (vendor YAML); 1000 when absent (the docs' limit per
+                query).
         """
         return _aiterate_pages(
             lambda page: self.list_history_orders(
@@ -1557,6 +1987,12 @@ class AsyncOperations:
         """Topics the signed-in user published (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/mine``; no scope.
+
+        Args:
+            page: Page number from 1; 1 when absent.
+            size: Items per page, 1–500; 50 when absent.
+            topic_type: Only articles or only short posts; every type when absent. One of:
+                article, post.
         """
         from .api.content import list_my_topics as _list_my_topics
         from .schemas import ContentTopics
@@ -1572,6 +2008,11 @@ class AsyncOperations:
         """Every item of ``list_my_topics``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            size: Items per page, 1–500; 50 when absent.
+            topic_type: Only articles or only short posts; every type when absent. One of:
+                article, post.
         """
         return _aiterate_pages(
             lambda page: self.list_my_topics(
@@ -1586,6 +2027,9 @@ class AsyncOperations:
         """News about a security (longbridge-api.md §5.4).
 
         ``GET /v1/content/{symbol}/news``; no scope.
+
+        Args:
+            symbol: The security, `{code}.{market}`.
         """
         from .api.content import list_news as _list_news
         from .schemas import ContentSummaries
@@ -1605,6 +2049,15 @@ class AsyncOperations:
         """Account statements.
 
         ``GET /v1/statement/list``; scope ``account.read``.
+
+        Args:
+            statement_type: 1 daily, 2 monthly; daily when absent. One of: 1, 2.
+            page: Page number from 1 (vendor YAML name).
+            page_size: Items per page (vendor YAML name).
+            start_date: Page number from 1 (the SDK's name; despite the name it is not a
+                date).
+            limit: Items per page (the SDK's name); 20 when neither `limit` nor `page_size`
+                is sent.
         """
         from .api.asset import list_statements as _list_statements
         from .schemas import AssetStatements
@@ -1631,6 +2084,14 @@ class AsyncOperations:
         """Every item of ``list_statements``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            statement_type: 1 daily, 2 monthly; daily when absent. One of: 1, 2.
+            page_size: Items per page (vendor YAML name).
+            start_date: Page number from 1 (the SDK's name; despite the name it is not a
+                date).
+            limit: Items per page (the SDK's name); 20 when neither `limit` nor `page_size`
+                is sent.
         """
         return _aiterate_pages(
             lambda page: self.list_statements(
@@ -1651,6 +2112,9 @@ class AsyncOperations:
         """Stock positions.
 
         ``GET /v1/asset/stock``; scope ``account.read``.
+
+        Args:
+            symbol: Securities to include; all holdings when absent.
         """
         from .api.asset import list_stock_positions as _list_stock_positions
         from .schemas import AssetStockPositions
@@ -1666,6 +2130,12 @@ class AsyncOperations:
         """Today's executions.
 
         ``GET /v1/trade/execution/today``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
         """
         from .api.trade import list_today_executions as _list_today_executions
         from .schemas import TodayExecutions
@@ -1690,6 +2160,19 @@ class AsyncOperations:
         """Today's orders.
 
         ``GET /v1/trade/order/today``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for attached (take-profit / stop-loss) orders.
+            page: Page number from 1 (vendor YAML).
+            size: Orders per page (vendor YAML); 1000 when absent.
         """
         from .api.trade import list_today_orders as _list_today_orders
         from .schemas import TodayOrders
@@ -1722,6 +2205,18 @@ class AsyncOperations:
         """Every item of ``list_today_orders``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for attached (take-profit / stop-loss) orders.
+            size: Orders per page (vendor YAML); 1000 when absent.
         """
         return _aiterate_pages(
             lambda page: self.list_today_orders(
@@ -1745,6 +2240,11 @@ class AsyncOperations:
         """Replies on a topic (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/{topic_id}/comments``; no scope.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            page: Page number from 1; 1 when absent.
+            size: Items per page, 1–50; 20 when absent.
         """
         from .api.content import list_topic_comments as _list_topic_comments
         from .schemas import ContentComments
@@ -1760,6 +2260,10 @@ class AsyncOperations:
         """Every item of ``list_topic_comments``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            size: Items per page, 1–50; 20 when absent.
         """
         return _aiterate_pages(
             lambda page: self.list_topic_comments(
@@ -1774,6 +2278,9 @@ class AsyncOperations:
         """Community topics about a security (longbridge-api.md §5.4).
 
         ``GET /v1/content/{symbol}/topics``; no scope.
+
+        Args:
+            symbol: The security, `{code}.{market}`.
         """
         from .api.content import list_topics as _list_topics
         from .schemas import ContentSummaries
@@ -1798,6 +2305,10 @@ class AsyncOperations:
         """Extend a legacy API-key access token.
 
         ``GET /v1/token/refresh``; no scope.
+
+        Args:
+            expired_at: The new expiry, an RFC 3339 timestamp such as
+                `2023-04-14T12:13:57.859Z`.
         """
         from .api.legacy import refresh_legacy_token as _refresh_legacy_token
         from .schemas import LegacyToken
@@ -1825,6 +2336,24 @@ class AsyncOperations:
         """Replace (modify) an order.
 
         ``PUT /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            quantity: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            price: A decimal number sent as text, such as `"12.50"`; clients keep it exact.
+            trigger_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            limit_offset: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            trailing_amount: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trailing_percent: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            monitor_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
         """
         from .api.trade import replace_order as _replace_order
         from .models.trade_replace_order_request import (
@@ -1875,6 +2404,46 @@ class AsyncOperations:
         """Submit an order.
 
         ``POST /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
+                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
+                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
+                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
+                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
+                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
+                TSMPCT.
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            submitted_quantity: A decimal number sent as text, such as `"12.50"`; clients
+                keep it exact.
+            time_in_force: Day, good till cancelled, good till `expire_date`
+                (longbridge-api.md §5.7). One of: Day, GTC, GTD.
+            submitted_price: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trigger_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            limit_offset: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            trailing_amount: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trailing_percent: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            expire_date: A calendar date `YYYY-MM-DD` (longbridge-api.md §5.2,
+                `expire_date`). A pattern rather than `format: date`, which the model
+                generator cannot combine with one; the mock also refuses dates that do not
+                exist.
+            outside_rth: Trading outside regular hours, US only (longbridge-api.md §5.2,
+                §5.7): `RTH_ONLY`, `ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`,
+                and orders report `UnknownOutsideRth` or `""` when it does not apply (HK
+                orders). Every observed value is accepted; the mock refuses `""` and
+                `UnknownOutsideRth` in a submitted order. One of: RTH_ONLY, ANY_TIME,
+                OVERNIGHT, OptionPreMarket, UnknownOutsideRth, .
+            monitor_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            client_request_id: Idempotency key (SDK 4.4.0+): a repeated id with the same
+                body answers the first order's id and places nothing; with a different body
+                it is refused.
         """
         from .api.trade import submit_order as _submit_order
         from .models.trade_submit_order_request import (
@@ -1913,6 +2482,10 @@ class AsyncOperations:
         """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1).
 
         ``POST /v1/watchlist/pinned``; scope ``watchlist``.
+
+        Args:
+            mode: add pins, remove unpins (values sent by the Longbridge CLI; §5.1). One of:
+                add, remove.
         """
         from .api.watchlist import update_pinned_securities as _update_pinned_securities
         from .models.watchlist_update_pinned_request import (
@@ -1938,6 +2511,13 @@ class AsyncOperations:
         """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1).
 
         ``PUT /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            mode: How `securities` applies to the group (SDK SecuritiesUpdateMode; default
+                replace). One of: add, remove, replace.
         """
         from .api.watchlist import update_watchlist_group as _update_watchlist_group
         from .models.watchlist_update_group_request import (
