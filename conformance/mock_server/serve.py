@@ -46,9 +46,14 @@ def base_url_of(sock: socket.socket) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def uvicorn_server(mock: MockServer) -> uvicorn.Server:
+def uvicorn_server(mock: MockServer, *, access_log: bool = False) -> uvicorn.Server:
+    """``access_log``: one masked line per request on stderr (uvicorn's own would show every
+    query value, an ``access_token`` among them)."""
+    from .access_log import AccessLog
+
+    app = AccessLog(mock.app) if access_log else mock.app
     config = uvicorn.Config(
-        mock.app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=2
+        app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=2
     )
     return uvicorn.Server(config)
 

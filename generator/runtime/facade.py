@@ -213,11 +213,53 @@ class Longbridge(_Config, Operations):
         self,
         client_id: str | None = None,
         *,
+        client_secret: str | None = None,
+        region: str | None = None,
+        base_url: str | None = None,
+        token_store: TokenStore | None = None,
+        endpoints: ServerEndpoints | None = None,
+        api_key: tuple[str, str, str] | None = None,
+        leeway: float = DEFAULT_LEEWAY,
+        retry: RetryPolicy | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        allow_other_origins: bool = False,
         transport: httpx.BaseTransport | None = None,
         limits: httpx.Limits | None = None,
-        **options: Any,
     ) -> None:
-        super().__init__(client_id, **options)
+        """A client of ``client_id`` (OAuth) or of ``api_key`` (legacy), not yet connected.
+
+        Args:
+            client_id: the registered OAuth client (``longbridge-openapi register`` makes one).
+            client_secret: a confidential client's secret; public clients have none.
+            region: ``"global"`` (openapi.longbridge.com, the default) or ``"cn"``.
+            base_url: another server instead of the region's, e.g. the mock's
+                ``http://127.0.0.1:8080``.
+            token_store: where the token lives between runs; default a :class:`FileTokenStore`
+                in ``~/.longbridge/openapi-client/tokens``.
+            endpoints: the OAuth endpoints, when known; otherwise discovered (RFC 8414).
+            api_key: ``(app_key, app_secret, access_token)`` for legacy API-key mode instead
+                of OAuth.
+            leeway: seconds before expiry at which the token is refreshed (default 300).
+            retry: which failures are retried and how often (default :class:`RetryPolicy`).
+            timeout: seconds for each request (default 30).
+            allow_other_origins: accept discovered OAuth endpoints on another origin than the
+                server's (refused by default: RFC 9700 §4.4, mix-up attacks).
+            transport: an httpx transport, e.g. for tests; pass ``limits`` with it.
+            limits: the connection pool, default :data:`DEFAULT_LIMITS` (10 connections).
+        """
+        super().__init__(
+            client_id,
+            client_secret=client_secret,
+            region=region,
+            base_url=base_url,
+            token_store=token_store,
+            endpoints=endpoints,
+            api_key=api_key,
+            leeway=leeway,
+            retry=retry,
+            timeout=timeout,
+            allow_other_origins=allow_other_origins,
+        )
         self._http = RetryingClient(
             base_url=self.base_url,
             auth=self.auth,
@@ -342,11 +384,53 @@ class AsyncLongbridge(_Config, AsyncOperations):
         self,
         client_id: str | None = None,
         *,
+        client_secret: str | None = None,
+        region: str | None = None,
+        base_url: str | None = None,
+        token_store: TokenStore | None = None,
+        endpoints: ServerEndpoints | None = None,
+        api_key: tuple[str, str, str] | None = None,
+        leeway: float = DEFAULT_LEEWAY,
+        retry: RetryPolicy | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        allow_other_origins: bool = False,
         transport: httpx.AsyncBaseTransport | None = None,
         limits: httpx.Limits | None = None,
-        **options: Any,
     ) -> None:
-        super().__init__(client_id, **options)
+        """A client of ``client_id`` (OAuth) or of ``api_key`` (legacy), not yet connected.
+
+        Args:
+            client_id: the registered OAuth client (``longbridge-openapi register`` makes one).
+            client_secret: a confidential client's secret; public clients have none.
+            region: ``"global"`` (openapi.longbridge.com, the default) or ``"cn"``.
+            base_url: another server instead of the region's, e.g. the mock's
+                ``http://127.0.0.1:8080``.
+            token_store: where the token lives between runs; default a :class:`FileTokenStore`
+                in ``~/.longbridge/openapi-client/tokens``.
+            endpoints: the OAuth endpoints, when known; otherwise discovered (RFC 8414).
+            api_key: ``(app_key, app_secret, access_token)`` for legacy API-key mode instead
+                of OAuth.
+            leeway: seconds before expiry at which the token is refreshed (default 300).
+            retry: which failures are retried and how often (default :class:`RetryPolicy`).
+            timeout: seconds for each request (default 30).
+            allow_other_origins: accept discovered OAuth endpoints on another origin than the
+                server's (refused by default: RFC 9700 §4.4, mix-up attacks).
+            transport: an httpx transport, e.g. for tests; pass ``limits`` with it.
+            limits: the connection pool, default :data:`DEFAULT_LIMITS` (10 connections).
+        """
+        super().__init__(
+            client_id,
+            client_secret=client_secret,
+            region=region,
+            base_url=base_url,
+            token_store=token_store,
+            endpoints=endpoints,
+            api_key=api_key,
+            leeway=leeway,
+            retry=retry,
+            timeout=timeout,
+            allow_other_origins=allow_other_origins,
+        )
         self._http = RetryingAsyncClient(
             base_url=self.base_url,
             auth=self.auth,
