@@ -121,6 +121,7 @@ class _Run:
 
     def scrub(self, text: str) -> str:
         """``text`` without any credential this run has seen (defence in depth)."""
+        from .errors import TokenFileError
         from .refreshing_auth import RefreshingBearerAuth
 
         values = set(self.secrets)
@@ -133,8 +134,8 @@ class _Run:
                 tokens.append(lb.auth._token)
             try:
                 tokens.append(lb.token)
-            except (OSError, ValueError):
-                pass
+            except (OSError, ValueError, TokenFileError):
+                pass  # an unreadable file holds no token this run could print
             for token in tokens:
                 if token is not None:
                     values.update(v for v in (token.access_token, token.refresh_token) if v)
@@ -455,24 +456,14 @@ def _transport() -> httpx.BaseTransport:
 
 
 def _stored(lb: Longbridge) -> Token | None:
-    """The stored token; an unreadable token file fails naming the file and the fix."""
+    """The stored token; an unreadable token file fails naming the file and the fix
+    (:class:`TokenFileError` says both)."""
+    from .errors import TokenFileError
+
     try:
         return lb.token
-    except ValueError as exc:
-        raise CliFailure(_bad_token_file(lb, exc)) from None
-
-
-def _bad_token_file(lb: Longbridge, exc: Exception) -> str:
-    from .token_store import FileTokenStore
-
-    store = lb.token_store
-    assert lb.credentials is not None
-    assert isinstance(store, FileTokenStore)
-    path = store.path(lb.credentials.client_id)
-    return (
-        f"the token file {path} is not a token ({exc}); log in again with `{PROG} login` "
-        f"(it replaces the file) or delete it with `{PROG} token revoke`"
-    )
+    except TokenFileError as exc:
+        raise CliFailure(str(exc)) from None
 
 
 def _not_logged_in(lb: Longbridge) -> Exception:
@@ -681,15 +672,17 @@ def _token_refresh(args: argparse.Namespace, run: _Run) -> int:
 
 
 def _token_revoke(args: argparse.Namespace, run: _Run) -> int:
+    from .errors import TokenFileError
+
     with _client(args, run) as lb:
         try:
             token = lb.token
-        except ValueError as exc:
+        except TokenFileError as exc:
             # Nothing in it can be revoked; deleting it is what the user asked for.
             assert lb.credentials is not None
             lb.token_store.delete(lb.credentials.client_id)
             _err(
-                f"The stored token file was unreadable ({exc}); deleted it. "
+                f"The stored token file was unreadable ({exc.reason}); deleted it. "
                 "Nothing was revoked at the server."
             )
             return EXIT_OK

@@ -207,8 +207,9 @@ class TokenFileError(LongbridgeError):
 
     def __str__(self) -> str:
         return (
-            f"the token file {self.path} is unusable ({self.reason}); "
-            "run `longbridge-openapi login` to replace it"
+            f"the token file {self.path} is not a token ({self.reason}); log in again with "
+            "`longbridge-openapi login` (it replaces the file) or delete it with "
+            "`longbridge-openapi token revoke`"
         )
 
 

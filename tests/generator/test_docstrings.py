@@ -23,6 +23,7 @@ OPTIONS = (
     "leeway",
     "retry",
     "timeout",
+    "allow_other_origins",
     "transport",
     "limits",
 )

@@ -110,8 +110,9 @@ def test_token_file_errors_name_the_reason(tmp_path: Path, content: str, reason:
         FileTokenStore(tmp_path).load("cid")
     assert caught.value.reason == reason
     assert str(caught.value) == (
-        f"the token file {tmp_path / 'cid'} is unusable ({reason}); "
-        "run `longbridge-openapi login` to replace it"
+        f"the token file {tmp_path / 'cid'} is not a token ({reason}); log in again with "
+        "`longbridge-openapi login` (it replaces the file) or delete it with "
+        "`longbridge-openapi token revoke`"
     )
 
 
