@@ -7,13 +7,14 @@ from datetime import timedelta
 
 from hypothesis import HealthCheck, Phase, settings
 
-# dev: quick feedback while editing. ci: reproducible (derandomized, no example database).
-# thorough: many examples, for a nightly run.
+# dev: quick feedback while editing. ci: twice dev's examples, new ones on every run as in dev (a
+# derandomized ci drew the same examples forever and never found what dev runs found), no example
+# database (a fresh clone has none), and each failure printed with the blob that replays it
+# (@reproduce_failure). thorough: many examples, for a nightly run.
 settings.register_profile("dev", max_examples=25, deadline=None)
 settings.register_profile(
     "ci",
     max_examples=50,
-    derandomize=True,
     database=None,
     print_blob=True,
     deadline=None,
