@@ -16,6 +16,7 @@ import pytest
 
 from conformance.mock_server import MockConfig, OffsetClock, create_app
 from conformance.mock_server.serve import run_in_thread
+from conformance.redact import Secret
 
 # The report plugin's hooks, active for every test under this folder.
 from conformance.report import (  # noqa: F401
@@ -91,17 +92,24 @@ def raw(target: Target) -> Iterator[httpx.Client]:
         yield client
 
 
+def _live_token() -> Secret:
+    """LONGBRIDGE_ACCESS_TOKEN, read here and kept in a Secret: never a plain test argument."""
+    from_env = os.environ.get("LONGBRIDGE_ACCESS_TOKEN")
+    if not from_env:
+        pytest.skip("--profile live needs LONGBRIDGE_ACCESS_TOKEN (an OAuth access token)")
+    return Secret(from_env)
+
+
 @pytest.fixture
-def access_token(request: pytest.FixtureRequest) -> str:
-    """A valid access token: from a fresh login, or LONGBRIDGE_ACCESS_TOKEN with --profile live."""
+def access_token(request: pytest.FixtureRequest) -> Secret:
+    """A valid access token: from a fresh login, or LONGBRIDGE_ACCESS_TOKEN with --profile live.
+
+    A :class:`Secret`: pytest prints a failing test's arguments, and those show it masked.
+    """
     if live_profile():
-        from_env = os.environ.get("LONGBRIDGE_ACCESS_TOKEN")
-        if not from_env:
-            pytest.skip("--profile live needs LONGBRIDGE_ACCESS_TOKEN (an OAuth access token)")
-        return from_env
+        return _live_token()
     oauth: OAuthSession = request.getfixturevalue("session")
-    token: str = oauth.login()["access_token"]
-    return token
+    return Secret(oauth.login()["access_token"])
 
 
 # Every scope a token can carry, by id: the data API checks want a token that may do anything.
@@ -128,12 +136,9 @@ def data_api(request: pytest.FixtureRequest, raw: httpx.Client) -> DataApi:
     A fresh token per check: other checks expire every token of the mock on purpose.
     """
     if live_profile():
-        from_env = os.environ.get("LONGBRIDGE_ACCESS_TOKEN")
-        if not from_env:
-            pytest.skip("--profile live needs LONGBRIDGE_ACCESS_TOKEN (an OAuth access token)")
-        return DataApi(raw, from_env)
+        return DataApi(raw, _live_token())
     oauth: OAuthSession = request.getfixturevalue("data_client")
-    return DataApi(raw, oauth.token(ALL_SCOPES))
+    return DataApi(raw, Secret(oauth.token(ALL_SCOPES)))
 
 
 @pytest.fixture
