@@ -456,6 +456,9 @@ def outcomes() -> Iterator[dict[str, dict[str, str]]]:
     def one(variant: Variant) -> tuple[str, dict[str, str]]:
         return variant.name, run_suite(variant.config, variant.groups, report_dirs[variant.name])
 
+    # Parse the suite once here: two threads in ast.parse at once failed on CPython 3.11
+    # ("AST constructor recursion depth mismatch": the depth it checks is not per thread).
+    _suite_checks()
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = dict(pool.map(one, VARIANTS))
     REPORTS.mkdir(exist_ok=True)
