@@ -35,8 +35,8 @@ __all__ = [
     "remember",
 ]
 
-# Environment variables that hold credentials a run may be given (the official SDK's names,
-# https://open.longbridge.com/docs/getting-started and github.com/longbridge/openapi).
+# Environment variables that hold credentials a run may be given: the access token and App
+# Secret under the LONGBRIDGE_ and LONGPORT_ names the kit reads, and an OAuth client secret.
 ENV_SECRETS = (
     "LONGBRIDGE_ACCESS_TOKEN",
     "LONGPORT_ACCESS_TOKEN",
