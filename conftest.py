@@ -7,13 +7,17 @@ from datetime import timedelta
 
 from hypothesis import HealthCheck, Phase, settings
 
-# dev: quick feedback while editing. ci: reproducible (derandomized, no example database).
-# thorough: many examples, for a nightly run.
-settings.register_profile("dev", max_examples=25, deadline=None)
+# dev: quick feedback while editing. ci: twice dev's examples, new ones on every run as in dev (a
+# derandomized ci drew the same examples forever and never found what dev runs found), no example
+# database (a fresh clone has none), and each failure printed with the blob that replays it
+# (@reproduce_failure). thorough: many examples, for a nightly run.
+# derandomize=False is explicit: under a CI variable Hypothesis loads its own "ci" profile
+# (derandomized) as the default that every profile registered here inherits from.
+settings.register_profile("dev", max_examples=25, deadline=None, derandomize=False)
 settings.register_profile(
     "ci",
     max_examples=50,
-    derandomize=True,
+    derandomize=False,
     database=None,
     print_blob=True,
     deadline=None,
@@ -30,6 +34,10 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
-    "thorough", max_examples=1000, stateful_step_count=100, deadline=timedelta(seconds=5)
+    "thorough",
+    max_examples=1000,
+    stateful_step_count=100,
+    deadline=timedelta(seconds=5),
+    derandomize=False,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

@@ -10,23 +10,62 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 from openapi_spec_validator import validate
 
 from conformance.checks import GROUPS
-from conformance.target import ENV_BASE_URL, ENV_MIN_INTERVAL, ENV_PROFILE
+from conformance.limits import DEFAULT_DEADLINE, DEFAULT_TIMEOUT, ENV_TIMEOUT
+from conformance.reachability import unreachable
+from conformance.redact import mask_files
+from conformance.run_report import Header, read_results, read_verdict, write
+from conformance.supervise import run_masked
+from conformance.target import ENV_ALLOW_CLOCK, ENV_BASE_URL, ENV_MIN_INTERVAL, ENV_PROFILE
 from spec_reader import ROOT, SPEC, read_spec
 
 SUITE = Path(__file__).resolve().parent / "suite"
 
+# Exit statuses (also in --help): each says something different to a CI job.
+EXIT_PASSED = 0
+EXIT_FAILED = 1
+EXIT_UNREACHABLE = 2
+EXIT_INCOMPLETE = 3
+EXIT_USAGE = 4
+EPILOG = """\
+exit statuses:
+  0  every MUST check passed (SHOULD findings are warnings unless --strict)
+  1  a MUST check failed or could not be set up (with --strict: a SHOULD check too)
+  2  the server could not be reached, or stopped answering during the run
+  3  the run did not finish: --deadline reached, interrupted, or an internal error
+  4  usage error, or no check selected
+
+--strict fails against the bundled mock unless it runs with --require-pkce: the mock accepts
+authorization requests without PKCE by default (checklist item 20, a SHOULD), so start it with
+`python -m conformance.mock_server --require-pkce` and pass its --base-url.
+
+Reports (secrets masked): REPORT_DIR/conformance.html (read this one), conformance.md,
+conformance.xml (JUnit), results.json.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse exits 2 on a usage error; 2 here means "server unreachable".
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m conformance", description=__doc__)
+    p = _Parser(
+        prog="python -m conformance",
+        description=__doc__,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--base-url", help="a running server to test (default: start the mock)")
     p.add_argument(
         "--hypothesis-profile",
@@ -40,7 +79,10 @@ def _parser() -> argparse.ArgumentParser:
         help=f"only these groups of checks: {', '.join(GROUPS)}",
     )
     p.add_argument(
-        "--strict", action="store_true", help="SHOULD findings fail the run too (not only MUST)"
+        "--strict",
+        action="store_true",
+        help="SHOULD findings fail the run too (not only MUST); fails on the bundled mock "
+        "unless it runs with --require-pkce (see below)",
     )
     p.add_argument(
         "--profile",
@@ -62,6 +104,30 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="least time between two requests (default: 0.5 with --profile live, else 0), to stay "
         "under the server's rate limits (longbridge-api.md §4.3)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"longest wait for each request (default {DEFAULT_TIMEOUT:g})",
+    )
+    p.add_argument(
+        "--deadline",
+        type=float,
+        default=DEFAULT_DEADLINE,
+        metavar="SECONDS",
+        help=f"longest whole run; then it stops with the checks done so far reported "
+        f"(default {DEFAULT_DEADLINE:g}; 0: none)",
+    )
+    p.add_argument(
+        "--allow-clock",
+        action="store_true",
+        help="let checks move a --base-url mock's clock (it expires every token that mock "
+        "issued, to anyone); without it they run only on a mock this run starts itself",
+    )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="every check's row, not only the failures"
     )
     p.add_argument("--report-dir", type=Path, default=ROOT / "reports", help="where reports go")
     p.add_argument("pytest_args", nargs="*", help="extra pytest arguments, after --")
@@ -88,6 +154,18 @@ def _target(base_url: str | None, live: bool) -> Iterator[str]:
         yield running.base_url
 
 
+def _verdict_only(args: argparse.Namespace, target: str, verdict: str) -> None:
+    """Reports for a run whose suite did not run to its end: the rows so far and why."""
+    header = Header(
+        target=target,
+        profile=args.profile,
+        groups=args.select or "all",
+        strictness="strict: SHOULD findings fail" if args.strict else "MUST findings fail",
+        hypothesis_profile=args.hypothesis_profile,
+    )
+    write(args.report_dir, header, read_results(args.report_dir), verdict)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
@@ -97,16 +175,42 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unknown groups {sorted(unknown)}; known: {', '.join(GROUPS)}")
     if args.min_interval is not None and args.min_interval < 0:
         parser.error("--min-interval must not be negative")
+    if args.timeout <= 0 or args.deadline < 0:
+        parser.error("--timeout must be positive and --deadline not negative")
     started = time.perf_counter()
     validate(read_spec(SPEC))
     print(f"spec: {SPEC.relative_to(ROOT)} is valid OpenAPI 3.1", flush=True)
     args.report_dir.mkdir(parents=True, exist_ok=True)
+    for stale in ("results.json", "summary.json"):  # a report never shows an earlier run's rows
+        (args.report_dir / stale).unlink(missing_ok=True)
     live = args.profile == "live"
+    code = EXIT_INCOMPLETE
+    try:
+        code = _run(args, live)
+    finally:
+        mask_files(args.report_dir)
+    print(f"conformance run took {time.perf_counter() - started:.1f} s", flush=True)
+    print(f"reports: {args.report_dir / 'conformance.html'} (also .md, .xml)", flush=True)
+    return code
+
+
+def _run(args: argparse.Namespace, live: bool) -> int:
     with _target(args.base_url, live) as base_url:
         bundled = not args.base_url and not live
         print(f"target: {base_url}{' (the bundled mock)' if bundled else ''}", flush=True)
         if live:
             print("profile: live (read-only checks that need no consent)", flush=True)
+        if bundled and args.strict:
+            print(
+                "note: --strict fails on the bundled mock, which accepts authorization without "
+                "PKCE (item 20); run the mock with --require-pkce and pass --base-url",
+                flush=True,
+            )
+        problem = unreachable(base_url, args.timeout)
+        if problem is not None:
+            print(f"error: cannot reach {base_url}: {problem}", file=sys.stderr, flush=True)
+            _verdict_only(args, base_url, f"UNREACHABLE: {base_url}: {problem}")
+            return EXIT_UNREACHABLE
         # pytest runs in a child process: the mock (a thread here) serves it over loopback.
         command = [
             sys.executable,
@@ -120,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
             "no:schemathesis",
             f"--hypothesis-profile={args.hypothesis_profile}",
             f"--junitxml={args.report_dir / 'conformance.xml'}",
-            "-q",
+            "-v" if args.verbose else "-q",
             *args.pytest_args,
         ]
         env = {
@@ -132,12 +236,25 @@ def main(argv: list[str] | None = None) -> int:
             ENV_PROFILE: args.profile,
             "CONFORMANCE_ALLOW_WRITES": "1" if args.allow_writes else "",
             ENV_MIN_INTERVAL: "" if args.min_interval is None else str(args.min_interval),
+            ENV_TIMEOUT: str(args.timeout),
+            # The mock this run started may have its clock moved; another only when allowed.
+            ENV_ALLOW_CLOCK: "1" if bundled or args.allow_clock else "",
         }
-        code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
-    print(f"conformance run took {time.perf_counter() - started:.1f} s", flush=True)
-    print(f"reports: {args.report_dir / 'conformance.md'}, {args.report_dir / 'conformance.xml'}")
-    # pytest exits 0 when every MUST check passed (SHOULD findings are xfail unless --strict).
-    return int(code)
+        finished = run_masked(command, ROOT, env, args.deadline or None)
+    if finished.deadline_reached:
+        verdict = f"STOPPED: the deadline of {args.deadline:g} s (--deadline) was reached"
+        print(verdict, flush=True)
+        _verdict_only(args, base_url, verdict)
+        return EXIT_INCOMPLETE
+    if read_verdict(args.report_dir).startswith("STOPPED"):
+        return EXIT_UNREACHABLE  # the server stopped answering (limits.py)
+    if not (args.report_dir / "summary.json").is_file():
+        status = finished.returncode
+        _verdict_only(args, base_url, f"INCOMPLETE: the suite ended with status {status}")
+    # pytest: 0 passed, 1 failures, 2 interrupted, 3 internal error, 4 usage, 5 nothing collected.
+    return {0: EXIT_PASSED, 1: EXIT_FAILED, 4: EXIT_USAGE, 5: EXIT_USAGE}.get(
+        finished.returncode, EXIT_INCOMPLETE
+    )
 
 
 if __name__ == "__main__":

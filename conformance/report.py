@@ -1,46 +1,35 @@
-"""The suite's pytest plugin: levels, group selection, and the report table.
+"""The suite's pytest plugin: levels, group selection, the report files and the terminal summary.
 
 Settings come from the environment so they hold however pytest is started:
 ``CONFORMANCE_STRICT=1`` (SHOULD findings fail), ``CONFORMANCE_SELECT=token,refresh`` (groups),
-``CONFORMANCE_REPORT_DIR`` (where ``conformance.md`` and ``results.json`` go).
+``CONFORMANCE_REPORT_DIR`` (where ``results.json``, ``conformance.md`` and ``conformance.html``
+go). Every outcome pytest counts is a row: a failed set-up or teardown is an ERROR row, as pytest
+counts it an error, so the report's numbers are pytest's. Everything written passes through
+:func:`conformance.redact.mask`, the JUnit XML and the terminal included.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from collections.abc import Generator
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import IO, Any
 
+import httpx
 import pytest
 
+from conformance import evidence
 from conformance.checks import GROUPS, info_of
+from conformance.limits import MAX_TIMEOUTS_IN_A_ROW, request_timeout
+from conformance.redact import mask
+from conformance.run_report import Header, Result, counts_line, table_rows, write
 from conformance.target import LIVE_GROUPS, WRITE_GROUPS, live_profile
 
-__all__ = ["Result", "mask"]
-
-_SECRET = re.compile(r"[A-Za-z0-9_\-~.]{24,}")
-
-
-def mask(text: str) -> str:
-    """Hide anything long enough to be a credential: keep four characters."""
-    return _SECRET.sub(lambda m: m.group(0)[:4] + "…", text)
-
-
-@dataclass
-class Result:
-    check: str  # the test's name
-    number: int
-    rule: str
-    level: str
-    group: str
-    result: str  # pass | FAIL | warn | skip
-    evidence: str
-
+__all__ = ["Result", "verdict"]
 
 _results: list[Result] = []
+_timeouts_in_a_row = [0]
+_stopped: list[str] = []
 
 
 def _strict() -> bool:
@@ -56,6 +45,27 @@ def _selected() -> set[str] | None:
     if unknown:
         raise pytest.UsageError(f"unknown groups {sorted(unknown)}; known: {', '.join(GROUPS)}")
     return groups
+
+
+class _MaskingFile:
+    """The terminal's file, masking what pytest writes (tracebacks print values it was given)."""
+
+    def __init__(self, file: IO[str]) -> None:
+        self._file = file
+
+    def write(self, text: str) -> int:
+        return self._file.write(mask(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    writer = getattr(reporter, "_tw", None)
+    file = getattr(writer, "_file", None)
+    if file is not None and not isinstance(file, _MaskingFile):
+        writer._file = _MaskingFile(file)  # type: ignore[union-attr]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -77,13 +87,41 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = keep
 
 
-def _evidence(report: pytest.TestReport) -> str:
+def _evidence(report: pytest.TestReport | pytest.CollectReport) -> str:
     if report.passed:
         return ""
+    if report.skipped and isinstance(report.longrepr, tuple):
+        return mask(str(report.longrepr[-1]))
     crash = getattr(report.longrepr, "reprcrash", None)
     text = str(getattr(crash, "message", "")) or str(report.longrepr)
-    first = " ".join(text.split())
-    return mask(first)[:300]
+    return mask(" ".join(text.split()))[:300]
+
+
+def pytest_collectreport(report: pytest.CollectReport) -> None:
+    if report.failed:  # pytest counts a module that cannot be collected as an error
+        _results.append(Result(report.nodeid, 0, "", "", "", "ERROR", _evidence(report)))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    evidence.clear()
+
+
+def _note_timeouts(item: pytest.Item, call: pytest.CallInfo[None], failed: bool) -> None:
+    """Stop the run once the server has stopped answering (limits.py)."""
+    if not failed:
+        _timeouts_in_a_row[0] = 0
+        return
+    if call.excinfo is None or not call.excinfo.errisinstance(httpx.TimeoutException):
+        return
+    _timeouts_in_a_row[0] += 1
+    if _timeouts_in_a_row[0] >= MAX_TIMEOUTS_IN_A_ROW and not _stopped:
+        reason = (
+            f"the server stopped answering: {_timeouts_in_a_row[0]} checks in a row got no "
+            f"answer within {request_timeout():g} s"
+        )
+        _stopped.append(reason)
+        item.session.shouldstop = reason
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -93,52 +131,75 @@ def pytest_runtest_makereport(
     outcome = yield
     report: pytest.TestReport = outcome.get_result()
     info = info_of(item)
-    if info is None or (report.when != "call" and not (report.when == "setup" and report.skipped)):
-        return
-    evidence = _evidence(report)
-    if report.failed and info.level == "SHOULD" and not _strict():
+    number, rule, level, group = (
+        (info.number, info.rule, info.level, info.group) if info else (0, "", "", "")
+    )
+    if report.passed and report.when != "call":
+        return  # set-up and teardown that went well are not outcomes
+    evidence_text = _evidence(report)
+    exchange = evidence.last() if report.failed else None
+    if report.when != "call":
+        result = "skip" if report.skipped else "ERROR"
+    elif report.failed and level == "SHOULD" and not _strict():
         # A SHOULD finding is a warning: shown as xfail, does not fail the run.
         report.outcome = "skipped"
-        report.wasxfail = f"SHOULD ({info.rule}): {evidence}"
+        report.wasxfail = f"SHOULD ({rule}): {evidence_text}"
         result = "warn"
     elif report.skipped:
         result = "skip"
-        evidence = mask(str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else "")
     else:
         result = "pass" if report.passed else "FAIL"
-    _results.append(
-        Result(item.name, info.number, info.rule, info.level, info.group, result, evidence)
-    )
+    if report.when != "teardown":
+        _note_timeouts(item, call, report.failed)
+    _results.append(Result(item.name, number, rule, level, group, result, evidence_text, exchange))
 
 
-def _table(results: list[Result]) -> list[str]:
-    rows = ["| # | check | level | rule | result | evidence |", "|---|---|---|---|---|---|"]
-    for r in sorted(results, key=lambda r: (r.number, r.check)):
-        evidence = r.evidence.replace("|", "\\|")
-        rows.append(f"| {r.number} | {r.check} | {r.level} | {r.rule} | {r.result} | {evidence} |")
-    return rows
+def verdict(results: list[Result], stopped: str | None = None) -> str:
+    """One line: did the target pass, and if not, why."""
+    failed = sum(r.result == "FAIL" for r in results)
+    errors = sum(r.result == "ERROR" for r in results)
+    if stopped:
+        return f"STOPPED: {stopped}"
+    if failed or errors:
+        what = "MUST or SHOULD" if _strict() else "MUST"
+        return f"FAILED: {failed} {what} checks failed, {errors} errors"
+    warnings = sum(r.result == "warn" for r in results)
+    return f"PASSED: every MUST check passed ({warnings} SHOULD warnings)"
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not _results:
         return
     terminalreporter.section("conformance report")
-    for line in _table(_results):
-        terminalreporter.write_line(line)
-    counts = {k: sum(r.result == k for r in _results) for k in ("pass", "FAIL", "warn", "skip")}
-    terminalreporter.write_line(
-        f"checks: {counts['pass']} passed, {counts['FAIL']} failed, "
-        f"{counts['warn']} SHOULD warnings, {counts['skip']} skipped"
-    )
+    verbose = terminalreporter.config.option.verbose > 0
+    shown = _results if verbose else [r for r in _results if r.result in ("FAIL", "ERROR", "warn")]
+    if shown:
+        for line in table_rows(shown):
+            terminalreporter.write_line(mask(line))
+    if not verbose:
+        terminalreporter.write_line("(every check's row: -v, or the HTML report)")
+    terminalreporter.write_line(counts_line(_results))
+    terminalreporter.write_line(verdict(_results, _stopped[0] if _stopped else None))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     directory = os.environ.get("CONFORMANCE_REPORT_DIR")
-    if not directory or not _results:
+    if not directory:
         return
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(json.dumps([asdict(r) for r in _results], indent=2))
-    (out / "conformance.md").write_text(
-        "# Conformance report\n\n" + "\n".join(_table(_results)) + "\n"
-    )
+    profile = str(session.config.getoption("hypothesis_profile", None) or "")
+    header = Header.from_env(profile)
+    write(Path(directory), header, _results, verdict(_results, _stopped[0] if _stopped else None))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # The JUnit XML is written at session finish with the full tracebacks: mask it after.
+    xml = getattr(config.option, "xmlpath", None)
+    if xml and Path(xml).is_file():
+        _mask_file(Path(xml))
+
+
+def _mask_file(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="surrogateescape")
+    masked = mask(text)
+    if masked != text:
+        path.write_text(masked, encoding="utf-8", errors="surrogateescape")

@@ -14,19 +14,26 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
+from conformance.evidence import event_hooks
+from conformance.limits import http_timeout
 from conformance.mock_server import MockConfig, OffsetClock, create_app
 from conformance.mock_server.serve import run_in_thread
+from conformance.redact import Secret
 
 # The report plugin's hooks, active for every test under this folder.
 from conformance.report import (  # noqa: F401
     pytest_collection_modifyitems,
+    pytest_collectreport,
+    pytest_configure,
     pytest_runtest_makereport,
+    pytest_runtest_setup,
     pytest_sessionfinish,
     pytest_terminal_summary,
+    pytest_unconfigure,
 )
 from conformance.suite.data_calls import DataApi
 from conformance.suite.helpers import OAuthSession
-from conformance.target import Target, live_profile, min_interval
+from conformance.target import CLOCK_REFUSED, Target, live_profile, min_interval
 from longbridge_openapi_client import SCOPES, Client
 
 
@@ -37,13 +44,18 @@ def target() -> Iterator[Target]:
         yield configured
         return
     with run_in_thread(create_app(MockConfig(), OffsetClock())) as running:
-        yield Target(running.base_url, is_mock=True)
+        yield Target(running.base_url, is_mock=True, owned=True)
 
 
 @pytest.fixture
 def api(target: Target) -> Iterator[Client]:
     """The generated client, unauthenticated (OAuth endpoints)."""
-    with Client(base_url=target.base_url, follow_redirects=False) as client:
+    with Client(
+        base_url=target.base_url,
+        follow_redirects=False,
+        timeout=http_timeout(),
+        httpx_args={"event_hooks": event_hooks()},
+    ) as client:
         yield client
 
 
@@ -61,9 +73,11 @@ def session(api: Client, target: Target) -> Iterator[OAuthSession]:
 
 @pytest.fixture
 def mock_only(target: Target) -> Target:
-    """For checks that move the server's clock: only the bundled mock can."""
+    """For checks that move the server's clock: only a mock this run started (or --allow-clock)."""
     if not target.is_mock:
         pytest.skip("needs the mock's /_mock/ clock to expire codes and tokens without waiting")
+    if not target.may_move_clock:
+        pytest.skip(CLOCK_REFUSED)
     return target
 
 
@@ -86,22 +100,30 @@ def _throttle(min_interval: float) -> Callable[[httpx.Request], None]:
 def raw(target: Target) -> Iterator[httpx.Client]:
     """A plain httpx client at the target, for requests the generated client cannot make."""
     interval = min_interval()
-    hooks = {"request": [_throttle(interval)]} if interval > 0 else {}
-    with httpx.Client(base_url=target.base_url, timeout=30, event_hooks=hooks) as client:
+    hooks = {**event_hooks(), "request": [_throttle(interval)] if interval > 0 else []}
+    timeout = http_timeout()
+    with httpx.Client(base_url=target.base_url, timeout=timeout, event_hooks=hooks) as client:
         yield client
 
 
+def _live_token() -> Secret:
+    """LONGBRIDGE_ACCESS_TOKEN, read here and kept in a Secret: never a plain test argument."""
+    from_env = os.environ.get("LONGBRIDGE_ACCESS_TOKEN")
+    if not from_env:
+        pytest.skip("--profile live needs LONGBRIDGE_ACCESS_TOKEN (an OAuth access token)")
+    return Secret(from_env)
+
+
 @pytest.fixture
-def access_token(request: pytest.FixtureRequest) -> str:
-    """A valid access token: from a fresh login, or LONGBRIDGE_ACCESS_TOKEN with --profile live."""
+def access_token(request: pytest.FixtureRequest) -> Secret:
+    """A valid access token: from a fresh login, or LONGBRIDGE_ACCESS_TOKEN with --profile live.
+
+    A :class:`Secret`: pytest prints a failing test's arguments, and those show it masked.
+    """
     if live_profile():
-        from_env = os.environ.get("LONGBRIDGE_ACCESS_TOKEN")
-        if not from_env:
-            pytest.skip("--profile live needs LONGBRIDGE_ACCESS_TOKEN (an OAuth access token)")
-        return from_env
+        return _live_token()
     oauth: OAuthSession = request.getfixturevalue("session")
-    token: str = oauth.login()["access_token"]
-    return token
+    return Secret(oauth.login()["access_token"])
 
 
 # Every scope a token can carry, by id: the data API checks want a token that may do anything.
@@ -113,7 +135,12 @@ def data_client(target: Target) -> Iterator[OAuthSession]:
     """One client registered for the data API checks (each check logs in for its own token)."""
     if live_profile():
         pytest.skip("registers a client and needs an auto-consenting server: not in --profile live")
-    with Client(base_url=target.base_url, follow_redirects=False) as api:
+    with Client(
+        base_url=target.base_url,
+        follow_redirects=False,
+        timeout=http_timeout(),
+        httpx_args={"event_hooks": event_hooks()},
+    ) as api:
         oauth = OAuthSession.register(api, target.base_url)
         try:
             yield oauth
@@ -128,18 +155,16 @@ def data_api(request: pytest.FixtureRequest, raw: httpx.Client) -> DataApi:
     A fresh token per check: other checks expire every token of the mock on purpose.
     """
     if live_profile():
-        from_env = os.environ.get("LONGBRIDGE_ACCESS_TOKEN")
-        if not from_env:
-            pytest.skip("--profile live needs LONGBRIDGE_ACCESS_TOKEN (an OAuth access token)")
-        return DataApi(raw, from_env)
+        return DataApi(raw, _live_token())
     oauth: OAuthSession = request.getfixturevalue("data_client")
-    return DataApi(raw, oauth.token(ALL_SCOPES))
+    return DataApi(raw, Secret(oauth.token(ALL_SCOPES)))
 
 
 @pytest.fixture
 def server_now(target: Target) -> float:
     """The server's time: the mock's clock can be moved, so ask it; the local clock otherwise."""
     if target.is_mock:
-        now: float = httpx.get(f"{target.base_url}/_mock/clock", timeout=10).json()["now"]
+        clock = httpx.get(f"{target.base_url}/_mock/clock", timeout=http_timeout())
+        now: float = clock.json()["now"]
         return now
     return time.time()

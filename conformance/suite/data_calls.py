@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -19,6 +19,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+from conformance.redact import BearerAuth, Secret
 from conformance.spec import ApiOperation, deref, operation, validator_for
 
 __all__ = ["PREPARERS", "DataApi", "Request", "schema_errors"]
@@ -71,13 +72,15 @@ class Request:
             names += list(deref(schema).get("required", []))
         return names
 
-    def send(self, http: httpx.Client, headers: Mapping[str, str]) -> httpx.Response:
+    def send(self, http: httpx.Client, auth: httpx.Auth | None = None) -> httpx.Response:
         params = [
             (k, str(item).lower() if isinstance(item, bool) else str(item))
             for k, v in self.query.items()
             for item in (v if isinstance(v, list) else [v])
         ]
-        kwargs: dict[str, Any] = {"params": params, "headers": dict(headers)}
+        kwargs: dict[str, Any] = {"params": params, "headers": {}}
+        if auth is not None:
+            kwargs["auth"] = auth
         if self.body is not None:
             kwargs["content"] = json.dumps(self.body).encode()
             kwargs["headers"]["Content-Type"] = "application/json"
@@ -96,12 +99,13 @@ def schema_errors(op: ApiOperation, body: Any) -> list[str]:
 class DataApi:
     """The target's data API seen through one access token."""
 
-    def __init__(self, http: httpx.Client, token: str) -> None:
+    def __init__(self, http: httpx.Client, token: Secret) -> None:
         self.http = http
-        self.headers = {"Authorization": f"Bearer {token}"}
+        # The token stays inside the auth object: a traceback never prints it (redact.py).
+        self.auth = BearerAuth(token)
 
     def send(self, request: Request) -> httpx.Response:
-        return request.send(self.http, self.headers)
+        return request.send(self.http, self.auth)
 
     def data(self, request: Request) -> Any:
         """The ``data`` of a call that must succeed; a failure names the operation."""

@@ -12,6 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 
+from conformance.evidence import event_hooks
+from conformance.limits import http_timeout
 from longbridge_openapi_client import AuthenticatedClient, Client, Pkce
 from longbridge_openapi_client.api.oauth import authorize, request_token
 from longbridge_openapi_client.api.registration import register_client
@@ -50,7 +52,12 @@ class OAuthSession:
         self.api = api
         self.base_url = base_url
         self.info = info
-        self.raw = httpx.Client(base_url=base_url, follow_redirects=False, timeout=30)
+        self.raw = httpx.Client(
+            base_url=base_url,
+            follow_redirects=False,
+            timeout=http_timeout(),
+            event_hooks=event_hooks(),
+        )
 
     @classmethod
     def register(cls, api: Client, base_url: str, **metadata: Any) -> OAuthSession:
@@ -135,7 +142,11 @@ class OAuthSession:
 
     def bearer(self, access_token: str) -> AuthenticatedClient:
         return AuthenticatedClient(
-            base_url=self.base_url, token=access_token, raise_on_unexpected_status=False
+            base_url=self.base_url,
+            token=access_token,
+            raise_on_unexpected_status=False,
+            timeout=http_timeout(),
+            httpx_args={"event_hooks": event_hooks()},
         )
 
     def call_api(self, access_token: str) -> httpx.Response:

@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from conformance.checks import check
+from conformance.redact import BearerAuth, Secret
 from conformance.spec import ApiOperation, api_operations, operation
 from conformance.suite.data_calls import DataApi, Request, schema_errors
 from conformance.suite.helpers import OAuthSession
@@ -101,8 +102,8 @@ def test_operation_refuses_a_token_without_its_scope(
     op = operation(operation_id)
     assert op.scope is not None
     others = " ".join(str(i) for key, i in SCOPE_IDS.items() if key != op.scope)
-    access = data_client.token(others)
-    r = Request.example(operation_id).send(raw, {"Authorization": f"Bearer {access}"})
+    access = Secret(data_client.token(others))
+    r = Request.example(operation_id).send(raw, BearerAuth(access))
     body = _json(r)
     ok = r.status_code == 403 and body.get("code") == 403308
     assert ok, (

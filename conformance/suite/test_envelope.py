@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from conformance.checks import check
+from conformance.redact import BearerAuth, Secret
 from conformance.spec import api_operations
 from conformance.suite.data_calls import Request
 from spec_reader import load_spec
@@ -48,10 +49,10 @@ def _invariants(r: httpx.Response, path: str) -> None:
 
 
 @check(56, "Part 2 choice 1; longbridge-api.md §4.1", "MUST", "envelope")
-def test_envelope_invariants_for_every_operation(raw: httpx.Client, access_token: str) -> None:
+def test_envelope_invariants_for_every_operation(raw: httpx.Client, access_token: Secret) -> None:
     # Every read operation, called with its examples and without any parameter: success or
     # not, the envelope's invariants hold. (Write operations: item 61, test_data_api.py.)
-    auth = {"Authorization": f"Bearer {access_token}"}
+    auth = BearerAuth(access_token)
     for op in api_operations():
         if op.is_write or "{" in op.path:
             continue
@@ -86,11 +87,11 @@ def test_bogus_token_is_401004(raw: httpx.Client) -> None:
     category=st.sampled_from(["Overnight", "overnight", "Day", "", "x"]),
 )
 def test_security_list_invariants_hold(
-    raw: httpx.Client, access_token: str, market: str, category: str
+    raw: httpx.Client, access_token: Secret, market: str, category: str
 ) -> None:
     r = raw.get(
         "/v1/quote/get_security_list",
         params={"market": market, "category": category},
-        headers={"Authorization": f"Bearer {access_token}"},
+        auth=BearerAuth(access_token),
     )
     _invariants(r, "/v1/quote/get_security_list")

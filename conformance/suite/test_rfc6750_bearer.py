@@ -5,24 +5,24 @@ from __future__ import annotations
 import httpx
 
 from conformance.checks import check
+from conformance.redact import BearerAuth, Secret
 from conformance.suite.helpers import OAuthSession
 from conformance.target import Target
 from longbridge_openapi_client import Pkce
 
 
 @check(52, "RFC 6750 §2.1; RFC 9110 §11.1", "MUST", "bearer")
-def test_scheme_is_case_insensitive(raw: httpx.Client, access_token: str) -> None:
+def test_scheme_is_case_insensitive(raw: httpx.Client, access_token: Secret) -> None:
     for scheme in ("bearer", "BEARER"):
-        headers = {"Authorization": f"{scheme} {access_token}"}
-        r = raw.get("/v1/socket/token", headers=headers)
+        r = raw.get("/v1/socket/token", auth=BearerAuth(access_token, scheme))
         assert r.status_code == 200, (
             f"Expected 200 for scheme {scheme!r}. Received: {r.status_code}"
         )
 
 
 @check(53, "RFC 6750 §2.3", "SHOULD", "bearer")
-def test_query_token_is_not_accepted(raw: httpx.Client, access_token: str) -> None:
-    r = raw.get("/v1/socket/token", params={"access_token": access_token})
+def test_query_token_is_not_accepted(raw: httpx.Client, access_token: Secret) -> None:
+    r = raw.get("/v1/socket/token", params={"access_token": access_token.reveal()})
     assert r.status_code == 401, f"Expected 401 for a query-string token. Received: {r.status_code}"
 
 

@@ -112,7 +112,7 @@ class Lifecycle(RuleBasedStateMachine):
         # Once per refresh: the refresh token's own lifetime is the server's choice, so the
         # model never lets time run past one access-token lifetime without a refresh.
         live = [f for f in self.all if f.live]
-        return self.target.is_mock and all(f.access not in f.dead_access for f in live)
+        return self.target.may_move_clock and all(f.access not in f.dead_access for f in live)
 
     @precondition(lambda self: self._may_expire())
     @rule()

@@ -282,13 +282,13 @@ class AuthorizeError(BaseModel):
 
 class RevocationRequest(BaseModel):
     """
-    RFC 7009 §2.1. Public clients send `client_id`.
+    RFC 7009 §2.1. Public clients send `client_id`. A parameter sent with an empty value is treated as if it was omitted (RFC 6749 §3.1, §3.2): `token_type_hint=` is no hint, so the request is answered as one without it.
     """
 
     token: Annotated[str, Field(min_length=1)]
     token_type_hint: Annotated[
-        Literal["access_token", "refresh_token"] | None,
-        Field(description="Which kind of token is being revoked (RFC 7009 §2.1)."),
+        Literal["", "access_token", "refresh_token"] | None,
+        Field(description="A hint (RFC 7009 §2.1); empty means none (RFC 6749 §3.2)."),
     ] = None
     client_id: str | None = None
     client_secret: str | None = None

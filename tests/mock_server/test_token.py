@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from conformance.mock_server import MockConfig
+from conformance.spec import validator_for
 
 from .harness import Harness, MakeMock, basic_auth, pkce_pair
 
@@ -414,6 +415,20 @@ def test_revoke_refresh_token_kills_its_access_tokens(mock: Harness, hint: str |
     assert_token_error(mock.refresh(client, rotated["refresh_token"]), "invalid_grant")
     assert api_code(mock, rotated["access_token"]) == 401004
     assert api_code(mock, tokens["access_token"]) == 401004
+
+
+def test_an_empty_token_type_hint_is_no_hint_and_the_spec_says_so(mock: Harness) -> None:
+    """RFC 6749 §3.2: a parameter with an empty value is as if omitted; RFC 7009 §2.1 uses it.
+
+    The spec accepts the request the mock accepts, so schemathesis's negative-data check cannot
+    take ``token_type_hint=`` for a malformed request answered 200 (ST201).
+    """
+    client = mock.register()
+    tokens = mock.tokens(client)
+    form = {"token": tokens["refresh_token"], "token_type_hint": "", "client_id": client.client_id}
+    validator_for({"$ref": "#/components/schemas/RevocationRequest"}).validate(form)
+    assert mock.revoke(client, tokens["refresh_token"], token_type_hint="").status_code == 200
+    assert_token_error(mock.refresh(client, tokens["refresh_token"]), "invalid_grant")
 
 
 def test_revoke_another_clients_token_does_nothing(mock: Harness) -> None:

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from conformance.mock_server import FakeClock, MockConfig, MockServer, create_app
 from conformance.mock_server.transport import SyncASGITransport
+from conformance.redact import Secret
 from conformance.spec import api_operations, deref, operation
 from conformance.suite.data_calls import DataApi, Request
 from longbridge_openapi_client import SCOPES, AsyncLongbridge, Longbridge, MemoryTokenStore, schemas
@@ -112,7 +113,7 @@ def _request(mock: MockServer, http: httpx.Client, lb: Longbridge, operation_id:
     """The spec's example call, with ids that exist at the mock (the suite's preparers)."""
     if lb.token is None:  # API-key mode: the legacy operation's example needs nothing
         return Request.example(operation_id)
-    return DataApi(http, lb.token.access_token).prepared(operation_id, mock.clock.now())
+    return DataApi(http, Secret(lb.token.access_token)).prepared(operation_id, mock.clock.now())
 
 
 def test_every_operation_is_reached_by_its_typed_method(

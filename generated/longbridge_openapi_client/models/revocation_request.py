@@ -1,7 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    BinaryIO,
+    Generator,
+    Literal,
+    TextIO,
+    TypeVar,
+    cast,
+)
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,11 +23,14 @@ T = TypeVar("T", bound="RevocationRequest")
 
 @_attrs_define
 class RevocationRequest:
-    """RFC 7009 §2.1. Public clients send `client_id`."""
+    """RFC 7009 §2.1. Public clients send `client_id`. A parameter sent with an empty value is treated as if it was omitted
+    (RFC 6749 §3.1, §3.2): `token_type_hint=` is no hint, so the request is answered as one without it.
+
+    """
 
     token: str
-    token_type_hint: TokenTypeHint | Unset = UNSET
-    """ Which kind of token is being revoked (RFC 7009 §2.1). """
+    token_type_hint: Literal[""] | TokenTypeHint | Unset = UNSET
+    """ A hint (RFC 7009 §2.1); empty means none (RFC 6749 §3.2). """
     client_id: str | Unset = UNSET
     client_secret: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -26,8 +38,12 @@ class RevocationRequest:
     def to_dict(self) -> dict[str, Any]:
         token = self.token
 
-        token_type_hint: str | Unset = UNSET
-        if not isinstance(self.token_type_hint, Unset):
+        token_type_hint: Literal[""] | str | Unset
+        if isinstance(self.token_type_hint, Unset):
+            token_type_hint = UNSET
+        elif isinstance(self.token_type_hint, str):
+            token_type_hint = self.token_type_hint
+        else:
             token_type_hint = self.token_type_hint
 
         client_id = self.client_id
@@ -55,12 +71,25 @@ class RevocationRequest:
         d = dict(src_dict)
         token = d.pop("token")
 
-        _token_type_hint = d.pop("token_type_hint", UNSET)
-        token_type_hint: TokenTypeHint | Unset
-        if isinstance(_token_type_hint, Unset):
-            token_type_hint = UNSET
-        else:
-            token_type_hint = check_token_type_hint(_token_type_hint)
+        def _parse_token_type_hint(data: object) -> Literal[""] | TokenTypeHint | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                token_type_hint_type_0 = check_token_type_hint(data)
+
+                return token_type_hint_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            token_type_hint_type_1 = cast(Literal[""], data)
+            if token_type_hint_type_1 != "":
+                raise ValueError(
+                    f"token_type_hint_type_1 must match const '', got '{token_type_hint_type_1}'"
+                )
+            return token_type_hint_type_1
+
+        token_type_hint = _parse_token_type_hint(d.pop("token_type_hint", UNSET))
 
         client_id = d.pop("client_id", UNSET)
 

@@ -85,7 +85,9 @@ def sync_detailed(
     already revoked token still answers 200 (§2.2).
 
     Args:
-        body (RevocationRequest): RFC 7009 §2.1. Public clients send `client_id`.
+        body (RevocationRequest): RFC 7009 §2.1. Public clients send `client_id`. A parameter sent
+            with an empty value is treated as if it was omitted (RFC 6749 §3.1, §3.2):
+            `token_type_hint=` is no hint, so the request is answered as one without it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,7 +119,9 @@ def sync(
     already revoked token still answers 200 (§2.2).
 
     Args:
-        body (RevocationRequest): RFC 7009 §2.1. Public clients send `client_id`.
+        body (RevocationRequest): RFC 7009 §2.1. Public clients send `client_id`. A parameter sent
+            with an empty value is treated as if it was omitted (RFC 6749 §3.1, §3.2):
+            `token_type_hint=` is no hint, so the request is answered as one without it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,7 +148,9 @@ async def asyncio_detailed(
     already revoked token still answers 200 (§2.2).
 
     Args:
-        body (RevocationRequest): RFC 7009 §2.1. Public clients send `client_id`.
+        body (RevocationRequest): RFC 7009 §2.1. Public clients send `client_id`. A parameter sent
+            with an empty value is treated as if it was omitted (RFC 6749 §3.1, §3.2):
+            `token_type_hint=` is no hint, so the request is answered as one without it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +180,9 @@ async def asyncio(
     already revoked token still answers 200 (§2.2).
 
     Args:
-        body (RevocationRequest): RFC 7009 §2.1. Public clients send `client_id`.
+        body (RevocationRequest): RFC 7009 §2.1. Public clients send `client_id`. A parameter sent
+            with an empty value is treated as if it was omitted (RFC 6749 §3.1, §3.2):
+            `token_type_hint=` is no hint, so the request is answered as one without it.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
