@@ -1,8 +1,9 @@
 """``python -m conformance``: validate the spec, then run the suite against a server.
 
 Without ``--base-url`` the bundled mock is started on loopback for the run; with it, the suite
-targets that server, whose authorization endpoint must auto-consent (conformance-checklist.md
-Part 2, choice 9).
+targets that server on the endpoints its metadata advertises (conformance/endpoints.py), and
+the consent driver (``--consent``, conformance/consent.py) gets through its login and consent
+steps. ``--profile`` chooses the rules (conformance/profiles.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,17 @@ from pathlib import Path
 from openapi_spec_validator import validate
 
 from conformance.checks import GROUPS
-from conformance.target import ENV_BASE_URL, ENV_MIN_INTERVAL, ENV_PROFILE
+from conformance.clients import (
+    ENV_CLIENT2_ID,
+    ENV_CLIENT2_SECRET,
+    ENV_CLIENT_ID,
+    ENV_CLIENT_SECRET,
+    ENV_REDIRECT_URI,
+)
+from conformance.consent import ENV_CONSENT
+from conformance.endpoints import ENV_RESOURCE, ENV_SCOPE
+from conformance.profiles import ENV_PROFILE, PROFILES
+from conformance.target import ENV_BASE_URL, ENV_MIN_INTERVAL
 from generator.build import load_spec
 from generator.paths import ROOT, SPEC
 
@@ -45,10 +56,39 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--profile",
-        choices=["default", "live"],
-        default="default",
-        help="live: a real server; only checks that need no consent and change nothing, with "
-        "LONGBRIDGE_ACCESS_TOKEN, at most 2 requests a second",
+        choices=[*PROFILES, "default"],
+        default="longbridge",
+        help="longbridge (default): the RFC rules plus Longbridge's own; rfc: only what the "
+        "OAuth RFCs require of any authorization server, at their own MUST/SHOULD levels; "
+        "live: a real Longbridge server; only checks that need no consent and change nothing, "
+        "with LONGBRIDGE_ACCESS_TOKEN, at most 2 requests a second",
+    )
+    p.add_argument(
+        "--consent",
+        choices=["auto", "follow", "browser"],
+        help="how authorization requests reach the redirect back: auto (the server redirects "
+        "at once; default for the bundled mock), follow (follow the server's own redirects "
+        "with cookies and submit a simple consent form; default for --base-url), browser (a "
+        "person approves in their browser; the code arrives on the loopback redirect URI)",
+    )
+    p.add_argument("--scope", help="the scope to request (default: the server's scopes_supported)")
+    p.add_argument(
+        "--resource",
+        metavar="URL",
+        help="a protected resource the access tokens open: proves a token alive or dead where "
+        "the server offers no introspection (RFC 7662)",
+    )
+    p.add_argument(
+        "--client-id", help="a pre-registered client (for servers without open registration)"
+    )
+    p.add_argument("--client-secret", help="its secret, if it is confidential")
+    p.add_argument(
+        "--client2-id", help="a second pre-registered client, for the checks that need two"
+    )
+    p.add_argument("--client2-secret", help="its secret, if it is confidential")
+    p.add_argument(
+        "--redirect-uri",
+        help="the redirect URI registered for the clients (default http://127.0.0.1:53682/callback)",
     )
     p.add_argument(
         "--allow-writes",
@@ -108,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"target: {base_url}{' (the bundled mock)' if bundled else ''}", flush=True)
         if live:
             print("profile: live (read-only checks that need no consent)", flush=True)
+        else:
+            print(f"profile: {args.profile}", flush=True)
         # pytest runs in a child process: the mock (a thread here) serves it over loopback.
         command = [
             sys.executable,
@@ -133,6 +175,14 @@ def main(argv: list[str] | None = None) -> int:
             ENV_PROFILE: args.profile,
             "CONFORMANCE_ALLOW_WRITES": "1" if args.allow_writes else "",
             ENV_MIN_INTERVAL: "" if args.min_interval is None else str(args.min_interval),
+            ENV_CONSENT: args.consent or ("auto" if bundled else "follow"),
+            ENV_SCOPE: args.scope or "",
+            ENV_RESOURCE: args.resource or "",
+            ENV_CLIENT_ID: args.client_id or "",
+            ENV_CLIENT_SECRET: args.client_secret or "",
+            ENV_CLIENT2_ID: args.client2_id or "",
+            ENV_CLIENT2_SECRET: args.client2_secret or "",
+            ENV_REDIRECT_URI: args.redirect_uri or "",
         }
         code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
     print(f"conformance run took {time.perf_counter() - started:.1f} s", flush=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from conformance.checks import GROUPS, info_of
+from conformance.profiles import RFC_GROUPS, rfc_profile
 from conformance.target import LIVE_GROUPS, WRITE_GROUPS, live_profile
 
 __all__ = ["Result", "mask"]
@@ -65,6 +66,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if os.environ.get("CONFORMANCE_ALLOW_WRITES"):
             live |= WRITE_GROUPS
         groups = live if groups is None else groups & live
+    if rfc_profile():
+        groups = set(RFC_GROUPS) if groups is None else groups & RFC_GROUPS
     if groups is None:
         return
     keep: list[pytest.Item] = []

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import httpx
 
+from conformance.profiles import ENV_PROFILE, profile
+
 __all__ = [
     "ENV_BASE_URL",
     "ENV_MIN_INTERVAL",
@@ -24,7 +26,6 @@ __all__ = [
 ]
 
 ENV_BASE_URL = "CONFORMANCE_BASE_URL"
-ENV_PROFILE = "CONFORMANCE_PROFILE"
 ENV_MIN_INTERVAL = "CONFORMANCE_MIN_INTERVAL"
 # longbridge-api.md §4.3: at most 10 quote calls a second; live runs keep to 2 unless told.
 LIVE_MIN_INTERVAL = 0.5
@@ -36,7 +37,7 @@ WRITE_GROUPS = frozenset({"registration", "state"})
 
 
 def live_profile() -> bool:
-    return os.environ.get(ENV_PROFILE) == "live"
+    return profile() == "live"
 
 
 def min_interval() -> float:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
+from conformance.consent import ConsentDriver, consent_mode
+from conformance.endpoints import discover
 from conformance.mock_server import MockConfig, OffsetClock, create_app
 from conformance.mock_server.serve import run_in_thread
 
@@ -25,7 +27,7 @@ from conformance.report import (  # noqa: F401
     pytest_terminal_summary,
 )
 from conformance.suite.data_calls import DataApi
-from conformance.suite.helpers import OAuthSession
+from conformance.suite.helpers import OAuthSession, Server
 from conformance.target import Target, live_profile, min_interval
 from longbridge_openapi_client import SCOPES, Client
 
@@ -47,16 +49,24 @@ def api(target: Target) -> Iterator[Client]:
         yield client
 
 
-@pytest.fixture
-def session(api: Client, target: Target) -> Iterator[OAuthSession]:
-    """A freshly registered public client at the target."""
-    if live_profile():
-        pytest.skip("registers a client and needs an auto-consenting server: not in --profile live")
-    oauth = OAuthSession.register(api, target.base_url)
+@pytest.fixture(scope="session")
+def server(target: Target) -> Iterator[Server]:
+    """The target's endpoints from its metadata, and the consent driver (--consent)."""
+    endpoints = discover(target.base_url)
+    authorization = endpoints.url("authorization_endpoint") or target.base_url
+    oauth = Server(target, endpoints, ConsentDriver(consent_mode(), authorization))
     try:
         yield oauth
     finally:
         oauth.close()
+
+
+@pytest.fixture
+def session(server: Server) -> OAuthSession:
+    """A client at the target: pre-registered (--client-id), else freshly registered."""
+    if live_profile():
+        pytest.skip("registers a client and needs an auto-consenting server: not in --profile live")
+    return OAuthSession(server, server.client())
 
 
 @pytest.fixture
@@ -109,16 +119,11 @@ ALL_SCOPES = " ".join(str(s.id) for s in SCOPES if s.key)
 
 
 @pytest.fixture(scope="session")
-def data_client(target: Target) -> Iterator[OAuthSession]:
+def data_client(server: Server) -> OAuthSession:
     """One client registered for the data API checks (each check logs in for its own token)."""
     if live_profile():
         pytest.skip("registers a client and needs an auto-consenting server: not in --profile live")
-    with Client(base_url=target.base_url, follow_redirects=False) as api:
-        oauth = OAuthSession.register(api, target.base_url)
-        try:
-            yield oauth
-        finally:
-            oauth.close()
+    return OAuthSession(server, server.client())
 
 
 @pytest.fixture

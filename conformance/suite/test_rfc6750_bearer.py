@@ -1,34 +1,54 @@
-"""RFC 6750 bearer token usage on the data API (checklist items 52–55)."""
+"""RFC 6750 bearer token usage on the data API (checklist items 52–55).
+
+The rfc profile checks the protected resource given with ``--resource`` instead, and skips
+these checks without one.
+"""
 
 from __future__ import annotations
 
+import os
+
 import httpx
+import pytest
 
 from conformance.checks import check
+from conformance.endpoints import ENV_RESOURCE
+from conformance.profiles import rfc_profile
 from conformance.suite.helpers import OAuthSession
 from conformance.target import Target
 from longbridge_openapi_client import Pkce
 
 
+@pytest.fixture
+def resource() -> str:
+    """The protected resource: Longbridge's socket token endpoint, or --resource."""
+    if not rfc_profile():
+        return "/v1/socket/token"
+    given = os.environ.get(ENV_RESOURCE)
+    if not given:
+        pytest.skip("needs a protected resource (--resource URL) to present tokens to")
+    return given
+
+
 @check(52, "RFC 6750 §2.1; RFC 9110 §11.1", "MUST", "bearer")
-def test_scheme_is_case_insensitive(raw: httpx.Client, access_token: str) -> None:
+def test_scheme_is_case_insensitive(raw: httpx.Client, access_token: str, resource: str) -> None:
     for scheme in ("bearer", "BEARER"):
         headers = {"Authorization": f"{scheme} {access_token}"}
-        r = raw.get("/v1/socket/token", headers=headers)
+        r = raw.get(resource, headers=headers)
         assert r.status_code == 200, (
             f"Expected 200 for scheme {scheme!r}. Received: {r.status_code}"
         )
 
 
-@check(53, "RFC 6750 §2.3", "SHOULD", "bearer")
-def test_query_token_is_not_accepted(raw: httpx.Client, access_token: str) -> None:
-    r = raw.get("/v1/socket/token", params={"access_token": access_token})
+@check(53, "RFC 6750 §2.3", "SHOULD", "bearer", rfc="no")
+def test_query_token_is_not_accepted(raw: httpx.Client, access_token: str, resource: str) -> None:
+    r = raw.get(resource, params={"access_token": access_token})
     assert r.status_code == 401, f"Expected 401 for a query-string token. Received: {r.status_code}"
 
 
 @check(54, "RFC 6750 §3, §3.1", "MUST", "bearer")
-def test_bad_token_gets_invalid_token_challenge(raw: httpx.Client) -> None:
-    r = raw.get("/v1/socket/token", headers={"Authorization": "Bearer not-a-token"})
+def test_bad_token_gets_invalid_token_challenge(raw: httpx.Client, resource: str) -> None:
+    r = raw.get(resource, headers={"Authorization": "Bearer not-a-token"})
     challenge = r.headers.get("www-authenticate", "")
     ok = r.status_code == 401 and challenge.lower().startswith("bearer")
     assert ok, f"Expected 401 with a Bearer challenge. Received: {r.status_code} {challenge!r}"
@@ -50,20 +70,20 @@ def test_expired_token_gets_invalid_token_challenge(
 
 
 @check(54, "RFC 6750 §3.1", "MUST", "bearer")
-def test_no_credentials_gets_challenge_without_error(raw: httpx.Client) -> None:
-    r = raw.get("/v1/socket/token")
+def test_no_credentials_gets_challenge_without_error(raw: httpx.Client, resource: str) -> None:
+    r = raw.get(resource)
     challenge = r.headers.get("www-authenticate", "")
     ok = r.status_code == 401 and challenge.lower().startswith("bearer")
     assert ok, f"Expected 401 with a Bearer challenge. Received: {r.status_code} {challenge!r}"
     assert "error=" not in challenge, f"Expected no error attribute. Received: {challenge!r}"
 
 
-@check(55, "RFC 6750 §3.1; longbridge-api.md §2.4", "MUST", "bearer")
+@check(55, "RFC 6750 §3.1; longbridge-api.md §2.4", "MUST", "bearer", rfc="no")
 def test_insufficient_scope_is_403308(session: OAuthSession) -> None:
-    response = session.exchange(session.grant(pkce=Pkce.generate(), scope="6"))
+    response = session.exchange(session.grant(pkce=Pkce.generate(), scope="6"))  # account.read
     token = response.json()["access_token"]
     r = session.raw.get(
-        "/v1/quote/get_security_list",
+        session.base_url + "/v1/quote/get_security_list",
         params={"market": "US", "category": "Overnight"},
         headers={"Authorization": f"Bearer {token}"},
     )
