@@ -7,6 +7,7 @@ suite runs as part of ``./scripts/test`` too.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
-from conformance.consent import ConsentDriver, consent_mode
+from conformance.consent import BROWSER_CHECKS, ConsentDriver, consent_mode
 from conformance.endpoints import discover
 from conformance.mock_server import MockConfig, OffsetClock, create_app
 from conformance.mock_server.serve import run_in_thread
@@ -59,6 +60,31 @@ def server(target: Target) -> Iterator[Server]:
         yield oauth
     finally:
         oauth.close()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """--consent browser: say before the run how many times a person will be asked."""
+    if consent_mode() != "browser":
+        return
+    asking = sorted({item.name for item in session.items} & BROWSER_CHECKS)
+    out = sys.__stderr__ or sys.stderr
+    out.write(
+        f"\n--consent browser: this run asks you to consent {len(asking)} times, once for "
+        f"each of: {', '.join(asking) or 'none'}; each opens your browser\n"
+    )
+    out.flush()
+
+
+@pytest.fixture(autouse=True)
+def _current_check(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tell the consent driver which check runs (browser mode asks a person for a few)."""
+    if consent_mode() != "browser":
+        yield
+        return
+    server: Server = request.getfixturevalue("server")
+    server.driver.check = request.node.name.split("[", 1)[0]
+    yield
+    server.driver.check = ""
 
 
 @pytest.fixture
