@@ -115,7 +115,7 @@ class Server:
             raise SetupError(f"registration failed: {response.status_code} {response.text[:300]}")
         secret = info.get("client_secret")
         method = str(info.get("token_endpoint_auth_method") or "client_secret_basic")
-        if not isinstance(secret, str):
+        if not isinstance(secret, str) or method == "none":
             secret, method = None, "none"
         return ClientCredentials(info["client_id"], REDIRECT, secret, method, info)
 

@@ -254,4 +254,13 @@ def test_bad_redirect_uris_are_refused(server: Server, uri: str) -> None:
     if rfc_profile() and uri.startswith("http://") and "#" not in uri:
         return  # plain http off loopback: RFC 6749 §3.1.2.1 says SHOULD require TLS, not MUST
     response = _register(server, ClientRegistrationRequest(redirect_uris=[uri]))
+    if rfc_profile():
+        # §3.2.2: invalid_redirect_uri names the case; redirect_uris is client metadata too,
+        # so invalid_client_metadata is not wrong (Authlib answers it).
+        assert response.status_code == 400, f"Expected 400. Received: {_redacted(response)}"
+        error = _json(response).get("error")
+        assert error in ("invalid_redirect_uri", "invalid_client_metadata"), (
+            f"Expected invalid_redirect_uri. Received: {_redacted(response)}"
+        )
+        return
     _assert_error(response, "invalid_redirect_uri")

@@ -4,7 +4,9 @@
 - panva's oidc-provider (npm, the latest 9.x, OpenID Certified), ``--profile rfc`` on its own
   endpoint paths, 303 redirects and login/consent interaction: no MUST failure and at least 40
   checks passing. Installed by scripts/install-oidc-provider; skipped where node or npm is
-  missing.
+  missing;
+- a server on Authlib's server classes (conformance/interop/authlib_server.py), with a consent
+  page the suite's ``--consent follow`` submits: ``--profile rfc``, no MUST failure.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 import httpx
 import pytest
 
+from conformance.interop import authlib_server
 from generator.paths import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
@@ -116,6 +119,17 @@ def test_oidc_provider_passes_the_rfc_profile(oidc_provider: str, tmp_path: Path
     code, results, output = run_conformance(
         tmp_path, f"--base-url={oidc_provider}", "--profile=rfc", "--consent=follow"
     )
+    assert _failures(results, "MUST") == [], output
+    assert code == 0, output
+    passed = sum(r["result"] == "pass" for r in results)
+    assert passed >= 40, f"only {passed} checks passed:\n{output}"
+
+
+def test_authlib_server_passes_the_rfc_profile(tmp_path: Path) -> None:
+    with authlib_server.running() as base_url:
+        code, results, output = run_conformance(
+            tmp_path, f"--base-url={base_url}", "--profile=rfc", "--consent=follow"
+        )
     assert _failures(results, "MUST") == [], output
     assert code == 0, output
     passed = sum(r["result"] == "pass" for r in results)
