@@ -81,11 +81,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--client-id", help="a pre-registered client (for servers without open registration)"
     )
-    p.add_argument("--client-secret", help="its secret, if it is confidential")
+    p.add_argument(
+        "--client-secret", help="its secret, if it is confidential (or CONFORMANCE_CLIENT_SECRET)"
+    )
     p.add_argument(
         "--client2-id", help="a second pre-registered client, for the checks that need two"
     )
-    p.add_argument("--client2-secret", help="its secret, if it is confidential")
+    p.add_argument(
+        "--client2-secret", help="its secret, if confidential (or CONFORMANCE_CLIENT2_SECRET)"
+    )
     p.add_argument(
         "--redirect-uri",
         help="the redirect URI registered for the clients (default http://127.0.0.1:53682/callback)",
@@ -178,11 +182,13 @@ def main(argv: list[str] | None = None) -> int:
             ENV_CONSENT: args.consent or ("auto" if bundled else "follow"),
             ENV_SCOPE: args.scope or "",
             ENV_RESOURCE: args.resource or "",
-            ENV_CLIENT_ID: args.client_id or "",
-            ENV_CLIENT_SECRET: args.client_secret or "",
-            ENV_CLIENT2_ID: args.client2_id or "",
-            ENV_CLIENT2_SECRET: args.client2_secret or "",
-            ENV_REDIRECT_URI: args.redirect_uri or "",
+            # The options, else the same variables from the environment (a secret is better
+            # kept out of the command line, which other users can list).
+            ENV_CLIENT_ID: args.client_id or os.environ.get(ENV_CLIENT_ID, ""),
+            ENV_CLIENT_SECRET: args.client_secret or os.environ.get(ENV_CLIENT_SECRET, ""),
+            ENV_CLIENT2_ID: args.client2_id or os.environ.get(ENV_CLIENT2_ID, ""),
+            ENV_CLIENT2_SECRET: args.client2_secret or os.environ.get(ENV_CLIENT2_SECRET, ""),
+            ENV_REDIRECT_URI: args.redirect_uri or os.environ.get(ENV_REDIRECT_URI, ""),
         }
         code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
     print(f"conformance run took {time.perf_counter() - started:.1f} s", flush=True)

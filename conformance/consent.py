@@ -69,7 +69,13 @@ SHOWN = frozenset({"error", "error_description", "error_uri", "state", "iss"})
 
 
 class SetupError(Exception):
-    """The suite could not set a check up: not a verdict on the server."""
+    """The suite could not set a check up: not a verdict on the server.
+
+    Its message says so first, so that every report tells it from a broken rule.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"set-up failed, no verdict: {message}")
 
 
 def consent_mode() -> ConsentMode:

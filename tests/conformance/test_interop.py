@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -25,6 +26,8 @@ import httpx
 import pytest
 
 from conformance.interop import authlib_server
+from conformance.mock_server import MockConfig, OffsetClock, create_app
+from conformance.mock_server.serve import run_in_thread
 from generator.paths import ROOT
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
@@ -38,7 +41,9 @@ def _free_port() -> int:
         return port
 
 
-def run_conformance(report_dir: Path, *args: str) -> tuple[int, list[dict[str, Any]], str]:
+def run_conformance(
+    report_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[int, list[dict[str, Any]], str]:
     """``python -m conformance`` with ``args``: exit code, results.json, and the output's tail."""
     command = [
         sys.executable,
@@ -49,7 +54,13 @@ def run_conformance(report_dir: Path, *args: str) -> tuple[int, list[dict[str, A
         *args,
     ]
     proc = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, **(env or {})},
     )
     results_file = report_dir / "results.json"
     results = json.loads(results_file.read_text()) if results_file.is_file() else []
@@ -134,3 +145,41 @@ def test_authlib_server_passes_the_rfc_profile(tmp_path: Path) -> None:
     assert code == 0, output
     passed = sum(r["result"] == "pass" for r in results)
     assert passed >= 40, f"only {passed} checks passed:\n{output}"
+
+
+def test_preregistered_clients_run_the_checks(tmp_path: Path) -> None:
+    """--client-id (confidential, client_secret_basic) and --client2-id (public), registered
+    beforehand: the non-registration checks use them and pass."""
+    with run_in_thread(create_app(MockConfig(), OffsetClock())) as mock:
+        redirect = "http://127.0.0.1:53690/cb"
+        first = httpx.post(
+            f"{mock.base_url}/oauth2/register",
+            json={"redirect_uris": [redirect], "token_endpoint_auth_method": "client_secret_basic"},
+        ).json()
+        second = httpx.post(
+            f"{mock.base_url}/oauth2/register",
+            json={"redirect_uris": [redirect], "token_endpoint_auth_method": "none"},
+        ).json()
+        code, results, output = run_conformance(
+            tmp_path,
+            f"--base-url={mock.base_url}",
+            "--profile=rfc",
+            "--consent=auto",
+            f"--client-id={first['client_id']}",
+            f"--client2-id={second['client_id']}",
+            f"--redirect-uri={redirect}",
+            f"--resource={mock.base_url}/v1/socket/token",
+            "--select=authorize,token,refresh,revoke",
+            env={"CONFORMANCE_CLIENT_SECRET": first["client_secret"]},
+        )
+    assert code == 0, output
+    assert _failures(results) == []
+    passed = {r["check"].split("[")[0] for r in results if r["result"] == "pass"}
+    # The checks that need a second client, and those that authenticate the first.
+    assert {
+        "test_code_is_bound_to_its_client",
+        "test_refresh_token_of_another_client_is_invalid_grant",
+        "test_wrong_basic_secret_is_401_with_challenge",
+        "test_revoked_refresh_token_is_refused",
+    } <= passed, output
+    assert first["client_secret"] not in output
