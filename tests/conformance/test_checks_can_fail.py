@@ -193,7 +193,11 @@ VARIANTS: tuple[Variant, ...] = (
     _v(
         "any bearer token accepted",
         D.ACCEPT_ANY_BEARER,
-        fails={"test_bad_token_gets_invalid_token_challenge", "test_bogus_token_is_401004"},
+        fails={
+            "test_bad_token_gets_a_bearer_challenge",
+            "test_bad_token_gets_invalid_token_challenge",
+            "test_bogus_token_is_401004",
+        },
     ),
     _v(
         "token expiry ignored",
