@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from conformance.checks import declared_checks
+from conformance.checks import CheckInfo, declared_checks
 from conformance.mock_server import Deviation, MockConfig, OffsetClock, create_app
 from conformance.mock_server.serve import run_in_thread
 from conformance.profiles import Profile
@@ -54,15 +54,21 @@ class Variant:
 
 
 @cache
+def _declared() -> dict[str, CheckInfo]:
+    # Parsed once, on the main thread when the module loads (the rfc variants need it): the
+    # worker threads that run the variants only read the cache. ast.parse on such a thread
+    # late in a long run raised "AST constructor recursion depth mismatch" on CPython 3.11.7.
+    return declared_checks(SUITE)
+
+
 def _suite_checks() -> dict[str, str]:
     """Every check of the suite and its group."""
-    return {name: info.group for name, info in declared_checks(SUITE).items()}
+    return {name: info.group for name, info in _declared().items()}
 
 
-@cache
 def _rfc_checks() -> frozenset[str]:
     """The checks ``--profile rfc`` holds servers to."""
-    return frozenset(n for n, i in declared_checks(SUITE).items() if i.level_in("rfc"))
+    return frozenset(n for n, i in _declared().items() if i.level_in("rfc"))
 
 
 def _dev(*deviations: Deviation) -> MockConfig:
