@@ -5,21 +5,28 @@
 
 The number refers to ../shared/reference/conformance-checklist.md Part 1. A MUST failure fails
 the run; a SHOULD failure is reported as a warning unless ``--strict`` (Part 2, choice 5).
+
+``level`` holds in the longbridge profile; ``rfc=`` gives the level under ``--profile rfc``, from
+the RFC's own words: ``"same"``, ``"MUST"``, ``"SHOULD"``, or ``"no"`` when the rule is
+Longbridge's choice and no RFC requirement (conformance/profiles.py).
 """
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, TypeVar
 
 import pytest
 
-__all__ = ["GROUPS", "CheckInfo", "check", "declared_checks", "info_of"]
+from conformance.profiles import RFC_GROUPS, Profile, profile
+
+__all__ = ["GROUPS", "CheckInfo", "RfcLevel", "check", "declared_checks", "info_of"]
 
 Level = Literal["MUST", "SHOULD"]
+RfcLevel = Literal["same", "MUST", "SHOULD", "no"]
 GROUPS = (
     "discovery",
     "registration",
@@ -44,13 +51,24 @@ class CheckInfo:
     rule: str
     level: Level
     group: str
+    rfc: RfcLevel = "same"
+
+    def level_in(self, profile: Profile) -> Level | None:
+        """The check's level in ``profile``; None when the profile does not hold servers to it."""
+        if profile != "rfc":
+            return self.level
+        if self.rfc == "no" or self.group not in RFC_GROUPS:
+            return None
+        return self.level if self.rfc == "same" else self.rfc
 
 
-def check(number: int, rule: str, level: Level, group: str) -> Callable[[F], F]:
+def check(
+    number: int, rule: str, level: Level, group: str, *, rfc: RfcLevel = "same"
+) -> Callable[[F], F]:
     """Mark a test as the check of checklist item ``number``."""
     if group not in GROUPS:
         raise ValueError(f"unknown group {group!r}")
-    marker = pytest.mark.check(number=number, rule=rule, level=level, group=group)
+    marker = pytest.mark.check(number=number, rule=rule, level=level, group=group, rfc=rfc)
 
     def decorate(func: F) -> F:
         return marker(func)  # type: ignore[no-any-return]
@@ -68,12 +86,16 @@ def declared_checks(directory: Path) -> dict[str, CheckInfo]:
             for decorator in node.decorator_list:
                 if isinstance(decorator, ast.Call) and getattr(decorator.func, "id", "") == "check":
                     number, rule, level, group = (ast.literal_eval(a) for a in decorator.args)
-                    found[node.name] = CheckInfo(number, rule, level, group)
+                    keywords = {str(k.arg): ast.literal_eval(k.value) for k in decorator.keywords}
+                    found[node.name] = CheckInfo(number, rule, level, group, **keywords)
     return found
 
 
 def info_of(item: pytest.Item) -> CheckInfo | None:
+    """The check ``item`` is, at its level in the run's profile (None: not a check of it)."""
     marker = item.get_closest_marker("check")
     if marker is None:
         return None
-    return CheckInfo(**marker.kwargs)
+    info = CheckInfo(**marker.kwargs)
+    level = info.level_in(profile())
+    return None if level is None else replace(info, level=level)

@@ -1,8 +1,9 @@
 """``python -m conformance``: validate the spec, then run the suite against a server.
 
 Without ``--base-url`` the bundled mock is started on loopback for the run; with it, the suite
-targets that server, whose authorization endpoint must auto-consent (conformance-checklist.md
-Part 2, choice 9).
+targets that server on the endpoints its metadata advertises (conformance/endpoints.py), and
+the consent driver (``--consent``, conformance/consent.py) gets through its login and consent
+steps. ``--profile`` chooses the rules (conformance/profiles.py).
 """
 
 from __future__ import annotations
@@ -19,12 +20,22 @@ from typing import NoReturn
 from openapi_spec_validator import validate
 
 from conformance.checks import GROUPS
+from conformance.clients import (
+    ENV_CLIENT2_ID,
+    ENV_CLIENT2_SECRET,
+    ENV_CLIENT_ID,
+    ENV_CLIENT_SECRET,
+    ENV_REDIRECT_URI,
+)
+from conformance.consent import ENV_CONSENT
+from conformance.endpoints import ENV_RESOURCE, ENV_SCOPE
 from conformance.limits import DEFAULT_DEADLINE, DEFAULT_TIMEOUT, ENV_TIMEOUT
+from conformance.profiles import ENV_PROFILE, PROFILES
 from conformance.reachability import unreachable
 from conformance.redact import mask_files
 from conformance.run_report import Header, read_results, read_verdict, write
 from conformance.supervise import run_masked
-from conformance.target import ENV_ALLOW_CLOCK, ENV_BASE_URL, ENV_MIN_INTERVAL, ENV_PROFILE
+from conformance.target import ENV_ALLOW_CLOCK, ENV_BASE_URL, ENV_MIN_INTERVAL
 from spec_reader import ROOT, SPEC, read_spec
 
 SUITE = Path(__file__).resolve().parent / "suite"
@@ -86,10 +97,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--profile",
-        choices=["default", "live"],
-        default="default",
-        help="live: a real server; only checks that need no consent and change nothing, with "
-        "LONGBRIDGE_ACCESS_TOKEN, at most 2 requests a second",
+        choices=[*PROFILES, "default"],
+        default="longbridge",
+        help="longbridge (default): the RFC rules plus Longbridge's own; rfc: only what the "
+        "OAuth RFCs require of any authorization server, at their own MUST/SHOULD levels; "
+        "live: a real Longbridge server; only checks that need no consent and change nothing, "
+        "with LONGBRIDGE_ACCESS_TOKEN, at most 2 requests a second",
+    )
+    p.add_argument(
+        "--consent",
+        choices=["auto", "follow", "browser"],
+        help="how authorization requests reach the redirect back: auto (the server redirects "
+        "at once; default for the bundled mock), follow (follow the server's own redirects "
+        "with cookies and submit a simple consent form; default for --base-url), browser (a "
+        "person approves in their browser; the code arrives on the loopback redirect URI)",
+    )
+    p.add_argument("--scope", help="the scope to request (default: the server's scopes_supported)")
+    p.add_argument(
+        "--resource",
+        metavar="URL",
+        help="a protected resource the access tokens open: proves a token alive or dead where "
+        "the server offers no introspection (RFC 7662)",
+    )
+    p.add_argument(
+        "--client-id", help="a pre-registered client (for servers without open registration)"
+    )
+    p.add_argument(
+        "--client-secret", help="its secret, if it is confidential (or CONFORMANCE_CLIENT_SECRET)"
+    )
+    p.add_argument(
+        "--client2-id", help="a second pre-registered client, for the checks that need two"
+    )
+    p.add_argument(
+        "--client2-secret", help="its secret, if confidential (or CONFORMANCE_CLIENT2_SECRET)"
+    )
+    p.add_argument(
+        "--redirect-uri",
+        help="the redirect URI registered for the clients (default http://127.0.0.1:53682/callback)",
     )
     p.add_argument(
         "--allow-writes",
@@ -200,6 +244,8 @@ def _run(args: argparse.Namespace, live: bool) -> int:
         print(f"target: {base_url}{' (the bundled mock)' if bundled else ''}", flush=True)
         if live:
             print("profile: live (read-only checks that need no consent)", flush=True)
+        else:
+            print(f"profile: {args.profile}", flush=True)
         if bundled and args.strict:
             print(
                 "note: --strict fails on the bundled mock, which accepts authorization without "
@@ -239,6 +285,16 @@ def _run(args: argparse.Namespace, live: bool) -> int:
             ENV_TIMEOUT: str(args.timeout),
             # The mock this run started may have its clock moved; another only when allowed.
             ENV_ALLOW_CLOCK: "1" if bundled or args.allow_clock else "",
+            ENV_CONSENT: args.consent or ("auto" if bundled else "follow"),
+            ENV_SCOPE: args.scope or "",
+            ENV_RESOURCE: args.resource or "",
+            # The options, else the same variables from the environment (a secret is better
+            # kept out of the command line, which other users can list).
+            ENV_CLIENT_ID: args.client_id or os.environ.get(ENV_CLIENT_ID, ""),
+            ENV_CLIENT_SECRET: args.client_secret or os.environ.get(ENV_CLIENT_SECRET, ""),
+            ENV_CLIENT2_ID: args.client2_id or os.environ.get(ENV_CLIENT2_ID, ""),
+            ENV_CLIENT2_SECRET: args.client2_secret or os.environ.get(ENV_CLIENT2_SECRET, ""),
+            ENV_REDIRECT_URI: args.redirect_uri or os.environ.get(ENV_REDIRECT_URI, ""),
         }
         finished = run_masked(command, ROOT, env, args.deadline or None)
     if finished.deadline_reached:

@@ -43,6 +43,8 @@ ENV_SECRETS = (
     "LONGBRIDGE_APP_SECRET",
     "LONGPORT_APP_SECRET",
     "LONGBRIDGE_CLIENT_SECRET",
+    "CONFORMANCE_CLIENT_SECRET",  # --client-secret / --client2-secret (conformance/clients.py)
+    "CONFORMANCE_CLIENT2_SECRET",
 )
 MASK = "[secret]"
 

@@ -21,6 +21,7 @@ import pytest
 from conformance import evidence
 from conformance.checks import GROUPS, info_of
 from conformance.limits import MAX_TIMEOUTS_IN_A_ROW, request_timeout
+from conformance.profiles import RFC_GROUPS, rfc_profile
 from conformance.redact import mask
 from conformance.run_report import Header, Result, counts_line, table_rows, write
 from conformance.target import LIVE_GROUPS, WRITE_GROUPS, live_profile
@@ -75,6 +76,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if os.environ.get("CONFORMANCE_ALLOW_WRITES"):
             live |= WRITE_GROUPS
         groups = live if groups is None else groups & live
+    if rfc_profile():
+        groups = set(RFC_GROUPS) if groups is None else groups & RFC_GROUPS
     if groups is None:
         return
     keep: list[pytest.Item] = []

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import httpx
 
 from conformance.limits import request_timeout
+from conformance.profiles import ENV_PROFILE, profile
 
 __all__ = [
     "CLOCK_REFUSED",
@@ -32,7 +33,6 @@ __all__ = [
 ]
 
 ENV_BASE_URL = "CONFORMANCE_BASE_URL"
-ENV_PROFILE = "CONFORMANCE_PROFILE"
 ENV_MIN_INTERVAL = "CONFORMANCE_MIN_INTERVAL"
 ENV_ALLOW_CLOCK = "CONFORMANCE_ALLOW_CLOCK"
 CLOCK_REFUSED = (
@@ -49,7 +49,7 @@ WRITE_GROUPS = frozenset({"registration", "state"})
 
 
 def live_profile() -> bool:
-    return os.environ.get(ENV_PROFILE) == "live"
+    return profile() == "live"
 
 
 def min_interval() -> float:

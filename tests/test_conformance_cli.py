@@ -80,8 +80,8 @@ def _pytest_counts(stdout: str) -> dict[str, int]:
 
 @pytest.mark.slow
 def test_set_up_errors_are_counted_as_pytest_counts_them(tmp_path: Path) -> None:
-    # Registration answering 200 breaks the fixture that registers a client: set-up errors.
-    with spawn(["--deviation", "registration_200"]) as server:
+    # Registration refusing JSON breaks the fixture that registers a client: set-up errors.
+    with spawn(["--deviation", "registration_requires_form"]) as server:
         result = run("--base-url", server.base_url, "--select", "token,revoke", report_dir=tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
     pytest_says = _pytest_counts(result.stdout)

@@ -1,4 +1,4 @@
-"""Every file under examples/ is a valid GitHub Actions workflow.
+"""Every workflow under examples/ (each ``.yml``/``.yaml`` file) is a valid GitHub Actions workflow.
 
 Validated against the published workflow schema (SchemaStore's, which check-jsonschema ships:
 ``--builtin-schema vendor.github-workflows``, no network), and for what the schema cannot see:
@@ -19,7 +19,8 @@ import yaml
 
 from generator.paths import ROOT
 
-EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.is_file())
+# The Python examples beside them are run by tests/test_readme_quickstart.py.
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".yml", ".yaml"))
 JOB_IF = frozenset({"github", "needs", "vars", "inputs"})
 STEP_IF = JOB_IF | {"strategy", "matrix", "job", "runner", "env", "steps"}
 CONTEXT = re.compile(r"(?<![\w.'\"-])([a-z_]+)\s*(?:\.|\[)")

@@ -20,6 +20,8 @@ class Deviation(StrEnum):
 
     SKIP_PKCE_CHECK = "skip_pkce_check"  # any code_verifier is accepted
     ALLOW_PLAIN_PKCE = "allow_plain_pkce"  # code_challenge_method=plain accepted
+    # plain accepted while the metadata offers S256 only (RFC 8414 §2: what it advertises)
+    UNADVERTISED_PLAIN_PKCE = "unadvertised_plain_pkce"
     NO_DOWNGRADE_DEFENCE = "no_downgrade_defence"  # verifier accepted for a code without challenge
     ALLOW_CODE_REUSE = "allow_code_reuse"  # codes are not single-use
     NO_REUSE_REVOCATION = "no_reuse_revocation"  # code reuse does not revoke its tokens

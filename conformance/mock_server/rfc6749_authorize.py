@@ -133,11 +133,14 @@ def _validate(
             # RFC 9700 §2.1.1; RFC 7636 §4.4.1.
             raise _RedirectError("invalid_request", "code_challenge is required")
         return
-    if ctx.deviates(Deviation.ALLOW_PLAIN_PKCE):
+    plain = ctx.deviates(Deviation.ALLOW_PLAIN_PKCE) or ctx.deviates(
+        Deviation.UNADVERTISED_PLAIN_PKCE
+    )
+    if plain:
         # The broken variant follows RFC 7636 §4.3 literally: no method means plain.
         params.setdefault("code_challenge_method", "plain")
         method = params["code_challenge_method"]
-    allowed = {"S256", "plain"} if ctx.deviates(Deviation.ALLOW_PLAIN_PKCE) else {"S256"}
+    allowed = {"S256", "plain"} if plain else {"S256"}
     # RFC 7636 §4.3 defaults a missing method to plain, which this server does not offer.
     if method not in allowed:
         raise _RedirectError(

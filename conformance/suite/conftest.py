@@ -7,6 +7,7 @@ suite runs as part of ``./scripts/test`` too.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -14,8 +15,10 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
+from conformance.consent import BROWSER_CHECKS, ConsentDriver, consent_mode
+from conformance.endpoints import discover
 from conformance.evidence import event_hooks
-from conformance.limits import http_timeout
+from conformance.limits import http_timeout, request_timeout
 from conformance.mock_server import MockConfig, OffsetClock, create_app
 from conformance.mock_server.serve import run_in_thread
 from conformance.redact import Secret
@@ -32,7 +35,7 @@ from conformance.report import (  # noqa: F401
     pytest_unconfigure,
 )
 from conformance.suite.data_calls import DataApi
-from conformance.suite.helpers import OAuthSession
+from conformance.suite.helpers import OAuthSession, Server
 from conformance.target import CLOCK_REFUSED, Target, live_profile, min_interval
 from longbridge_openapi_client import SCOPES, Client
 
@@ -59,16 +62,50 @@ def api(target: Target) -> Iterator[Client]:
         yield client
 
 
-@pytest.fixture
-def session(api: Client, target: Target) -> Iterator[OAuthSession]:
-    """A freshly registered public client at the target."""
-    if live_profile():
-        pytest.skip("registers a client and needs an auto-consenting server: not in --profile live")
-    oauth = OAuthSession.register(api, target.base_url)
+@pytest.fixture(scope="session")
+def server(target: Target) -> Iterator[Server]:
+    """The target's endpoints from its metadata, and the consent driver (--consent)."""
+    endpoints = discover(target.base_url, request_timeout())
+    authorization = endpoints.url("authorization_endpoint") or target.base_url
+    driver = ConsentDriver(consent_mode(), authorization, request_timeout())
+    oauth = Server(target, endpoints, driver)
     try:
         yield oauth
     finally:
         oauth.close()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """--consent browser: say before the run how many times a person will be asked."""
+    if consent_mode() != "browser":
+        return
+    asking = sorted({item.name for item in session.items} & BROWSER_CHECKS)
+    out = sys.__stderr__ or sys.stderr
+    out.write(
+        f"\n--consent browser: this run asks you to consent {len(asking)} times, once for "
+        f"each of: {', '.join(asking) or 'none'}; each opens your browser\n"
+    )
+    out.flush()
+
+
+@pytest.fixture(autouse=True)
+def _current_check(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tell the consent driver which check runs (browser mode asks a person for a few)."""
+    if consent_mode() != "browser":
+        yield
+        return
+    server: Server = request.getfixturevalue("server")
+    server.driver.check = request.node.name.split("[", 1)[0]
+    yield
+    server.driver.check = ""
+
+
+@pytest.fixture
+def session(server: Server) -> OAuthSession:
+    """A client at the target: pre-registered (--client-id), else freshly registered."""
+    if live_profile():
+        pytest.skip("registers a client and needs an auto-consenting server: not in --profile live")
+    return OAuthSession(server, server.client())
 
 
 @pytest.fixture
@@ -131,21 +168,11 @@ ALL_SCOPES = " ".join(str(s.id) for s in SCOPES if s.key)
 
 
 @pytest.fixture(scope="session")
-def data_client(target: Target) -> Iterator[OAuthSession]:
+def data_client(server: Server) -> OAuthSession:
     """One client registered for the data API checks (each check logs in for its own token)."""
     if live_profile():
         pytest.skip("registers a client and needs an auto-consenting server: not in --profile live")
-    with Client(
-        base_url=target.base_url,
-        follow_redirects=False,
-        timeout=http_timeout(),
-        httpx_args={"event_hooks": event_hooks()},
-    ) as api:
-        oauth = OAuthSession.register(api, target.base_url)
-        try:
-            yield oauth
-        finally:
-            oauth.close()
+    return OAuthSession(server, server.client())
 
 
 @pytest.fixture

@@ -94,7 +94,7 @@ def test_missing_required_input_is_400(operation_id: str, data_api: DataApi) -> 
         assert body.get("data") is None, f"Expected data null. Received: {body}"
 
 
-@check(55, "RFC 6750 §3.1; longbridge-api.md §2.4, §4.2", "MUST", "bearer")
+@check(55, "RFC 6750 §3.1; longbridge-api.md §2.4, §4.2", "MUST", "bearer", rfc="no")
 @pytest.mark.parametrize("operation_id", SCOPED)
 def test_operation_refuses_a_token_without_its_scope(
     operation_id: str, data_client: OAuthSession, raw: httpx.Client

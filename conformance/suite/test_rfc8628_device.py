@@ -1,4 +1,7 @@
-"""RFC 8628 device authorization grant (checklist extension: item 60)."""
+"""RFC 8628 device authorization grant (checklist extension: item 60).
+
+OPTIONAL in RFC 8414 §2: without a ``device_authorization_endpoint`` these checks skip.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +10,20 @@ from typing import Any
 import httpx
 
 from conformance.checks import check
-from conformance.suite.helpers import OAuthSession, as_httpx
+from conformance.profiles import rfc_profile
+from conformance.suite.helpers import OAuthSession, json_of
 from conformance.target import Target
 from longbridge_openapi_client.api.oauth import request_device_authorization, request_token
 from longbridge_openapi_client.models import DeviceAuthorizationRequest, DeviceCodeTokenRequest
 
 
 def _start(session: OAuthSession) -> dict[str, Any]:
+    url = session.endpoints.require("device_authorization_endpoint")
     body = DeviceAuthorizationRequest(client_id=session.client_id)
-    r = as_httpx(request_device_authorization.sync_detailed(client=session.api, body=body))
+    if session.endpoints.scope:
+        body.scope = session.endpoints.scope
+    form = request_device_authorization._get_kwargs(body=body)["data"]
+    r = session.token_request(form, url=url)
     assert r.status_code == 200, f"Expected 200. Received: {r.status_code} {r.text}"
     data: dict[str, Any] = r.json()
     return data
@@ -27,11 +35,11 @@ def _poll(session: OAuthSession, device_code: str) -> httpx.Response:
         device_code=device_code,
         client_id=session.client_id,
     )
-    return as_httpx(request_token.sync_detailed(client=session.api, body=body))
+    return session.token_request(request_token._get_kwargs(body=body)["data"])
 
 
 def _error(r: httpx.Response) -> object:
-    return r.json().get("error") if r.status_code != 200 else None
+    return json_of(r).get("error") if r.status_code != 200 else None
 
 
 @check(60, "RFC 8628 §3.2", "MUST", "device")
@@ -51,12 +59,17 @@ def test_pending_before_approval(session: OAuthSession) -> None:
     )
 
 
-@check(60, "RFC 8628 §3.5", "MUST", "device")
+@check(60, "RFC 8628 §3.5", "SHOULD", "device", rfc="MUST")
 def test_polling_too_fast_is_slow_down(session: OAuthSession) -> None:
+    # §3.5: slow_down asks the client to back off; honouring the interval is the client's duty,
+    # and a server may keep answering authorization_pending (the rfc profile accepts both).
     code = _start(session)["device_code"]
     _poll(session, code)
     r = _poll(session, code)
-    assert _error(r) == "slow_down", f"Expected slow_down. Received: {r.status_code} {r.text}"
+    allowed = {"slow_down", "authorization_pending"} if rfc_profile() else {"slow_down"}
+    assert _error(r) in allowed, (
+        f"Expected {' or '.join(sorted(allowed))}. Received: {r.status_code} {r.text}"
+    )
 
 
 @check(60, "RFC 8628 §3.5", "MUST", "device")

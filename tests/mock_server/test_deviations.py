@@ -46,6 +46,11 @@ def allow_plain_pkce(mock: Harness) -> bool:
     return mock.exchange(client, params["code"], verifier=verifier).status_code == 200
 
 
+def unadvertised_plain_pkce(mock: Harness) -> bool:
+    offered = mock.http.get(META).json().get("code_challenge_methods_supported")
+    return offered == ["S256"] and allow_plain_pkce(mock)
+
+
 def no_downgrade_defence(mock: Harness) -> bool:
     client = mock.register()
     code = mock.code(client)  # no challenge
@@ -449,6 +454,7 @@ def accept_password_grant(mock: Harness) -> bool:
 SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.SKIP_PKCE_CHECK: skip_pkce_check,
     Deviation.ALLOW_PLAIN_PKCE: allow_plain_pkce,
+    Deviation.UNADVERTISED_PLAIN_PKCE: unadvertised_plain_pkce,
     Deviation.NO_DOWNGRADE_DEFENCE: no_downgrade_defence,
     Deviation.ALLOW_CODE_REUSE: allow_code_reuse,
     Deviation.NO_REUSE_REVOCATION: no_reuse_revocation,
@@ -558,6 +564,8 @@ def test_a_deviation_breaks_only_its_rule(make_mock: MakeMock) -> None:
 RELATED = {
     frozenset({Deviation.IGNORE_REDIRECT_URI, Deviation.OPEN_REDIRECT}),
     frozenset({Deviation.ALLOW_CODE_REUSE, Deviation.NO_REUSE_REVOCATION}),
+    # Both accept plain PKCE; they differ in what the metadata offers.
+    frozenset({Deviation.ALLOW_PLAIN_PKCE, Deviation.UNADVERTISED_PLAIN_PKCE}),
     frozenset({Deviation.KEEP_SUPERSEDED_REFRESH_TOKENS, Deviation.NO_FAMILY_REVOCATION}),
     # Replays are recognised by their verified signature.
     frozenset({Deviation.SKIP_SIGNATURE_CHECK, Deviation.ALLOW_REPLAY}),

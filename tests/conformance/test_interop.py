@@ -1,0 +1,185 @@
+"""The suite's verdicts on servers it was not written against: each run as a user would.
+
+- the bundled mock, ``--profile longbridge`` and ``--profile rfc``: no failure;
+- panva's oidc-provider (npm, the latest 9.x, OpenID Certified), ``--profile rfc`` on its own
+  endpoint paths, 303 redirects and login/consent interaction: no MUST failure and at least 40
+  checks passing. Installed by scripts/install-oidc-provider; skipped where node or npm is
+  missing;
+- a server on Authlib's server classes (conformance/interop/authlib_server.py), with a consent
+  page the suite's ``--consent follow`` submits: ``--profile rfc``, no MUST failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from conformance.interop import authlib_server
+from conformance.mock_server import MockConfig, OffsetClock, create_app
+from conformance.mock_server.serve import run_in_thread
+from generator.paths import ROOT
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
+OIDC_PROVIDER = ROOT / "conformance" / "interop" / "oidc_provider.mjs"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def run_conformance(
+    report_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[int, list[dict[str, Any]], str]:
+    """``python -m conformance`` with ``args``: exit code, results.json, and the output's tail."""
+    command = [
+        sys.executable,
+        "-m",
+        "conformance",
+        "--hypothesis-profile=dev",
+        f"--report-dir={report_dir}",
+        *args,
+    ]
+    proc = subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+    results_file = report_dir / "results.json"
+    results = json.loads(results_file.read_text()) if results_file.is_file() else []
+    return proc.returncode, results, (proc.stdout + proc.stderr)[-3000:]
+
+
+def _failures(results: list[dict[str, Any]], level: str | None = None) -> list[str]:
+    return [
+        f"{r['check']}: {r['evidence']}"
+        for r in results
+        if r["result"] == "FAIL" and (level is None or r["level"] == level)
+    ]
+
+
+@pytest.mark.parametrize("profile", ["longbridge", "rfc"])
+def test_bundled_mock_passes_both_profiles(profile: str, tmp_path: Path) -> None:
+    code, results, output = run_conformance(tmp_path, f"--profile={profile}")
+    assert code == 0, output
+    assert _failures(results) == []
+    passed = sum(r["result"] == "pass" for r in results)
+    assert passed >= (150 if profile == "longbridge" else 50), output
+
+
+@pytest.fixture(scope="module")
+def oidc_provider() -> Iterator[str]:
+    """oidc-provider on a free loopback port, with the project's configuration."""
+    node = shutil.which("node")
+    if node is None or shutil.which("npm") is None:
+        pytest.skip("node and npm are needed to install and run oidc-provider")
+    install = subprocess.run(
+        [str(ROOT / "scripts" / "install-oidc-provider")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert install.returncode == 0, f"npm install failed: {install.stderr[-2000:]}"
+    modules = install.stdout.strip().splitlines()[-1]
+    port = _free_port()
+    proc = subprocess.Popen(
+        [node, str(OIDC_PROVIDER), modules, str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(f"{base_url}/.well-known/openid-configuration", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None, "oidc-provider exited at start"
+                assert time.monotonic() < deadline, "oidc-provider did not start in 30 s"
+                time.sleep(0.2)
+        yield base_url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_oidc_provider_passes_the_rfc_profile(oidc_provider: str, tmp_path: Path) -> None:
+    code, results, output = run_conformance(
+        tmp_path, f"--base-url={oidc_provider}", "--profile=rfc", "--consent=follow"
+    )
+    assert _failures(results, "MUST") == [], output
+    assert code == 0, output
+    passed = sum(r["result"] == "pass" for r in results)
+    assert passed >= 40, f"only {passed} checks passed:\n{output}"
+
+
+def test_authlib_server_passes_the_rfc_profile(tmp_path: Path) -> None:
+    with authlib_server.running() as base_url:
+        code, results, output = run_conformance(
+            tmp_path, f"--base-url={base_url}", "--profile=rfc", "--consent=follow"
+        )
+    assert _failures(results, "MUST") == [], output
+    assert code == 0, output
+    passed = sum(r["result"] == "pass" for r in results)
+    assert passed >= 40, f"only {passed} checks passed:\n{output}"
+
+
+def test_preregistered_clients_run_the_checks(tmp_path: Path) -> None:
+    """--client-id (confidential, client_secret_basic) and --client2-id (public), registered
+    beforehand: the non-registration checks use them and pass."""
+    with run_in_thread(create_app(MockConfig(), OffsetClock())) as mock:
+        redirect = "http://127.0.0.1:53690/cb"
+        first = httpx.post(
+            f"{mock.base_url}/oauth2/register",
+            json={"redirect_uris": [redirect], "token_endpoint_auth_method": "client_secret_basic"},
+        ).json()
+        second = httpx.post(
+            f"{mock.base_url}/oauth2/register",
+            json={"redirect_uris": [redirect], "token_endpoint_auth_method": "none"},
+        ).json()
+        code, results, output = run_conformance(
+            tmp_path,
+            f"--base-url={mock.base_url}",
+            "--profile=rfc",
+            "--consent=auto",
+            f"--client-id={first['client_id']}",
+            f"--client2-id={second['client_id']}",
+            f"--redirect-uri={redirect}",
+            f"--resource={mock.base_url}/v1/socket/token",
+            "--select=authorize,token,refresh,revoke",
+            env={"CONFORMANCE_CLIENT_SECRET": first["client_secret"]},
+        )
+    assert code == 0, output
+    assert _failures(results) == []
+    passed = {r["check"].split("[")[0] for r in results if r["result"] == "pass"}
+    # The checks that need a second client, and those that authenticate the first.
+    assert {
+        "test_code_is_bound_to_its_client",
+        "test_refresh_token_of_another_client_is_invalid_grant",
+        "test_wrong_basic_secret_is_401_with_challenge",
+        "test_revoked_refresh_token_is_refused",
+    } <= passed, output
+    assert first["client_secret"] not in output
