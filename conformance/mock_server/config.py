@@ -81,6 +81,7 @@ class Deviation(StrEnum):
     PAGING_IGNORES_PAGE = "paging_ignores_page"  # every page request answers page 1
     WRITES_NOT_PERSISTED = "writes_not_persisted"  # data API writes answer success, change nothing
     IGNORE_CLIENT_REQUEST_ID = "ignore_client_request_id"  # a repeated submit places a new order
+    WEAK_TOKENS = "weak_tokens"  # access and refresh tokens from a counter (RFC 6749 §10.10)
 
 
 @dataclass(frozen=True)

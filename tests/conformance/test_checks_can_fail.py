@@ -409,6 +409,11 @@ VARIANTS: tuple[Variant, ...] = (
     _v(
         "password grant accepted", D.ACCEPT_PASSWORD_GRANT, fails={"test_password_grant_is_refused"}
     ),
+    _v(
+        "tokens from a counter",
+        D.WEAK_TOKENS,
+        fails={"test_credentials_carry_128_bits", "test_credentials_carry_160_bits"},
+    ),
 )
 
 
