@@ -34,6 +34,7 @@ GROUPS = (
     "state",
     "endpoints",
     "legacy",
+    "transport",
 )
 F = TypeVar("F", bound=Callable[..., object])
 

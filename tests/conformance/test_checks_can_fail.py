@@ -409,6 +409,26 @@ VARIANTS: tuple[Variant, ...] = (
     _v(
         "password grant accepted", D.ACCEPT_PASSWORD_GRANT, fails={"test_password_grant_is_refused"}
     ),
+    Variant(
+        "TLS 1.0 and 1.1 offered",
+        MockConfig(tls=True, deviations=frozenset({D.TLS_LEGACY_VERSIONS})),
+        frozenset({"test_tls_1_0_and_1_1_are_refused"}),
+    ),
+    Variant(
+        "only TLS 1.0 and 1.1",
+        MockConfig(tls=True, deviations=frozenset({D.TLS_LEGACY_ONLY})),
+        frozenset({"test_tls_1_2_or_later_is_negotiated", "test_tls_1_0_and_1_1_are_refused"}),
+    ),
+    Variant(
+        "certificate for another host",
+        MockConfig(tls=True, deviations=frozenset({D.TLS_WRONG_HOST})),
+        frozenset({"test_certificate_is_valid_for_each_host"}),
+    ),
+    Variant(
+        "plain http served on the https port",
+        MockConfig(tls=True, deviations=frozenset({D.PLAIN_HTTP_TOO})),
+        frozenset({"test_endpoints_refuse_plain_http"}),
+    ),
     _v(
         "tokens from a counter",
         D.WEAK_TOKENS,
@@ -435,6 +455,9 @@ def run_suite(config: MockConfig, groups: tuple[str, ...], report_dir: Path) -> 
         env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
         command += ["-p", "_hypothesis_pytestplugin", "-p", "pytest_timeout"]
         command.append("--hypothesis-profile=proof")
+        if running.ca_file is not None:
+            # The mock's throwaway CA: for the transport checks and for every httpx client.
+            env["CONFORMANCE_CA_FILE"] = env["SSL_CERT_FILE"] = str(running.ca_file)
         proc = subprocess.run(
             command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
         )
