@@ -63,6 +63,13 @@ def _parser() -> argparse.ArgumentParser:
         help="least time between two requests (default: 0.5 with --profile live, else 0), to stay "
         "under the server's rate limits (longbridge-api.md §4.3)",
     )
+    p.add_argument(
+        "--ca-file",
+        type=Path,
+        metavar="PEM",
+        help="trust this CA for an https target, e.g. the one `mock_server --tls` prints "
+        "(the transport checks judge certificates against it)",
+    )
     p.add_argument("--report-dir", type=Path, default=ROOT / "reports", help="where reports go")
     p.add_argument("pytest_args", nargs="*", help="extra pytest arguments, after --")
     return p
@@ -133,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
             "CONFORMANCE_ALLOW_WRITES": "1" if args.allow_writes else "",
             ENV_MIN_INTERVAL: "" if args.min_interval is None else str(args.min_interval),
         }
+        if args.ca_file:
+            # SSL_CERT_FILE: every httpx client of the suite trusts it too.
+            env["CONFORMANCE_CA_FILE"] = env["SSL_CERT_FILE"] = str(args.ca_file.resolve())
         code = subprocess.run(command, cwd=ROOT, env=env, check=False).returncode
     print(f"conformance run took {time.perf_counter() - started:.1f} s", flush=True)
     print(f"reports: {args.report_dir / 'conformance.md'}, {args.report_dir / 'conformance.xml'}")

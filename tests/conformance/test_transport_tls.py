@@ -121,3 +121,20 @@ def test_transport_checks_skip_on_plain_http(tmp_path: Path) -> None:
         outcome = _run_transport(running.base_url, None, tmp_path)
     assert {name.split("[", 1)[0] for name in outcome} == TRANSPORT_CHECKS
     assert set(outcome.values()) == {"skip"}, outcome
+
+
+@pytest.mark.slow
+def test_cli_runs_the_transport_group_against_the_mock_with_tls(tmp_path: Path) -> None:
+    """``python -m conformance --base-url https://... --ca-file PEM --select transport``."""
+    with spawn(["--tls"]) as running:
+        assert running.ca_file is not None
+        command = [sys.executable, "-m", "conformance", "--base-url", running.base_url]
+        command += ["--ca-file", str(running.ca_file), "--select", "transport"]
+        command += ["--report-dir", str(tmp_path), "--strict"]
+        result = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+        )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    outcome = {r["check"]: r["result"] for r in json.loads((tmp_path / "results.json").read_text())}
+    assert {name.split("[", 1)[0] for name in outcome} == TRANSPORT_CHECKS
+    assert set(outcome.values()) == {"pass"}, outcome
