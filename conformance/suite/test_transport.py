@@ -94,6 +94,7 @@ def _probe_context(
     "AuthEndpoint.IsHttpsRequiredTest",
     "DeviceAuthEndpoint.IsHttpsRequiredTest",
     "TokenEndpoint.IsHttpsRequiredTest",
+    "Revocation.IsRevocationEndpointSecureTest",
 )
 def test_endpoints_refuse_plain_http(target: Target) -> None:
     """Plain http is refused: no connection, a refusal, or a redirect to https, never an answer."""
