@@ -159,7 +159,7 @@ def build_bodies() -> Bodies:
     from conformance.mock_server.transport import SyncASGITransport
     from conformance.spec import load_spec, validator_for
 
-    base, redirect = "http://mock", "http://127.0.0.1:53682/callback"
+    base, redirect = "http://127.0.0.1:8080", "http://127.0.0.1:53682/callback"
     mock = create_app(MockConfig(), FakeClock())
     with httpx.Client(transport=SyncASGITransport(mock.app), base_url=base) as http:
         info = http.post(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import build, client_overhead, conformance_run, mock_server, refresh_concurrency
+from . import build, cli_start, client_overhead, conformance_run, mock_server, refresh_concurrency
 from .model import Section
 
 __all__ = ["SECTIONS"]
@@ -13,4 +13,5 @@ SECTIONS: list[Section] = [
     Section("mock", mock_server.TITLE, mock_server.run),
     Section("conformance", conformance_run.TITLE, conformance_run.run),
     Section("build", build.TITLE, build.run),
+    Section("cli", cli_start.TITLE, cli_start.run),
 ]

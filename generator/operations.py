@@ -16,6 +16,7 @@ every page lazily.
 from __future__ import annotations
 
 import ast
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -285,9 +286,76 @@ def _param_list(params: list[_Param], skip: str | None = None) -> str:
     return ", ".join(parts)
 
 
-def _methods(op: DataOperation, sig: _Signature, alias: str) -> tuple[str, str]:
+def _first_paragraph(text: str) -> str:
+    """A description's first paragraph on one line, safe inside a docstring."""
+    paragraph = text.strip().split("\n\n", 1)[0]
+    return " ".join(paragraph.split()).replace("\\", "\\\\").replace('"""', "'''")
+
+
+def _schema_note(spec: dict[str, Any], schema: dict[str, Any]) -> tuple[str, list[str]]:
+    """The description of a (possibly referenced) schema and its enum values."""
+    description = schema.get("description", "")
+    if "$ref" in schema:
+        target = _resolve(spec, schema)
+        description = description or target.get("description", "")
+        schema = target
+    for part in schema.get("allOf", []):
+        described, values = _schema_note(spec, part)
+        description = description or described
+        if values:
+            return description, values
+    enum = schema.get("enum")
+    return description, [str(v) for v in enum] if isinstance(enum, list) else []
+
+
+def parameter_docs(spec: dict[str, Any], op: DataOperation) -> dict[str, str]:
+    """Each parameter and body field of ``op`` by its Python name: the spec's description
+    (first paragraph) and the values its enum allows, for the typed method's ``Args:``."""
+    raw = spec["paths"][op.path][op.method.lower()]
+    notes: dict[str, tuple[str, list[str]]] = {}
+    for ref in raw.get("parameters", []):
+        param = _resolve(spec, ref)
+        described, values = _schema_note(spec, param.get("schema", {}))
+        notes[param["name"]] = (param.get("description", "") or described, values)
+    body = _resolve(spec, raw.get("requestBody", {}))
+    content = body.get("content", {}).get("application/json", {})
+    schema = _resolve(spec, content.get("schema", {}))
+    for name, prop in schema.get("properties", {}).items():
+        notes[name] = _schema_note(spec, prop)
+    docs = {}
+    for name, (description, values) in notes.items():
+        text = _first_paragraph(description) if description else ""
+        if values:
+            allowed = f"One of: {', '.join(values)}."
+            text = f"{text} {allowed}" if text else allowed
+        if text:
+            docs[snake_case(name)] = text
+    return docs
+
+
+def _args_section(params: list[_Param], docs: dict[str, str], skip: str | None = None) -> str:
+    """``Args:`` (Google style) for the parameters with something to say, in signature order."""
+    ordered = [p for p in params if p.default is None] + [p for p in params if p.default]
+    lines = []
+    for p in ordered:
+        if p.name == skip or p.name not in docs:
+            continue
+        lines += textwrap.wrap(
+            f"{p.name}: {docs[p.name]}",
+            width=92,
+            initial_indent=" " * 12,
+            subsequent_indent=" " * 16,
+            break_on_hyphens=False,
+        )
+    return "\n        Args:\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def _methods(
+    op: DataOperation, sig: _Signature, alias: str, docs: dict[str, str] | None = None
+) -> tuple[str, str]:
     scope = f"scope ``{op.scope}``" if op.scope else "no scope"
-    doc = f'"""{op.summary}.\n\n        ``{op.method} {op.path}``; {scope}.\n        """'
+    args = _args_section(sig.params, docs or {})
+    doc = f'"""{op.summary}.\n\n        ``{op.method} {op.path}``; {scope}.\n{args}        """'
     call = f"**{alias}._get_kwargs({sig.kwargs_call})"
     params = _param_list(sig.params)
     parse = f"{op.data_schema}.model_validate"
@@ -324,7 +392,9 @@ def _methods(op: DataOperation, sig: _Signature, alias: str) -> tuple[str, str]:
         f'"""Every item of ``{op.name}``, page after page, fetched lazily.\n\n'
         f"        Starts at page {start} and stops after "
         + (f"a page with ``{paging.has_more}`` false" if paging.has_more else "a short page")
-        + '.\n        """'
+        + ".\n"
+        + _args_section(sig.params, docs or {}, skip=page.name)
+        + '        """'
     )
     sync += (
         f"\n    def {op.iter_name}({iter_params}) -> Iterator[{paging.item_schema}]:\n"
@@ -348,7 +418,13 @@ def _methods(op: DataOperation, sig: _Signature, alias: str) -> tuple[str, str]:
 HELPERS = '''
 
 def _text(value: Any) -> Any:
-    """Decimal inputs go out as decimal text (longbridge-api.md §5); UNSET stays UNSET."""
+    """Decimal inputs go out as decimal text; UNSET stays UNSET. A float is refused: it has
+    been through binary already (300.1 is 300.099999...), so the amount sent would be a guess."""
+    if isinstance(value, float):
+        raise TypeError(
+            f"an amount must be Decimal or decimal text, not the float {value!r}: "
+            f"pass Decimal({str(value)!r}) or {str(value)!r}"
+        )
     return value if isinstance(value, Unset) else str(value)
 
 
@@ -386,7 +462,7 @@ def render_operations(spec: dict[str, Any], package_dir: Path) -> str:
         schemas.add(op.data_schema)
         if op.pagination is not None:
             schemas.add(op.pagination.item_schema)
-        sync, async_ = _methods(op, sig, alias)
+        sync, async_ = _methods(op, sig, alias, parameter_docs(spec, op))
         sync_methods.append(sync)
         async_methods.append(async_)
     # The typed answers are the pydantic models (schemas.py), imported by each method on first

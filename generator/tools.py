@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from generator.paths import OPC_CONFIG
+from generator.tolerant_answers import tolerant_answers
 
 
 class GenerationError(RuntimeError):
@@ -84,9 +85,15 @@ def _without_text_keywords(node: Any) -> Any:
     return node
 
 
-def run_datamodel_codegen(spec: Path, output: Path) -> None:
-    """Generate the pydantic v2 models of every schema into the single file ``output``."""
-    document = _without_text_keywords(yaml.safe_load(spec.read_text(encoding="utf-8")))
+def run_datamodel_codegen(spec: Path, output: Path) -> str:
+    """Generate the pydantic v2 models of every schema into the single file ``output``.
+
+    Answers of the data API are read tolerantly (``generator/tolerant_answers.py``); the
+    source of the ``open_enums`` module the models import is returned.
+    """
+    document, open_enums = tolerant_answers(
+        _without_text_keywords(yaml.safe_load(spec.read_text(encoding="utf-8")))
+    )
     with tempfile.TemporaryDirectory(prefix="lb-dcg-") as tmp:
         # Same file name as the spec: datamodel-codegen writes it into its header.
         adjusted = Path(tmp) / spec.name
@@ -94,6 +101,7 @@ def run_datamodel_codegen(spec: Path, output: Path) -> None:
             yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
         _run_datamodel_codegen(adjusted, output)
+    return open_enums
 
 
 def _run_datamodel_codegen(spec: Path, output: Path) -> None:

@@ -28,6 +28,8 @@ ROWS = (
     "| mock server | RSS after start |",
     "| mock server | RSS after the load |",
     "| mock server | start-up: spawn to first 200 (discovery) |",
+    "| CLI start-up | longbridge-openapi --help |",
+    "| CLI start-up | longbridge-openapi call GET security list (local mock) |",
 )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import longbridge_openapi_client as lb
-from generator.build import COPY_HEADER, RUNTIME_PACKAGE, runtime_exports
+from generator.build import COPY_HEADER, RUNTIME_PACKAGE, runtime_copy, runtime_exports
 from generator.paths import GENERATED_DIR, PACKAGE_NAME, RUNTIME_DIR
 from spec_reader import read_spec
 
@@ -35,8 +35,37 @@ def test_runtime_is_copied_verbatim_with_a_header() -> None:
     for source in sources:
         rel = source.relative_to(RUNTIME_DIR)
         copy = PACKAGE_DIR / RUNTIME_PACKAGE / rel
+        if rel.as_posix() == "__init__.py":  # rewritten to import on first use, names kept
+            assert copy.read_text() == runtime_copy(rel, source.read_text())
+            assert "\nfrom .facade import" not in copy.read_text()
+            continue
         expected = COPY_HEADER.format(rel=rel.as_posix()) + source.read_text()
         assert copy.read_text() == expected, rel
+
+
+def test_runtime_names_resolve_on_first_use() -> None:
+    runtime = importlib.import_module(f"{PACKAGE_NAME}.{RUNTIME_PACKAGE}")
+    assert sorted(runtime.__all__) == sorted(runtime_exports())
+    for name in runtime.__all__:
+        assert getattr(runtime, name) is getattr(lb, name), name
+    with pytest.raises(AttributeError, match="NoSuchName"):
+        _ = lb.NoSuchName
+
+
+def test_version_has_one_source() -> None:
+    # pyproject.toml reads the version from the runtime's version.py (setuptools attr:).
+    import tomllib
+
+    from generator.paths import ROOT
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    attr = pyproject["tool"]["setuptools"]["dynamic"]["version"]["attr"]
+    assert attr == f"{PACKAGE_NAME}.{RUNTIME_PACKAGE}.version.__version__"
+    assert "version" in pyproject["project"]["dynamic"]
+    namespace: dict[str, object] = {}
+    exec((RUNTIME_DIR / "version.py").read_text(), namespace)  # noqa: S102
+    assert lb.__version__ == namespace["__version__"]
+    assert lb.__version__.count(".") == 2
 
 
 def test_pydantic_models_live_in_schemas_submodule() -> None:

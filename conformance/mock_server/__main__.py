@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import contextlib
 import sys
+import textwrap
 from pathlib import Path
 
 from .app import create_app
@@ -16,12 +17,26 @@ from .tls import server_tls
 
 
 def _parser() -> argparse.ArgumentParser:
+    deviations = textwrap.fill(
+        ", ".join(d.value for d in Deviation), width=78, initial_indent="  ", subsequent_indent="  "
+    )
     p = argparse.ArgumentParser(
         prog="python -m conformance.mock_server",
         description="A stateful Longbridge OpenAPI mock. Prints its base URL, then serves.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"deviations (--deviation NAME; each is described in "
+        f"conformance/mock_server/config.py):\n{deviations}",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8080, help="port; 0 picks a free one (default 8080)")
+    p.add_argument(
+        "--port", type=_port, default=8080, help="port; 0 picks a free one (default 8080)"
+    )
+    p.add_argument(
+        "--access-log",
+        action="store_true",
+        help="one line per request on stderr: method, path, status, time, trace id "
+        "(credential values masked)",
+    )
     p.add_argument("--seed", type=int, default=0, help="seed of the market data (default 0)")
     p.add_argument(
         "--consent",
@@ -42,8 +57,20 @@ def _parser() -> argparse.ArgumentParser:
         help="with --tls: write the CA's PEM (mock-ca.pem) here (default: a temporary folder)",
     )
     p.add_argument("--require-pkce", action="store_true", help="refuse authorization without PKCE")
-    p.add_argument("--device-approval-delay", type=float, default=10.0, metavar="SECONDS")
-    p.add_argument("--access-token-ttl", type=int, default=2_592_000, metavar="SECONDS")
+    p.add_argument(
+        "--device-approval-delay",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="the device flow's user approves this long after the code is issued (default 10)",
+    )
+    p.add_argument(
+        "--access-token-ttl",
+        type=int,
+        default=2_592_000,
+        metavar="SECONDS",
+        help="lifetime of issued access tokens (default 2592000: 30 days, as Longbridge's)",
+    )
     p.add_argument("--token-prefix", default="", help='e.g. "us_" for US-DC style credentials')
     p.add_argument(
         "--ip-allowlist",
@@ -63,9 +90,19 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         choices=[d.value for d in Deviation],
         metavar="NAME",
-        help="break one rule on purpose (see Deviation in conformance/mock_server/config.py)",
+        help="break one rule on purpose (repeatable; the names are listed below)",
     )
     return p
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError("a port is between 0 and 65535 (0: any free port)")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     stack = contextlib.ExitStack()
     tls = stack.enter_context(server_tls(config, args.ca_dir)) if args.tls else None
-    server = uvicorn_server(mock, tls.context if tls else None)
+    server = uvicorn_server(mock, tls.context if tls else None, access_log=args.access_log)
     url = base_url_of(sock, "https" if tls else "http")
 
     async def serve() -> None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from .context import Context
 from .data_call import bad_parameter
+from .real_shapes import sometimes
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
@@ -299,6 +300,10 @@ def _stock_value_hkd() -> Decimal:
     return sum((s.quantity * s.last_price * TO_HKD[s.currency] for s in STOCKS), Decimal(0))
 
 
+FUND_ISINS = tuple(f.isin for f in FUNDS)
+STOCK_SYMBOLS = tuple(s.symbol for s in STOCKS)
+
+
 def _fund_value_hkd() -> Decimal:
     return sum((f.units * f.nav * TO_HKD[f.currency] for f in FUNDS), Decimal(0))
 
@@ -313,8 +318,12 @@ def _margin_hkd(index: int) -> Decimal:
     )
 
 
-def _balance(currency: str) -> dict[str, Any]:
-    """The whole account expressed in ``currency`` (longbridge-api.md §5.3)."""
+def _balance(currency: str, seed: int, alone: bool) -> dict[str, Any]:
+    """The whole account expressed in ``currency`` (longbridge-api.md §5.3).
+
+    Some currencies (by seed) send the margins as ``""`` and, asked for alone, no
+    ``cash_infos``: the SDK reads those as 0 and as an empty list (spec/DISCREPANCIES.md).
+    """
     rate = TO_HKD[currency]
 
     def conv(hkd: Decimal) -> str:
@@ -323,7 +332,8 @@ def _balance(currency: str) -> dict[str, Any]:
     cash_hkd = sum((CASH[c] * TO_HKD[c] for c in CASH), Decimal(0))
     net_hkd = cash_hkd + _stock_value_hkd() + _fund_value_hkd()
     init_hkd = _margin_hkd(0)
-    return {
+    blank = sometimes(seed, "balance-margins", currency, tuple(CASH))
+    balance: dict[str, Any] = {
         "total_cash": conv(cash_hkd),
         "max_finance_amount": conv(MAX_FINANCE_HKD),
         "remaining_finance_amount": conv(MAX_FINANCE_HKD),  # nothing borrowed
@@ -331,8 +341,8 @@ def _balance(currency: str) -> dict[str, Any]:
         "margin_call": "0",
         "currency": currency,
         "net_assets": conv(net_hkd),
-        "init_margin": conv(init_hkd),
-        "maintenance_margin": conv(_margin_hkd(1)),
+        "init_margin": "" if blank else conv(init_hkd),
+        "maintenance_margin": "" if blank else conv(_margin_hkd(1)),
         "buy_power": conv(cash_hkd - FROZEN_CASH["HKD"] + MAX_FINANCE_HKD),
         "cash_infos": [
             {
@@ -348,13 +358,17 @@ def _balance(currency: str) -> dict[str, Any]:
             {"currency": currency, "frozen_transaction_fee": conv(FROZEN_FEE_HKD)}
         ],
     }
+    if alone and sometimes(seed, "balance-cash-infos", currency, tuple(CASH)):
+        del balance["cash_infos"]
+    return balance
 
 
 def get_account_balance(ctx: Context, call: Call) -> Any:
     """GET /v1/asset/account: one entry per currency, or only ``currency`` (§5.3)."""
     wanted = call.params.get("currency")
     currencies = [wanted] if isinstance(wanted, str) else list(CASH)
-    return {"list": [_balance(c) for c in currencies]}
+    alone = len(currencies) == 1
+    return {"list": [_balance(c, ctx.config.seed, alone) for c in currencies]}
 
 
 def _page(params: dict[str, Any], page_names: tuple[str, ...], size_names: tuple[str, ...],
@@ -400,7 +414,12 @@ def list_fund_positions(ctx: Context, call: Call) -> Any:
             "currency": f.currency,
             "holding_units": str(f.units),
             "current_net_asset_value": str(f.nav),
-            "cost_net_asset_value": str(f.cost_nav),
+            # A fund of unknown cost (by seed) sends "", which the SDK reads as 0.
+            "cost_net_asset_value": (
+                ""
+                if sometimes(ctx.config.seed, "fund-cost", f.isin, FUND_ISINS)
+                else str(f.cost_nav)
+            ),
             "net_asset_value_day": day,
         }
         for f in funds
@@ -420,7 +439,12 @@ def list_stock_positions(ctx: Context, call: Call) -> Any:
             "available_quantity": str(s.available),
             "currency": s.currency,
             "market": s.market,
-            "cost_price": str(s.cost_price),
+            # A position of unknown cost (by seed) sends "", which the SDK reads as 0.
+            "cost_price": (
+                ""
+                if sometimes(ctx.config.seed, "stock-cost", s.symbol, STOCK_SYMBOLS)
+                else str(s.cost_price)
+            ),
             "init_quantity": str(s.quantity),
         }
         for s in stocks

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .context import Context
 from .data_asset import CASH, MAX_FINANCE_HKD, STOCKS, TO_HKD
 from .data_call import bad_parameter
+from .real_shapes import sometimes
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
@@ -187,7 +188,9 @@ class Order:
             "quantity": str(self.quantity),
             "executed_quantity": str(self.executed_quantity),
             "price": _opt(self.price),
-            "executed_price": _opt(self.executed_price),
+            # "0" before the first fill: the SDK reads this field as a decimal and only then
+            # treats zero as "none" (decimal_opt_0_is_none); "" fails it (spec/DISCREPANCIES.md).
+            "executed_price": str(self.executed_price or 0),
             "submitted_at": str(self.submitted_at),
             "side": self.side,
             "symbol": self.symbol,
@@ -195,7 +198,7 @@ class Order:
             "last_done": _opt(self.executed_price),
             "trigger_price": _opt(self.trigger_price),
             "msg": self.msg,
-            "tag": "GTC" if self.time_in_force == "GTC" else "Normal",
+            "tag": "Gtc" if self.time_in_force == "GTC" else "Normal",  # the SDK's spelling
             "time_in_force": self.time_in_force,
             "expire_date": self.expire_date,
             "updated_at": str(self.updated_at or self.submitted_at),
@@ -655,7 +658,10 @@ def cancel_order(ctx: Context, call: Call) -> Any:
 
 
 def _fee(code: str, name: str, amount: Decimal, currency: str) -> dict[str, str]:
-    return {"code": code, "name": name, "amount": str(_money(amount)), "currency": currency}
+    # A fee that comes to nothing is "", which the SDK reads as 0 (decimal_empty_is_0).
+    text = str(_money(amount))
+    return {"code": code, "name": name, "amount": "" if _money(amount) == 0 else text,
+            "currency": currency}  # fmt: skip
 
 
 def _charge_detail(order: Order) -> dict[str, Any]:
@@ -687,7 +693,7 @@ def _charge_detail(order: Order) -> dict[str, Any]:
         third = [_fee("clearing_fee", "Clearing fee", shares * Decimal("0.003"), currency)]
         if order.side == "Sell":
             third.append(_fee("sec_fee", "SEC fee", value * Decimal("0.0000278"), currency))
-    total = sum((Decimal(f["amount"]) for f in broker + third), Decimal(0))
+    total = sum((Decimal(f["amount"] or 0) for f in broker + third), Decimal(0))
     return {
         "total_amount": str(_money(total)),
         "currency": currency,
@@ -696,6 +702,9 @@ def _charge_detail(order: Order) -> dict[str, Any]:
             {"code": "THIRD_FEES", "name": "Third-party fees", "fees": third},
         ],
     }
+
+
+_CLOSING = frozenset({"CanceledStatus", "PartialWithdrawal", "ExpiredStatus", "RejectedStatus"})
 
 
 def get_order_detail(ctx: Context, call: Call) -> Any:
@@ -717,7 +726,13 @@ def get_order_detail(ctx: Context, call: Call) -> Any:
         "history": [
             {
                 "price": _opt(h.price),
-                "quantity": str(h.quantity),
+                # A closing entry of some orders (by seed) sends "" (the SDK reads 0).
+                "quantity": (
+                    ""
+                    if h.status in _CLOSING
+                    and sometimes(ctx.config.seed, "history", order.order_id)
+                    else str(h.quantity)
+                ),
                 "status": h.status,
                 "msg": h.msg,
                 "time": str(h.time),
@@ -818,7 +833,9 @@ def estimate_max_purchase_quantity(ctx: Context, call: Call) -> Any:
         return format((steps * step).normalize(), "f")  # "600", never "6E+2"
 
     if params["side"] == "Sell":
-        held = next((s.available for s in STOCKS if s.symbol == security.symbol), Decimal(0))
+        held = next((s.available for s in STOCKS if s.symbol == security.symbol), None)
+        if held is None:  # nothing to sell: "" as real answers send it (longbridge/openapi#140)
+            return {"cash_max_qty": "", "margin_max_qty": ""}
         return {"cash_max_qty": whole(held), "margin_max_qty": whole(held)}
     cash_hkd = sum((CASH[c] * TO_HKD[c] for c in CASH), Decimal(0))
     cash_hkd -= _frozen_hkd(state, None if order_id is None else str(order_id))

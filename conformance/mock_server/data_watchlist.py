@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from .context import Context
 from .data_call import bad_parameter
 from .data_trade import SECURITIES
+from .real_shapes import sometimes
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
@@ -232,12 +233,15 @@ def _today(ctx: Context) -> date:
 
 def market_temperature(ctx: Context, call: Call) -> Any:
     """GET /v1/quote/market_temperature: today's reading of one market."""
-    reading = _reading(call.params["market"], _today(ctx))
-    return {
-        **reading,
-        "description": _describe(reading["temperature"]),
-        "updated_at": str(int(ctx.now()) // 60 * 60),
-    }
+    market = call.params["market"]
+    reading: dict[str, Any] = {**_reading(market, _today(ctx))}
+    # The SDK reads `timestamp` or its alias `updated_at`, and an absent description as "".
+    seed = ctx.config.seed
+    if not sometimes(seed, "temperature-description", market, MARKETS):
+        reading["description"] = _describe(reading["temperature"])
+    time_key = "timestamp" if sometimes(seed, "temperature-time", market, MARKETS) else "updated_at"
+    reading[time_key] = str(int(ctx.now()) // 60 * 60)
+    return reading
 
 
 def _date(params: dict[str, Any], name: str) -> date:
@@ -252,7 +256,8 @@ def history_market_temperature(ctx: Context, call: Call) -> Any:
     """GET /v1/quote/history_market_temperature: daily rows up to a quarter, then weekly, monthly.
 
     The granularity follows the span as the SDK's ``MarketTemperatureHistory.type`` reports it
-    (day / week / month); dates after today are cut, dates before 2016 refused (§5.1).
+    (``daily`` / ``weekly`` / ``monthly``); dates after today are cut, dates before 2016 refused
+    (§5.1).
     """
     start = _date(call.params, "start_date")
     end = min(_date(call.params, "end_date"), _today(ctx))
@@ -261,11 +266,11 @@ def history_market_temperature(ctx: Context, call: Call) -> Any:
     if start > end:
         raise bad_parameter("start_date must not be after end_date (or today)")
     span = (end - start).days
-    kind, step = ("day", 1) if span <= 93 else ("week", 7) if span <= 730 else ("month", 30)
+    kind, step = ("daily", 1) if span <= 93 else ("weekly", 7) if span <= 730 else ("monthly", 30)
     rows: list[dict[str, Any]] = []
     day = start
     while day <= end and len(rows) < MAX_HISTORY_ROWS:
-        if kind != "day" or day.weekday() < 5:  # daily rows are trading days
+        if kind != "daily" or day.weekday() < 5:  # daily rows are trading days
             rows.append({"timestamp": str(_midnight(day)), **_reading(call.params["market"], day)})
         day += timedelta(days=step)
     return {"type": kind, "list": rows}
@@ -295,24 +300,29 @@ FILINGS: dict[str, tuple[Filing, ...]] = {
 }
 
 
+FILING_IDS = tuple((symbol, f.id) for symbol, filings in FILINGS.items() for f in filings)
+MARKETS = ("HK", "US", "SG", "CN")  # WatchlistTemperatureMarket
+
+
 def list_filings(ctx: Context, call: Call) -> Any:
     """GET /v1/quote/filings: a security's filings, newest first; none for an unknown symbol."""
     symbol = call.params["symbol"]
     now = int(ctx.now()) // DAY * DAY
     filings = sorted(FILINGS.get(symbol, ()), key=lambda f: f.days_ago)
-    return {
-        "items": [
-            {
-                "id": f.id,
-                "title": f.title,
-                "description": "",
-                "file_name": f.file_name,
-                "file_urls": [f"https://filings.example.com/{symbol}/{f.id}/{f.file_name}"],
-                "publish_at": str(now - f.days_ago * DAY),
-            }
-            for f in filings
-        ]
-    }
+    items: list[dict[str, Any]] = []
+    for f in filings:
+        item = {
+            "id": f.id,
+            "title": f.title,
+            "description": "",
+            "file_name": f.file_name,
+            "file_urls": [f"https://filings.example.com/{symbol}/{f.id}/{f.file_name}"],
+            "publish_at": str(now - f.days_ago * DAY),
+        }
+        if sometimes(ctx.config.seed, "filing-description", (symbol, f.id), FILING_IDS):
+            del item["description"]  # the SDK's #[serde(default)]
+        items.append(item)
+    return {"items": items}
 
 
 HANDLERS: dict[str, Callable[[Context, Call], Any]] = {

@@ -152,7 +152,12 @@ def _coerce(text: str, types: frozenset[str]) -> Any:
     if "string" in types:
         return text
     if "integer" in types and _INTEGER.match(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # more digits than int() reads (sys.get_int_max_str_digits, 4300)
+            raise ApiProblem(
+                INVALID_PARAMETER, "an integer parameter has too many digits", 400
+            ) from None
     if "boolean" in types and text in ("true", "false"):
         return text == "true"
     if "number" in types:

@@ -53,9 +53,16 @@ def base_url_of(sock: socket.socket, scheme: str = "http") -> str:
     return f"{scheme}://[{host}]:{port}" if ":" in host else f"{scheme}://{host}:{port}"
 
 
-def uvicorn_server(mock: MockServer, tls: ssl.SSLContext | None = None) -> uvicorn.Server:
+def uvicorn_server(
+    mock: MockServer, tls: ssl.SSLContext | None = None, *, access_log: bool = False
+) -> uvicorn.Server:
+    """``tls``: serve https with this context. ``access_log``: one masked line per request on
+    stderr (uvicorn's own would show every query value, an ``access_token`` among them)."""
+    from .access_log import AccessLog
+
+    app = AccessLog(mock.app) if access_log else mock.app
     config = uvicorn.Config(
-        mock.app,
+        app,
         log_level="warning",
         access_log=False,
         lifespan="off",

@@ -94,7 +94,13 @@ __all__ = ["AsyncOperations", "Operations"]
 
 
 def _text(value: Any) -> Any:
-    """Decimal inputs go out as decimal text (longbridge-api.md §5); UNSET stays UNSET."""
+    """Decimal inputs go out as decimal text; UNSET stays UNSET. A float is refused: it has
+    been through binary already (300.1 is 300.099999...), so the amount sent would be a guess."""
+    if isinstance(value, float):
+        raise TypeError(
+            f"an amount must be Decimal or decimal text, not the float {value!r}: "
+            f"pass Decimal({str(value)!r}) or {str(value)!r}"
+        )
     return value if isinstance(value, Unset) else str(value)
 
 
@@ -114,6 +120,12 @@ class Operations:
         """Cancel (withdraw) an order.
 
         ``DELETE /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for an attached (take-profit / stop-loss) order.
         """
         from .api.trade import cancel_order as _cancel_order
         from .schemas import EmptyData
@@ -137,6 +149,10 @@ class Operations:
         """Publish a community topic (longbridge-api.md §5.4).
 
         ``POST /v1/content/topics``; no scope.
+
+        Args:
+            topic_type: `article` (long form, Markdown, titled) or `post` (short, plain
+                text). One of: article, post.
         """
         from .api.content import create_topic as _create_topic
         from .models.content_create_topic_request import (
@@ -165,6 +181,10 @@ class Operations:
         """Reply to a topic or to one of its replies (longbridge-api.md §5.4).
 
         ``POST /v1/content/topics/{topic_id}/comments``; no scope.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            reply_to_id: A reply on the same topic; absent or `"0"` for a top-level reply.
         """
         from .api.content import create_topic_comment as _create_topic_comment
         from .models.content_create_comment_request import (
@@ -190,6 +210,9 @@ class Operations:
         """Create a watchlist group (longbridge-api.md §5.1).
 
         ``POST /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            securities: Display order follows this list.
         """
         from .api.watchlist import create_watchlist_group as _create_watchlist_group
         from .models.watchlist_create_group_request import (
@@ -212,6 +235,13 @@ class Operations:
         """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9).
 
         ``DELETE /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            purge: Also remove the group's securities from the other groups. The docs page
+                says required, the vendor YAML optional (default false); optional here.
         """
         from .api.watchlist import delete_watchlist_group as _delete_watchlist_group
         from .schemas import EmptyData
@@ -237,6 +267,23 @@ class Operations:
         """Estimate the maximum purchase (or sell) quantity.
 
         ``GET /v1/trade/estimate/buy_limit``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
+                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
+                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
+                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
+                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
+                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
+                TSMPCT.
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            price: A decimal number sent as text, such as `"12.50"`; clients keep it exact.
+            currency: Currency of the estimate; the security's own when absent.
+            order_id: Estimate for replacing this open order (its frozen amount counts as
+                available).
+            fractional_shares: Allow fractional quantities (US securities only).
         """
         from .api.trade import (
             estimate_max_purchase_quantity as _estimate_max_purchase_quantity,
@@ -264,6 +311,9 @@ class Operations:
         """Account balance.
 
         ``GET /v1/asset/account``; scope ``account.read``.
+
+        Args:
+            currency: Only the balance in this currency. One of: HKD, USD, CNH.
         """
         from .api.asset import get_account_balance as _get_account_balance
         from .schemas import AssetAccountBalances
@@ -292,6 +342,11 @@ class Operations:
         """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1).
 
         ``GET /v1/quote/history_market_temperature``; no scope.
+
+        Args:
+            market: One of: US, HK, SG, CN.
+            start_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
+            end_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
         """
         from .api.quote import (
             get_history_market_temperature as _get_history_market_temperature,
@@ -311,6 +366,10 @@ class Operations:
         """Margin ratio.
 
         ``GET /v1/risk/margin-ratio``; scope ``account.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
         """
         from .api.asset import get_margin_ratio as _get_margin_ratio
         from .schemas import AssetMarginRatio
@@ -326,6 +385,9 @@ class Operations:
         """Current market temperature (longbridge-api.md §5.1).
 
         ``GET /v1/quote/market_temperature``; no scope.
+
+        Args:
+            market: One of: US, HK, SG, CN.
         """
         from .api.quote import get_market_temperature as _get_market_temperature
         from .schemas import WatchlistMarketTemperature
@@ -341,6 +403,12 @@ class Operations:
         """Order detail.
 
         ``GET /v1/trade/order``; scope ``trade.read``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for an attached (take-profit / stop-loss) order.
         """
         from .api.trade import get_order_detail as _get_order_detail
         from .schemas import OrderDetail
@@ -360,6 +428,11 @@ class Operations:
         """Securities of a market segment (Longbridge "Security list").
 
         ``GET /v1/quote/get_security_list``; scope ``watchlist``.
+
+        Args:
+            market: The docs support only `US`. One of: US.
+            category: `Overnight` (docs, SDK) or `overnight` (vendor YAML example). One of:
+                Overnight, overnight.
         """
         from .api.quote import get_security_list as _get_security_list
         from .schemas import SecurityList
@@ -388,6 +461,9 @@ class Operations:
         """Statement download URL.
 
         ``GET /v1/statement/download``; scope ``account.read``.
+
+        Args:
+            file_key: A `file_key` from the statement list.
         """
         from .api.asset import get_statement_download_url as _get_statement_download_url
         from .schemas import AssetStatementDownload
@@ -403,6 +479,9 @@ class Operations:
         """One topic in full (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/{id}``; no scope.
+
+        Args:
+            id: A topic id (numeric text, as `id` in the topic lists).
         """
         from .api.content import get_topic as _get_topic
         from .schemas import ContentTopicDetail
@@ -425,6 +504,16 @@ class Operations:
         """Cash flow.
 
         ``GET /v1/asset/cashflow``; scope ``account.read``.
+
+        Args:
+            start_time: Start of the window, unix seconds.
+            end_time: End of the window, unix seconds.
+            business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
+                (longbridge-api.md §5.3). One of: 1, 2, 3.
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            page: Page number, from 1.
+            size: Items per page; 50 when absent (docs page; the vendor YAML says 20).
         """
         from .api.asset import list_cash_flow as _list_cash_flow
         from .schemas import AssetCashFlows
@@ -455,6 +544,15 @@ class Operations:
         """Every item of ``list_cash_flow``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            start_time: Start of the window, unix seconds.
+            end_time: End of the window, unix seconds.
+            business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
+                (longbridge-api.md §5.3). One of: 1, 2, 3.
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            size: Items per page; 50 when absent (docs page; the vendor YAML says 20).
         """
         return _iterate_pages(
             lambda page: self.list_cash_flow(
@@ -474,6 +572,10 @@ class Operations:
         """Regulatory filings of a security (longbridge-api.md §5.1).
 
         ``GET /v1/quote/filings``; no scope.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
         """
         from .api.quote import list_filings as _list_filings
         from .schemas import WatchlistFilings
@@ -489,6 +591,9 @@ class Operations:
         """Fund positions.
 
         ``GET /v1/asset/fund``; scope ``account.read``.
+
+        Args:
+            symbol: Fund ISINs to include; all funds when absent.
         """
         from .api.asset import list_fund_positions as _list_fund_positions
         from .schemas import AssetFundPositions
@@ -511,6 +616,18 @@ class Operations:
         """History executions.
 
         ``GET /v1/trade/execution/history``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            page: Page number from 1 (vendor YAML).
+            size: Executions per page (vendor YAML); 1000 when absent.
         """
         from .api.trade import list_history_executions as _list_history_executions
         from .schemas import HistoryExecutions
@@ -541,6 +658,17 @@ class Operations:
         """Every item of ``list_history_executions``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            size: Executions per page (vendor YAML); 1000 when absent.
         """
         return _iterate_pages(
             lambda page: self.list_history_executions(
@@ -571,6 +699,20 @@ class Operations:
         """History orders.
 
         ``GET /v1/trade/order/history``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            page: Page number from 1 (vendor YAML).
+            size: Orders per page (vendor YAML); 1000 when absent (the docs' limit per
+                query).
         """
         from .api.trade import list_history_orders as _list_history_orders
         from .schemas import HistoryOrders
@@ -605,6 +747,19 @@ class Operations:
         """Every item of ``list_history_orders``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            size: Orders per page (vendor YAML); 1000 when absent (the docs' limit per
+                query).
         """
         return _iterate_pages(
             lambda page: self.list_history_orders(
@@ -632,6 +787,12 @@ class Operations:
         """Topics the signed-in user published (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/mine``; no scope.
+
+        Args:
+            page: Page number from 1; 1 when absent.
+            size: Items per page, 1–500; 50 when absent.
+            topic_type: Only articles or only short posts; every type when absent. One of:
+                article, post.
         """
         from .api.content import list_my_topics as _list_my_topics
         from .schemas import ContentTopics
@@ -651,6 +812,11 @@ class Operations:
         """Every item of ``list_my_topics``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            size: Items per page, 1–500; 50 when absent.
+            topic_type: Only articles or only short posts; every type when absent. One of:
+                article, post.
         """
         return _iterate_pages(
             lambda page: self.list_my_topics(
@@ -665,6 +831,9 @@ class Operations:
         """News about a security (longbridge-api.md §5.4).
 
         ``GET /v1/content/{symbol}/news``; no scope.
+
+        Args:
+            symbol: The security, `{code}.{market}`.
         """
         from .api.content import list_news as _list_news
         from .schemas import ContentSummaries
@@ -686,6 +855,15 @@ class Operations:
         """Account statements.
 
         ``GET /v1/statement/list``; scope ``account.read``.
+
+        Args:
+            statement_type: 1 daily, 2 monthly; daily when absent. One of: 1, 2.
+            page: Page number from 1 (vendor YAML name).
+            page_size: Items per page (vendor YAML name).
+            start_date: Page number from 1 (the SDK's name; despite the name it is not a
+                date).
+            limit: Items per page (the SDK's name); 20 when neither `limit` nor `page_size`
+                is sent.
         """
         from .api.asset import list_statements as _list_statements
         from .schemas import AssetStatements
@@ -714,6 +892,14 @@ class Operations:
         """Every item of ``list_statements``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            statement_type: 1 daily, 2 monthly; daily when absent. One of: 1, 2.
+            page_size: Items per page (vendor YAML name).
+            start_date: Page number from 1 (the SDK's name; despite the name it is not a
+                date).
+            limit: Items per page (the SDK's name); 20 when neither `limit` nor `page_size`
+                is sent.
         """
         return _iterate_pages(
             lambda page: self.list_statements(
@@ -734,6 +920,9 @@ class Operations:
         """Stock positions.
 
         ``GET /v1/asset/stock``; scope ``account.read``.
+
+        Args:
+            symbol: Securities to include; all holdings when absent.
         """
         from .api.asset import list_stock_positions as _list_stock_positions
         from .schemas import AssetStockPositions
@@ -749,6 +938,13 @@ class Operations:
         """Today's executions.
 
         ``GET /v1/trade/execution/today``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
         """
         from .api.trade import list_today_executions as _list_today_executions
         from .schemas import TodayExecutions
@@ -775,6 +971,20 @@ class Operations:
         """Today's orders.
 
         ``GET /v1/trade/order/today``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for attached (take-profit / stop-loss) orders.
+            page: Page number from 1 (vendor YAML).
+            size: Orders per page (vendor YAML); 1000 when absent.
         """
         from .api.trade import list_today_orders as _list_today_orders
         from .schemas import TodayOrders
@@ -809,6 +1019,19 @@ class Operations:
         """Every item of ``list_today_orders``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for attached (take-profit / stop-loss) orders.
+            size: Orders per page (vendor YAML); 1000 when absent.
         """
         return _iterate_pages(
             lambda page: self.list_today_orders(
@@ -832,6 +1055,11 @@ class Operations:
         """Replies on a topic (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/{topic_id}/comments``; no scope.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            page: Page number from 1; 1 when absent.
+            size: Items per page, 1–50; 20 when absent.
         """
         from .api.content import list_topic_comments as _list_topic_comments
         from .schemas import ContentComments
@@ -851,6 +1079,10 @@ class Operations:
         """Every item of ``list_topic_comments``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            size: Items per page, 1–50; 20 when absent.
         """
         return _iterate_pages(
             lambda page: self.list_topic_comments(
@@ -865,6 +1097,9 @@ class Operations:
         """Community topics about a security (longbridge-api.md §5.4).
 
         ``GET /v1/content/{symbol}/topics``; no scope.
+
+        Args:
+            symbol: The security, `{code}.{market}`.
         """
         from .api.content import list_topics as _list_topics
         from .schemas import ContentSummaries
@@ -891,6 +1126,10 @@ class Operations:
         """Extend a legacy API-key access token.
 
         ``GET /v1/token/refresh``; no scope.
+
+        Args:
+            expired_at: The new expiry, an RFC 3339 timestamp such as
+                `2023-04-14T12:13:57.859Z`.
         """
         from .api.legacy import refresh_legacy_token as _refresh_legacy_token
         from .schemas import LegacyToken
@@ -920,6 +1159,24 @@ class Operations:
         """Replace (modify) an order.
 
         ``PUT /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            quantity: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            price: A decimal number sent as text, such as `"12.50"`; clients keep it exact.
+            trigger_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            limit_offset: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            trailing_amount: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trailing_percent: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            monitor_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
         """
         from .api.trade import replace_order as _replace_order
         from .models.trade_replace_order_request import (
@@ -972,6 +1229,47 @@ class Operations:
         """Submit an order.
 
         ``POST /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
+                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
+                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
+                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
+                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
+                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
+                TSMPCT.
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            submitted_quantity: A decimal number sent as text, such as `"12.50"`; clients
+                keep it exact.
+            time_in_force: Day, good till cancelled, good till `expire_date`
+                (longbridge-api.md §5.7). One of: Day, GTC, GTD.
+            submitted_price: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trigger_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            limit_offset: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            trailing_amount: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trailing_percent: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            expire_date: A calendar date `YYYY-MM-DD` (longbridge-api.md §5.2,
+                `expire_date`). A pattern rather than `format: date`, which the model
+                generator cannot combine with one; the mock also refuses dates that do not
+                exist.
+            outside_rth: Trading outside regular hours, US only (longbridge-api.md §5.2,
+                §5.7): `RTH_ONLY`, `ANY_TIME`, `OVERNIGHT`; the SDK adds
+                `OPTION_PRE_MARKET`, and orders report `UnknownOutsideRth` or `""` when it
+                does not apply (HK orders). Every observed value is accepted; the mock
+                refuses `""` and `UnknownOutsideRth` in a submitted order. One of: RTH_ONLY,
+                ANY_TIME, OVERNIGHT, OPTION_PRE_MARKET, UnknownOutsideRth, .
+            monitor_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            client_request_id: Idempotency key (SDK 4.4.0+): a repeated id with the same
+                body answers the first order's id and places nothing; with a different body
+                it is refused.
         """
         from .api.trade import submit_order as _submit_order
         from .models.trade_submit_order_request import (
@@ -1012,6 +1310,10 @@ class Operations:
         """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1).
 
         ``POST /v1/watchlist/pinned``; scope ``watchlist``.
+
+        Args:
+            mode: add pins, remove unpins (values sent by the Longbridge CLI; §5.1). One of:
+                add, remove.
         """
         from .api.watchlist import update_pinned_securities as _update_pinned_securities
         from .models.watchlist_update_pinned_request import (
@@ -1039,6 +1341,13 @@ class Operations:
         """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1).
 
         ``PUT /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            mode: How `securities` applies to the group (SDK SecuritiesUpdateMode; default
+                replace). One of: add, remove, replace.
         """
         from .api.watchlist import update_watchlist_group as _update_watchlist_group
         from .models.watchlist_update_group_request import (
@@ -1069,6 +1378,12 @@ class AsyncOperations:
         """Cancel (withdraw) an order.
 
         ``DELETE /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for an attached (take-profit / stop-loss) order.
         """
         from .api.trade import cancel_order as _cancel_order
         from .schemas import EmptyData
@@ -1090,6 +1405,10 @@ class AsyncOperations:
         """Publish a community topic (longbridge-api.md §5.4).
 
         ``POST /v1/content/topics``; no scope.
+
+        Args:
+            topic_type: `article` (long form, Markdown, titled) or `post` (short, plain
+                text). One of: article, post.
         """
         from .api.content import create_topic as _create_topic
         from .models.content_create_topic_request import (
@@ -1116,6 +1435,10 @@ class AsyncOperations:
         """Reply to a topic or to one of its replies (longbridge-api.md §5.4).
 
         ``POST /v1/content/topics/{topic_id}/comments``; no scope.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            reply_to_id: A reply on the same topic; absent or `"0"` for a top-level reply.
         """
         from .api.content import create_topic_comment as _create_topic_comment
         from .models.content_create_comment_request import (
@@ -1137,6 +1460,9 @@ class AsyncOperations:
         """Create a watchlist group (longbridge-api.md §5.1).
 
         ``POST /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            securities: Display order follows this list.
         """
         from .api.watchlist import create_watchlist_group as _create_watchlist_group
         from .models.watchlist_create_group_request import (
@@ -1157,6 +1483,13 @@ class AsyncOperations:
         """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9).
 
         ``DELETE /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            purge: Also remove the group's securities from the other groups. The docs page
+                says required, the vendor YAML optional (default false); optional here.
         """
         from .api.watchlist import delete_watchlist_group as _delete_watchlist_group
         from .schemas import EmptyData
@@ -1180,6 +1513,23 @@ class AsyncOperations:
         """Estimate the maximum purchase (or sell) quantity.
 
         ``GET /v1/trade/estimate/buy_limit``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
+                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
+                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
+                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
+                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
+                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
+                TSMPCT.
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            price: A decimal number sent as text, such as `"12.50"`; clients keep it exact.
+            currency: Currency of the estimate; the security's own when absent.
+            order_id: Estimate for replacing this open order (its frozen amount counts as
+                available).
+            fractional_shares: Allow fractional quantities (US securities only).
         """
         from .api.trade import (
             estimate_max_purchase_quantity as _estimate_max_purchase_quantity,
@@ -1205,6 +1555,9 @@ class AsyncOperations:
         """Account balance.
 
         ``GET /v1/asset/account``; scope ``account.read``.
+
+        Args:
+            currency: Only the balance in this currency. One of: HKD, USD, CNH.
         """
         from .api.asset import get_account_balance as _get_account_balance
         from .schemas import AssetAccountBalances
@@ -1231,6 +1584,11 @@ class AsyncOperations:
         """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1).
 
         ``GET /v1/quote/history_market_temperature``; no scope.
+
+        Args:
+            market: One of: US, HK, SG, CN.
+            start_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
+            end_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
         """
         from .api.quote import (
             get_history_market_temperature as _get_history_market_temperature,
@@ -1248,6 +1606,10 @@ class AsyncOperations:
         """Margin ratio.
 
         ``GET /v1/risk/margin-ratio``; scope ``account.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
         """
         from .api.asset import get_margin_ratio as _get_margin_ratio
         from .schemas import AssetMarginRatio
@@ -1263,6 +1625,9 @@ class AsyncOperations:
         """Current market temperature (longbridge-api.md §5.1).
 
         ``GET /v1/quote/market_temperature``; no scope.
+
+        Args:
+            market: One of: US, HK, SG, CN.
         """
         from .api.quote import get_market_temperature as _get_market_temperature
         from .schemas import WatchlistMarketTemperature
@@ -1278,6 +1643,12 @@ class AsyncOperations:
         """Order detail.
 
         ``GET /v1/trade/order``; scope ``trade.read``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for an attached (take-profit / stop-loss) order.
         """
         from .api.trade import get_order_detail as _get_order_detail
         from .schemas import OrderDetail
@@ -1293,6 +1664,11 @@ class AsyncOperations:
         """Securities of a market segment (Longbridge "Security list").
 
         ``GET /v1/quote/get_security_list``; scope ``watchlist``.
+
+        Args:
+            market: The docs support only `US`. One of: US.
+            category: `Overnight` (docs, SDK) or `overnight` (vendor YAML example). One of:
+                Overnight, overnight.
         """
         from .api.quote import get_security_list as _get_security_list
         from .schemas import SecurityList
@@ -1319,6 +1695,9 @@ class AsyncOperations:
         """Statement download URL.
 
         ``GET /v1/statement/download``; scope ``account.read``.
+
+        Args:
+            file_key: A `file_key` from the statement list.
         """
         from .api.asset import get_statement_download_url as _get_statement_download_url
         from .schemas import AssetStatementDownload
@@ -1332,6 +1711,9 @@ class AsyncOperations:
         """One topic in full (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/{id}``; no scope.
+
+        Args:
+            id: A topic id (numeric text, as `id` in the topic lists).
         """
         from .api.content import get_topic as _get_topic
         from .schemas import ContentTopicDetail
@@ -1352,6 +1734,16 @@ class AsyncOperations:
         """Cash flow.
 
         ``GET /v1/asset/cashflow``; scope ``account.read``.
+
+        Args:
+            start_time: Start of the window, unix seconds.
+            end_time: End of the window, unix seconds.
+            business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
+                (longbridge-api.md §5.3). One of: 1, 2, 3.
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            page: Page number, from 1.
+            size: Items per page; 50 when absent (docs page; the vendor YAML says 20).
         """
         from .api.asset import list_cash_flow as _list_cash_flow
         from .schemas import AssetCashFlows
@@ -1380,6 +1772,15 @@ class AsyncOperations:
         """Every item of ``list_cash_flow``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            start_time: Start of the window, unix seconds.
+            end_time: End of the window, unix seconds.
+            business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
+                (longbridge-api.md §5.3). One of: 1, 2, 3.
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            size: Items per page; 50 when absent (docs page; the vendor YAML says 20).
         """
         return _aiterate_pages(
             lambda page: self.list_cash_flow(
@@ -1399,6 +1800,10 @@ class AsyncOperations:
         """Regulatory filings of a security (longbridge-api.md §5.1).
 
         ``GET /v1/quote/filings``; no scope.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
         """
         from .api.quote import list_filings as _list_filings
         from .schemas import WatchlistFilings
@@ -1412,6 +1817,9 @@ class AsyncOperations:
         """Fund positions.
 
         ``GET /v1/asset/fund``; scope ``account.read``.
+
+        Args:
+            symbol: Fund ISINs to include; all funds when absent.
         """
         from .api.asset import list_fund_positions as _list_fund_positions
         from .schemas import AssetFundPositions
@@ -1434,6 +1842,18 @@ class AsyncOperations:
         """History executions.
 
         ``GET /v1/trade/execution/history``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            page: Page number from 1 (vendor YAML).
+            size: Executions per page (vendor YAML); 1000 when absent.
         """
         from .api.trade import list_history_executions as _list_history_executions
         from .schemas import HistoryExecutions
@@ -1462,6 +1882,17 @@ class AsyncOperations:
         """Every item of ``list_history_executions``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            size: Executions per page (vendor YAML); 1000 when absent.
         """
         return _aiterate_pages(
             lambda page: self.list_history_executions(
@@ -1492,6 +1923,20 @@ class AsyncOperations:
         """History orders.
 
         ``GET /v1/trade/order/history``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            page: Page number from 1 (vendor YAML).
+            size: Orders per page (vendor YAML); 1000 when absent (the docs' limit per
+                query).
         """
         from .api.trade import list_history_orders as _list_history_orders
         from .schemas import HistoryOrders
@@ -1524,6 +1969,19 @@ class AsyncOperations:
         """Every item of ``list_history_orders``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            start_at: Start of the window, unix seconds; 90 days before `end_at` when
+                absent.
+            end_at: End of the window, unix seconds; now when absent.
+            size: Orders per page (vendor YAML); 1000 when absent (the docs' limit per
+                query).
         """
         return _aiterate_pages(
             lambda page: self.list_history_orders(
@@ -1551,6 +2009,12 @@ class AsyncOperations:
         """Topics the signed-in user published (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/mine``; no scope.
+
+        Args:
+            page: Page number from 1; 1 when absent.
+            size: Items per page, 1–500; 50 when absent.
+            topic_type: Only articles or only short posts; every type when absent. One of:
+                article, post.
         """
         from .api.content import list_my_topics as _list_my_topics
         from .schemas import ContentTopics
@@ -1566,6 +2030,11 @@ class AsyncOperations:
         """Every item of ``list_my_topics``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            size: Items per page, 1–500; 50 when absent.
+            topic_type: Only articles or only short posts; every type when absent. One of:
+                article, post.
         """
         return _aiterate_pages(
             lambda page: self.list_my_topics(
@@ -1580,6 +2049,9 @@ class AsyncOperations:
         """News about a security (longbridge-api.md §5.4).
 
         ``GET /v1/content/{symbol}/news``; no scope.
+
+        Args:
+            symbol: The security, `{code}.{market}`.
         """
         from .api.content import list_news as _list_news
         from .schemas import ContentSummaries
@@ -1599,6 +2071,15 @@ class AsyncOperations:
         """Account statements.
 
         ``GET /v1/statement/list``; scope ``account.read``.
+
+        Args:
+            statement_type: 1 daily, 2 monthly; daily when absent. One of: 1, 2.
+            page: Page number from 1 (vendor YAML name).
+            page_size: Items per page (vendor YAML name).
+            start_date: Page number from 1 (the SDK's name; despite the name it is not a
+                date).
+            limit: Items per page (the SDK's name); 20 when neither `limit` nor `page_size`
+                is sent.
         """
         from .api.asset import list_statements as _list_statements
         from .schemas import AssetStatements
@@ -1625,6 +2106,14 @@ class AsyncOperations:
         """Every item of ``list_statements``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            statement_type: 1 daily, 2 monthly; daily when absent. One of: 1, 2.
+            page_size: Items per page (vendor YAML name).
+            start_date: Page number from 1 (the SDK's name; despite the name it is not a
+                date).
+            limit: Items per page (the SDK's name); 20 when neither `limit` nor `page_size`
+                is sent.
         """
         return _aiterate_pages(
             lambda page: self.list_statements(
@@ -1645,6 +2134,9 @@ class AsyncOperations:
         """Stock positions.
 
         ``GET /v1/asset/stock``; scope ``account.read``.
+
+        Args:
+            symbol: Securities to include; all holdings when absent.
         """
         from .api.asset import list_stock_positions as _list_stock_positions
         from .schemas import AssetStockPositions
@@ -1660,6 +2152,13 @@ class AsyncOperations:
         """Today's executions.
 
         ``GET /v1/trade/execution/today``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
         """
         from .api.trade import list_today_executions as _list_today_executions
         from .schemas import TodayExecutions
@@ -1684,6 +2183,20 @@ class AsyncOperations:
         """Today's orders.
 
         ``GET /v1/trade/order/today``; scope ``trade.read``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for attached (take-profit / stop-loss) orders.
+            page: Page number from 1 (vendor YAML).
+            size: Orders per page (vendor YAML); 1000 when absent.
         """
         from .api.trade import list_today_orders as _list_today_orders
         from .schemas import TodayOrders
@@ -1716,6 +2229,19 @@ class AsyncOperations:
         """Every item of ``list_today_orders``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a page with ``has_more`` false.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            status: Only orders in one of these statuses (repeat the name).
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            market: Market filter of the order queries; the trade docs list HK and US
+                (§5.2). One of: HK, US.
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            is_attached: The SDK's flag for attached (take-profit / stop-loss) orders.
+            size: Orders per page (vendor YAML); 1000 when absent.
         """
         return _aiterate_pages(
             lambda page: self.list_today_orders(
@@ -1739,6 +2265,11 @@ class AsyncOperations:
         """Replies on a topic (longbridge-api.md §5.4).
 
         ``GET /v1/content/topics/{topic_id}/comments``; no scope.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            page: Page number from 1; 1 when absent.
+            size: Items per page, 1–50; 20 when absent.
         """
         from .api.content import list_topic_comments as _list_topic_comments
         from .schemas import ContentComments
@@ -1754,6 +2285,10 @@ class AsyncOperations:
         """Every item of ``list_topic_comments``, page after page, fetched lazily.
 
         Starts at page 1 and stops after a short page.
+
+        Args:
+            topic_id: A topic id (numeric text, as `id` in the topic lists).
+            size: Items per page, 1–50; 20 when absent.
         """
         return _aiterate_pages(
             lambda page: self.list_topic_comments(
@@ -1768,6 +2303,9 @@ class AsyncOperations:
         """Community topics about a security (longbridge-api.md §5.4).
 
         ``GET /v1/content/{symbol}/topics``; no scope.
+
+        Args:
+            symbol: The security, `{code}.{market}`.
         """
         from .api.content import list_topics as _list_topics
         from .schemas import ContentSummaries
@@ -1792,6 +2330,10 @@ class AsyncOperations:
         """Extend a legacy API-key access token.
 
         ``GET /v1/token/refresh``; no scope.
+
+        Args:
+            expired_at: The new expiry, an RFC 3339 timestamp such as
+                `2023-04-14T12:13:57.859Z`.
         """
         from .api.legacy import refresh_legacy_token as _refresh_legacy_token
         from .schemas import LegacyToken
@@ -1819,6 +2361,24 @@ class AsyncOperations:
         """Replace (modify) an order.
 
         ``PUT /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            quantity: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            price: A decimal number sent as text, such as `"12.50"`; clients keep it exact.
+            trigger_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            limit_offset: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            trailing_amount: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trailing_percent: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            monitor_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
         """
         from .api.trade import replace_order as _replace_order
         from .models.trade_replace_order_request import (
@@ -1869,6 +2429,47 @@ class AsyncOperations:
         """Submit an order.
 
         ``POST /v1/trade/order``; scope ``trade.write``.
+
+        Args:
+            symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+                crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
+            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
+                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
+                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
+                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
+                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
+                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
+                TSMPCT.
+            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            submitted_quantity: A decimal number sent as text, such as `"12.50"`; clients
+                keep it exact.
+            time_in_force: Day, good till cancelled, good till `expire_date`
+                (longbridge-api.md §5.7). One of: Day, GTC, GTD.
+            submitted_price: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trigger_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            limit_offset: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            trailing_amount: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            trailing_percent: A decimal number sent as text, such as `"12.50"`; clients keep
+                it exact.
+            expire_date: A calendar date `YYYY-MM-DD` (longbridge-api.md §5.2,
+                `expire_date`). A pattern rather than `format: date`, which the model
+                generator cannot combine with one; the mock also refuses dates that do not
+                exist.
+            outside_rth: Trading outside regular hours, US only (longbridge-api.md §5.2,
+                §5.7): `RTH_ONLY`, `ANY_TIME`, `OVERNIGHT`; the SDK adds
+                `OPTION_PRE_MARKET`, and orders report `UnknownOutsideRth` or `""` when it
+                does not apply (HK orders). Every observed value is accepted; the mock
+                refuses `""` and `UnknownOutsideRth` in a submitted order. One of: RTH_ONLY,
+                ANY_TIME, OVERNIGHT, OPTION_PRE_MARKET, UnknownOutsideRth, .
+            monitor_price: A decimal number sent as text, such as `"12.50"`; clients keep it
+                exact.
+            client_request_id: Idempotency key (SDK 4.4.0+): a repeated id with the same
+                body answers the first order's id and places nothing; with a different body
+                it is refused.
         """
         from .api.trade import submit_order as _submit_order
         from .models.trade_submit_order_request import (
@@ -1907,6 +2508,10 @@ class AsyncOperations:
         """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1).
 
         ``POST /v1/watchlist/pinned``; scope ``watchlist``.
+
+        Args:
+            mode: add pins, remove unpins (values sent by the Longbridge CLI; §5.1). One of:
+                add, remove.
         """
         from .api.watchlist import update_pinned_securities as _update_pinned_securities
         from .models.watchlist_update_pinned_request import (
@@ -1932,6 +2537,13 @@ class AsyncOperations:
         """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1).
 
         ``PUT /v1/watchlist/groups``; scope ``watchlist``.
+
+        Args:
+            id: A 64-bit identifier. The SDK and the vendor YAML send a string;
+                documentation examples show a number, which loses precision in JavaScript.
+                Clients read it as a string.
+            mode: How `securities` applies to the group (SDK SecuritiesUpdateMode; default
+                replace). One of: add, remove, replace.
         """
         from .api.watchlist import update_watchlist_group as _update_watchlist_group
         from .models.watchlist_update_group_request import (

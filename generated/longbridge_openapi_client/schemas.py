@@ -8,11 +8,31 @@ from typing import Annotated, Literal
 from longbridge_openapi_client._runtime.value_types import (
     CompactDate,
     DecimalText,
+    EmptyIsZeroDecimalText,
     Int64Id,
     NumberOrDecimalText,
     OptionalDecimalText,
     OptionalUnixTimestamp,
     UnixTimestamp,
+)
+from longbridge_openapi_client.open_enums import (
+    OpenAssetCashFlowBusinessType,
+    OpenAssetCashFlowDirection,
+    OpenAssetRiskLevel,
+    OpenContentTopicType,
+    OpenMarket,
+    OpenOrderSide,
+    OpenOrderStatus,
+    OpenOrderTag,
+    OpenOrderType,
+    OpenOutsideRTH,
+    OpenTimeInForce,
+    OpenTradeAttachedOrderType,
+    OpenTradeChargeCategory,
+    OpenTradeCommissionFreeStatus,
+    OpenTradeDeductionStatus,
+    OpenTriggerStatus,
+    OpenWatchlistMarketTemperatureHistoryType,
 )
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
@@ -366,6 +386,9 @@ class Envelope(BaseModel):
 
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     code: Annotated[
         int,
         Field(
@@ -393,9 +416,22 @@ class Symbol(RootModel[str]):
     root: Annotated[
         str,
         Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
             examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
+        ),
+    ]
+
+
+class Market(
+    RootModel[
+        Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE", "Crypto"]
+    ]
+):
+    root: Annotated[
+        Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE", "Crypto"],
+        Field(
+            description="Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more)."
         ),
     ]
 
@@ -404,6 +440,10 @@ class EmptyData(BaseModel):
     """
     The `data` of an operation that answers nothing but success (`{}`).
     """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
 
 
 class SecurityListMarket(RootModel[Literal["US"]]):
@@ -420,6 +460,9 @@ class SecurityListCategory(RootModel[Literal["Overnight", "overnight"]]):
 
 
 class Security(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     symbol: Annotated[
         str,
         Field(
@@ -432,6 +475,9 @@ class Security(BaseModel):
 
 
 class SecurityList(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[Security], Field(alias="list")]
 
 
@@ -440,6 +486,9 @@ class SecurityListResponse(Envelope):
 
 
 class SocketToken(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     otp: Annotated[str, Field(min_length=1)]
     limit: Annotated[
         int, Field(description="Connections allowed for this account.", ge=0)
@@ -452,6 +501,9 @@ class SocketTokenResponse(Envelope):
 
 
 class LegacyAccountInfo(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     member_id: Annotated[
         str | int,
         Field(
@@ -468,6 +520,9 @@ class LegacyAccountInfo(BaseModel):
 
 
 class LegacyToken(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     token: Annotated[str, Field(min_length=1)]
     expired_at: Annotated[str, Field(description="Expiry of the new token.")]
     issued_at: str
@@ -487,7 +542,19 @@ class AssetBalanceCurrency(RootModel[Literal["HKD", "USD", "CNH"]]):
     ]
 
 
+class AssetRiskLevel(RootModel[Literal["0", "1", "2", "3", "", 0, 1, 2, 3]]):
+    root: Annotated[
+        Literal["0", "1", "2", "3", "", 0, 1, 2, 3],
+        Field(
+            description='Risk level `"0"`..`"3"` (0 safe, 1 medium risk, 2 early warning, 3 danger). The docs type it\nas a string; a bare number is accepted too, and `""`, which the SDK reads as 0\n(spec/DISCREPANCIES.md).\n'
+        ),
+    ]
+
+
 class AssetCashInfo(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     withdraw_cash: Annotated[
         DecimalText,
         Field(
@@ -519,18 +586,19 @@ class AssetCashInfo(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
 
 
 class AssetFrozenTransactionFee(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     frozen_transaction_fee: Annotated[
@@ -547,6 +615,10 @@ class AssetAccountBalance(BaseModel):
     The balance of the account in one currency (longbridge-api.md §5.3).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     total_cash: Annotated[
         DecimalText,
         Field(
@@ -568,12 +640,7 @@ class AssetAccountBalance(BaseModel):
             examples=["12.50"],
         ),
     ]
-    risk_level: Annotated[
-        Literal["0", "1", "2", "3", 0, 1, 2, 3],
-        Field(
-            description='Risk level `"0"`..`"3"` (0 safe, 1 medium risk, 2 early warning, 3 danger). The docs type it\nas a string; a bare number is accepted too (spec/DISCREPANCIES.md).\n'
-        ),
-    ]
+    risk_level: OpenAssetRiskLevel
     margin_call: Annotated[
         DecimalText,
         Field(
@@ -584,43 +651,50 @@ class AssetAccountBalance(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     net_assets: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     init_margin: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     maintenance_margin: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     buy_power: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
-    cash_infos: list[AssetCashInfo]
+    cash_infos: Annotated[
+        list[AssetCashInfo] | None,
+        Field(
+            description="Absent from some answers; the SDK reads absence as an empty list."
+        ),
+    ] = None
     frozen_transaction_fees: list[AssetFrozenTransactionFee] | None = None
 
 
 class AssetAccountBalances(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[AssetAccountBalance], Field(alias="list")]
 
 
@@ -637,20 +711,32 @@ class AssetBusinessTypeQuery(RootModel[Literal[1, 2, 3]]):
     ]
 
 
-class AssetCashFlow(BaseModel):
-    transaction_flow_name: str
-    direction: Annotated[
+class AssetCashFlowDirection(RootModel[Literal["1", "2", 1, 2]]):
+    root: Annotated[
         Literal["1", "2", 1, 2],
         Field(
             description="1 outflow, 2 inflow. The docs' schema says string, their example a bare number; both are\naccepted (longbridge-api.md §10 item 5).\n"
         ),
     ]
-    business_type: Annotated[
+
+
+class AssetCashFlowBusinessType(RootModel[Literal["1", "2", "3", 1, 2, 3]]):
+    root: Annotated[
         Literal["1", "2", "3", 1, 2, 3],
         Field(
             description="1 cash, 2 stock, 3 fund. String in the docs' schema, a number in their example; both are\naccepted (longbridge-api.md §10 item 5).\n"
         ),
     ]
+
+
+class AssetCashFlow(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
+    transaction_flow_name: str
+    direction: OpenAssetCashFlowDirection
+    business_type: OpenAssetCashFlowBusinessType
     balance: Annotated[
         DecimalText,
         Field(
@@ -661,8 +747,7 @@ class AssetCashFlow(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     business_time: Annotated[
@@ -674,12 +759,17 @@ class AssetCashFlow(BaseModel):
     ]
     symbol: Annotated[
         str | None,
-        Field(description='The security concerned, or `""` for pure cash movements.'),
+        Field(
+            description='The security concerned, or `""` (or null) for pure cash movements.'
+        ),
     ] = None
     description: str | None = None
 
 
 class AssetCashFlows(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[AssetCashFlow], Field(alias="list")]
 
 
@@ -688,6 +778,9 @@ class ListCashFlowResponse(Envelope):
 
 
 class AssetFundInfo(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     symbol: Annotated[
         str, Field(description="The fund's ISIN, such as `HK0000447943`.")
     ]
@@ -695,29 +788,28 @@ class AssetFundInfo(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     holding_units: Annotated[
-        DecimalText | None,
+        EmptyIsZeroDecimalText | None,
         Field(
             description="Units held. In the docs' examples and the SDK but not in the docs' schema, so optional\n(longbridge-api.md §10 item 6).\n",
-            examples=["12.50"],
+            examples=["12.50", ""],
         ),
     ] = None
     current_net_asset_value: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     cost_net_asset_value: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     net_asset_value_day: Annotated[
@@ -730,11 +822,22 @@ class AssetFundInfo(BaseModel):
 
 
 class AssetFundChannel(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     account_channel: str
-    fund_info: list[AssetFundInfo]
+    fund_info: Annotated[
+        list[AssetFundInfo] | None,
+        Field(
+            description="Absent for a channel without funds; the SDK reads absence as empty."
+        ),
+    ] = None
 
 
 class AssetFundPositions(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[AssetFundChannel], Field(alias="list")]
 
 
@@ -743,12 +846,16 @@ class ListFundPositionsResponse(Envelope):
 
 
 class AssetStockInfo(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     symbol: Annotated[
         str,
         Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
             examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
         ),
     ]
     symbol_name: str
@@ -769,21 +876,15 @@ class AssetStockInfo(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
-    market: Annotated[
-        Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE"],
-        Field(
-            description="Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more)."
-        ),
-    ]
+    market: OpenMarket
     cost_price: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     init_quantity: Annotated[
@@ -796,11 +897,22 @@ class AssetStockInfo(BaseModel):
 
 
 class AssetStockChannel(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     account_channel: str
-    stock_info: list[AssetStockInfo]
+    stock_info: Annotated[
+        list[AssetStockInfo] | None,
+        Field(
+            description="Absent for a channel without stocks; the SDK reads absence as empty."
+        ),
+    ] = None
 
 
 class AssetStockPositions(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[AssetStockChannel], Field(alias="list")]
 
 
@@ -809,6 +921,9 @@ class ListStockPositionsResponse(Envelope):
 
 
 class AssetMarginRatio(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     im_factor: Annotated[
         DecimalText,
         Field(
@@ -843,6 +958,9 @@ class AssetStatementType(RootModel[Literal[1, 2]]):
 
 
 class AssetStatement(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     dt: Annotated[
         CompactDate,
         Field(
@@ -860,6 +978,9 @@ class AssetStatements(BaseModel):
 
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     list_: Annotated[list[AssetStatement], Field(alias="list")]
 
 
@@ -868,6 +989,9 @@ class ListStatementsResponse(Envelope):
 
 
 class AssetStatementDownload(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     url: Annotated[str, Field(description="A presigned, short-lived download URL.")]
 
 
@@ -882,18 +1006,19 @@ class AssetExchangeRate(BaseModel):
 
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     base_currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     other_currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     average_rate: Annotated[
@@ -917,11 +1042,85 @@ class AssetExchangeRate(BaseModel):
 
 
 class AssetExchangeRates(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     exchanges: list[AssetExchangeRate]
 
 
 class GetExchangeRatesResponse(Envelope):
     data: AssetExchangeRates
+
+
+class OrderStatus(
+    RootModel[
+        Literal[
+            "NotReported",
+            "ReplacedNotReported",
+            "ProtectedNotReported",
+            "VarietiesNotReported",
+            "FilledStatus",
+            "WaitToNew",
+            "NewStatus",
+            "WaitToReplace",
+            "PendingReplaceStatus",
+            "ReplacedStatus",
+            "PartialFilledStatus",
+            "WaitToCancel",
+            "PendingCancelStatus",
+            "RejectedStatus",
+            "CanceledStatus",
+            "ExpiredStatus",
+            "PartialWithdrawal",
+            "DelayedNotReported",
+        ]
+    ]
+):
+    root: Annotated[
+        Literal[
+            "NotReported",
+            "ReplacedNotReported",
+            "ProtectedNotReported",
+            "VarietiesNotReported",
+            "FilledStatus",
+            "WaitToNew",
+            "NewStatus",
+            "WaitToReplace",
+            "PendingReplaceStatus",
+            "ReplacedStatus",
+            "PartialFilledStatus",
+            "WaitToCancel",
+            "PendingCancelStatus",
+            "RejectedStatus",
+            "CanceledStatus",
+            "ExpiredStatus",
+            "PartialWithdrawal",
+            "DelayedNotReported",
+        ],
+        Field(
+            description="Order status (longbridge-api.md §5.7); `DelayedNotReported` is an order held until its\n`delayed_until` time (SDK 5.3.0, spec/DISCREPANCIES.md).\n"
+        ),
+    ]
+
+
+class TriggerStatus(
+    RootModel[Literal["NOT_USED", "DEACTIVE", "ACTIVE", "RELEASED", ""]]
+):
+    root: Annotated[
+        Literal["NOT_USED", "DEACTIVE", "ACTIVE", "RELEASED", ""],
+        Field(
+            description='State of a conditional order\'s trigger (longbridge-api.md §5.2); `""` when not applicable.\n'
+        ),
+    ]
+
+
+class OrderTag(RootModel[Literal["Normal", "GTC", "Gtc", "Grey", ""]]):
+    root: Annotated[
+        Literal["Normal", "GTC", "Gtc", "Grey", ""],
+        Field(
+            description='Order tag (longbridge-api.md §5.2): `Normal`, `GTC` (docs) or `Gtc` (SDK), `Grey` (grey\nmarket); `""` when not applicable. Both spellings of GTC are accepted.\n'
+        ),
+    ]
 
 
 class TradeMarket(RootModel[Literal["HK", "US"]]):
@@ -943,9 +1142,9 @@ class TradeSubmitOrderRequest(BaseModel):
     symbol: Annotated[
         str,
         Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
             examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
         ),
     ]
     order_type: Annotated[
@@ -1033,13 +1232,13 @@ class TradeSubmitOrderRequest(BaseModel):
             "RTH_ONLY",
             "ANY_TIME",
             "OVERNIGHT",
-            "OptionPreMarket",
+            "OPTION_PRE_MARKET",
             "UnknownOutsideRth",
             "",
         ]
         | None,
         Field(
-            description='Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,\n`ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`, and orders report\n`UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is\naccepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.\n'
+            description='Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,\n`ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report\n`UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is\naccepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.\n'
         ),
     ] = None
     remark: Annotated[str | None, Field(max_length=255)] = None
@@ -1131,6 +1330,9 @@ class TradeReplaceOrderRequest(BaseModel):
 
 
 class SubmittedOrder(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     order_id: Annotated[
         Int64Id,
         Field(
@@ -1152,15 +1354,24 @@ class CancelOrderResponse(Envelope):
     data: EmptyData
 
 
-class Order(BaseModel):
-    """
-    An order (longbridge-api.md §5.2). Fields that do not apply are `""`: prices, trigger and
-    trailing values (`OptionalDecimal`), times (`OptionalTimestamp`), `expire_date`,
-    `trigger_status`, `outside_rth` and `tag`. `remark`, `limit_depth_level`, `monitor_price`
-    and `trigger_count` are newer fields and may be absent.
+class TradeAttachedOrderType(
+    RootModel[Literal["PROFIT_TAKER", "STOP_LOSS", "BRACKET"]]
+):
+    root: Annotated[
+        Literal["PROFIT_TAKER", "STOP_LOSS", "BRACKET"],
+        Field(description="Kind of an attached order (SDK `AttachedOrderType`)."),
+    ]
 
+
+class TradeAttachedOrder(BaseModel):
+    """
+    An order attached to another (SDK `AttachedOrderDetail`).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     order_id: Annotated[
         Int64Id,
         Field(
@@ -1168,29 +1379,14 @@ class Order(BaseModel):
             examples=["701276261045858304"],
         ),
     ]
-    status: Annotated[
-        Literal[
-            "NotReported",
-            "ReplacedNotReported",
-            "ProtectedNotReported",
-            "VarietiesNotReported",
-            "FilledStatus",
-            "WaitToNew",
-            "NewStatus",
-            "WaitToReplace",
-            "PendingReplaceStatus",
-            "ReplacedStatus",
-            "PartialFilledStatus",
-            "WaitToCancel",
-            "PendingCancelStatus",
-            "RejectedStatus",
-            "CanceledStatus",
-            "ExpiredStatus",
-            "PartialWithdrawal",
-        ],
-        Field(description="Order status (longbridge-api.md §5.7)."),
+    attached_type_display: OpenTradeAttachedOrderType
+    trigger_price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
     ]
-    stock_name: str
     quantity: Annotated[
         DecimalText,
         Field(
@@ -1198,18 +1394,46 @@ class Order(BaseModel):
             examples=["12.50"],
         ),
     ]
-    executed_quantity: Annotated[
+    executed_qty: Annotated[
         DecimalText,
         Field(
             description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
             examples=["12.50"],
         ),
     ]
-    price: Annotated[
-        OptionalDecimalText,
+    status: OpenOrderStatus
+    updated_at: Annotated[
+        UnixTimestamp,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+    withdrawn: bool
+    gtd: Annotated[
+        str,
+        Field(
+            description='A date `YYYY-MM-DD`, or `""` when not applicable (an order\'s `expire_date`).',
+            examples=["2026-12-31", ""],
+            pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
+        ),
+    ]
+    time_in_force: OpenTimeInForce
+    counter_id: str
+    trigger_status: OpenTriggerStatus
+    executed_amount: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    tag: OpenOrderTag
+    submitted_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
         ),
     ]
     executed_price: Annotated[
@@ -1219,153 +1443,35 @@ class Order(BaseModel):
             examples=["12.50", ""],
         ),
     ]
-    submitted_at: Annotated[
-        UnixTimestamp,
-        Field(
-            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
-            examples=["1651644897"],
-        ),
-    ]
-    side: Annotated[
-        Literal["Buy", "Sell"],
-        Field(description="Buy or sell (longbridge-api.md §5.2)."),
-    ]
-    symbol: Annotated[
-        str,
-        Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
-            examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
-        ),
-    ]
-    order_type: Annotated[
-        Literal[
-            "LO",
-            "ELO",
-            "MO",
-            "AO",
-            "ALO",
-            "ODD",
-            "LIT",
-            "MIT",
-            "TSLPAMT",
-            "TSLPPCT",
-            "SLO",
-            "TSMAMT",
-            "TSMPCT",
-        ],
-        Field(
-            description="Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,\nALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /\nTSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be\nreplaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML only.\n"
-        ),
-    ]
-    last_done: Annotated[
+    force_only_rth: OpenOutsideRTH
+    reviewed: bool
+    activate_order_type: OpenOrderType
+    activate_rth: OpenOutsideRTH
+    submit_price: Annotated[
         OptionalDecimalText,
         Field(
             description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
             examples=["12.50", ""],
         ),
     ]
-    trigger_price: Annotated[
-        OptionalDecimalText,
+
+
+class TradeCommissionFreeStatus(
+    RootModel[Literal["None", "Calculated", "Pending", "Ready"]]
+):
+    root: Annotated[
+        Literal["None", "Calculated", "Pending", "Ready"],
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
+            description="Commission-free status of an order (SDK `CommissionFreeStatus`)."
         ),
     ]
-    msg: Annotated[
-        str, Field(description='The rejection or other message; `""` when none.')
+
+
+class TradeDeductionStatus(RootModel[Literal["NONE", "NO_DATA", "PENDING", "DONE"]]):
+    root: Annotated[
+        Literal["NONE", "NO_DATA", "PENDING", "DONE"],
+        Field(description="Deduction status of an order (SDK `DeductionStatus`)."),
     ]
-    tag: Annotated[
-        Literal["Normal", "GTC", "Gtc", "Grey", ""],
-        Field(
-            description='Order tag (longbridge-api.md §5.2): `Normal`, `GTC` (docs) or `Gtc` (SDK), `Grey` (grey\nmarket); `""` when not applicable. Both spellings of GTC are accepted.\n'
-        ),
-    ]
-    time_in_force: Annotated[
-        Literal["Day", "GTC", "GTD"],
-        Field(
-            description="Day, good till cancelled, good till `expire_date` (longbridge-api.md §5.7)."
-        ),
-    ]
-    expire_date: Annotated[
-        str,
-        Field(
-            description='A date `YYYY-MM-DD`, or `""` when not applicable (an order\'s `expire_date`).',
-            examples=["2026-12-31", ""],
-            pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
-        ),
-    ]
-    updated_at: Annotated[
-        OptionalUnixTimestamp,
-        Field(
-            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
-            examples=["1651644897", ""],
-        ),
-    ]
-    trigger_at: Annotated[
-        OptionalUnixTimestamp,
-        Field(
-            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened.',
-            examples=["1651644897", ""],
-        ),
-    ]
-    trailing_amount: Annotated[
-        OptionalDecimalText,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ]
-    trailing_percent: Annotated[
-        OptionalDecimalText,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ]
-    limit_offset: Annotated[
-        OptionalDecimalText,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ]
-    trigger_status: Annotated[
-        Literal["NOT_USED", "DEACTIVE", "ACTIVE", "RELEASED", ""],
-        Field(
-            description='State of a conditional order\'s trigger (longbridge-api.md §5.2); `""` when not applicable.\n'
-        ),
-    ]
-    currency: Annotated[
-        str,
-        Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
-        ),
-    ]
-    outside_rth: Annotated[
-        Literal[
-            "RTH_ONLY",
-            "ANY_TIME",
-            "OVERNIGHT",
-            "OptionPreMarket",
-            "UnknownOutsideRth",
-            "",
-        ],
-        Field(
-            description='Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,\n`ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`, and orders report\n`UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is\naccepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.\n'
-        ),
-    ]
-    remark: str | None = None
-    limit_depth_level: int | None = None
-    monitor_price: Annotated[
-        OptionalDecimalText | None,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ] = None
-    trigger_count: int | None = None
 
 
 class TradeOrderHistoryEntry(BaseModel):
@@ -1373,42 +1479,25 @@ class TradeOrderHistoryEntry(BaseModel):
     One change of an order (longbridge-api.md §5.2, order detail `history[]`).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     price: Annotated[
-        OptionalDecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
             examples=["12.50", ""],
         ),
     ]
     quantity: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
-    status: Annotated[
-        Literal[
-            "NotReported",
-            "ReplacedNotReported",
-            "ProtectedNotReported",
-            "VarietiesNotReported",
-            "FilledStatus",
-            "WaitToNew",
-            "NewStatus",
-            "WaitToReplace",
-            "PendingReplaceStatus",
-            "ReplacedStatus",
-            "PartialFilledStatus",
-            "WaitToCancel",
-            "PendingCancelStatus",
-            "RejectedStatus",
-            "CanceledStatus",
-            "ExpiredStatus",
-            "PartialWithdrawal",
-        ],
-        Field(description="Order status (longbridge-api.md §5.7)."),
-    ]
+    status: OpenOrderStatus
     msg: str
     time: Annotated[
         UnixTimestamp,
@@ -1419,30 +1508,40 @@ class TradeOrderHistoryEntry(BaseModel):
     ]
 
 
+class TradeChargeCategory(RootModel[Literal["UNKNOWN", "BROKER_FEES", "THIRD_FEES"]]):
+    root: Annotated[
+        Literal["UNKNOWN", "BROKER_FEES", "THIRD_FEES"],
+        Field(description="Category of an order's charges (longbridge-api.md §5.2)."),
+    ]
+
+
 class TradeChargeFee(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     code: str
     name: str
     amount: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="Free text in the SDK (`String`), not only a three-letter code."
         ),
     ]
 
 
 class TradeChargeItem(BaseModel):
-    code: Annotated[
-        Literal["UNKNOWN", "BROKER_FEES", "THIRD_FEES"],
-        Field(description="Category of an order's charges (longbridge-api.md §5.2)."),
-    ]
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
+    code: OpenTradeChargeCategory
     name: str
     fees: list[TradeChargeFee]
 
@@ -1452,6 +1551,9 @@ class TradeChargeDetail(BaseModel):
     Fees charged for an order (longbridge-api.md §5.2).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     total_amount: Annotated[
         DecimalText,
         Field(
@@ -1462,78 +1564,10 @@ class TradeChargeDetail(BaseModel):
     currency: Annotated[
         str,
         Field(
-            description="An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).",
-            pattern="^[A-Z]{3}$",
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
         ),
     ]
     items: list[TradeChargeItem]
-
-
-class OrderDetail(Order):
-    """
-    An order with its detail (longbridge-api.md §5.2): commission-free (`free_*`), deduction
-    (`deductions_*`) and platform-deduction (`platform_deducted_*`) status, amount and currency
-    (`""` when not applicable; the statuses are free text, the SDK maps unknown ones to Unknown),
-    the status `history` and the `charge_detail` (null for attached orders, SDK 4.4.2).
-
-    """
-
-    free_status: str | None = None
-    free_amount: Annotated[
-        OptionalDecimalText | None,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ] = None
-    free_currency: str | None = None
-    deductions_status: str | None = None
-    deductions_amount: Annotated[
-        OptionalDecimalText | None,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ] = None
-    deductions_currency: str | None = None
-    platform_deducted_status: str | None = None
-    platform_deducted_amount: Annotated[
-        OptionalDecimalText | None,
-        Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
-            examples=["12.50", ""],
-        ),
-    ] = None
-    platform_deducted_currency: str | None = None
-    history: list[TradeOrderHistoryEntry]
-    charge_detail: TradeChargeDetail | None = None
-
-
-class GetOrderDetailResponse(Envelope):
-    data: OrderDetail
-
-
-class TodayOrders(BaseModel):
-    orders: list[Order]
-    has_more: Annotated[
-        bool | None,
-        Field(
-            description="Only in the vendor YAML's example (longbridge-api.md §5.2)."
-        ),
-    ] = None
-
-
-class ListTodayOrdersResponse(Envelope):
-    data: TodayOrders
-
-
-class HistoryOrders(BaseModel):
-    has_more: bool
-    orders: list[Order]
-
-
-class ListHistoryOrdersResponse(Envelope):
-    data: HistoryOrders
 
 
 class Execution(BaseModel):
@@ -1541,6 +1575,10 @@ class Execution(BaseModel):
     One fill of an order (longbridge-api.md §5.2).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     order_id: Annotated[
         Int64Id,
         Field(
@@ -1552,9 +1590,9 @@ class Execution(BaseModel):
     symbol: Annotated[
         str,
         Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
             examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
         ),
     ]
     trade_done_at: Annotated[
@@ -1578,13 +1616,13 @@ class Execution(BaseModel):
             examples=["12.50"],
         ),
     ]
-    side: Annotated[
-        Literal["Buy", "Sell"] | None,
-        Field(description="Buy or sell (longbridge-api.md §5.2)."),
-    ] = None
+    side: OpenOrderSide | None = None
 
 
 class TodayExecutions(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     trades: list[Execution]
 
 
@@ -1593,6 +1631,9 @@ class ListTodayExecutionsResponse(Envelope):
 
 
 class HistoryExecutions(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     has_more: bool
     trades: list[Execution]
 
@@ -1606,18 +1647,21 @@ class MaxPurchaseQuantity(BaseModel):
     Estimated maximum quantities (longbridge-api.md §5.2).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     cash_max_qty: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
     margin_max_qty: Annotated[
-        DecimalText,
+        EmptyIsZeroDecimalText,
         Field(
-            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
-            examples=["12.50"],
+            description='A decimal number as text, or `""`, which the official SDK reads as zero\n(`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).\n',
+            examples=["12.50", ""],
         ),
     ]
 
@@ -1627,12 +1671,15 @@ class EstimateMaxPurchaseQuantityResponse(Envelope):
 
 
 class WatchlistSecurity(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     symbol: Annotated[
         str,
         Field(
-            description="A ticker with its market suffix, such as `700.HK` or `AAPL.US`.",
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
             examples=["700.HK"],
-            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2}$",
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
         ),
     ]
     market: Annotated[str, Field(description="Market code such as HK or US.")]
@@ -1655,6 +1702,9 @@ class WatchlistSecurity(BaseModel):
 
 
 class WatchlistGroup(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1667,10 +1717,16 @@ class WatchlistGroup(BaseModel):
 
 
 class WatchlistGroups(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     groups: list[WatchlistGroup]
 
 
 class WatchlistGroupCreated(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1734,41 +1790,79 @@ class WatchlistDate(RootModel[str]):
 
 
 class WatchlistMarketTemperature(BaseModel):
+    """
+    The SDK reads the time from `timestamp` or its alias `updated_at`, and an absent
+    `description` as `""` (spec/DISCREPANCIES.md): one of the two times is required.
+
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
     temperature: int
-    description: str
+    description: str | None = None
     valuation: int
     sentiment: int
     updated_at: Annotated[
-        UnixTimestamp,
+        UnixTimestamp | None,
         Field(
             description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
             examples=["1651644897"],
         ),
-    ]
+    ] = None
+    timestamp: Annotated[
+        UnixTimestamp | None,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ] = None
 
 
 class WatchlistTemperatureRow(BaseModel):
+    """
+    The SDK reads a row as a market temperature (`timestamp` or `updated_at`).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
     timestamp: Annotated[
-        UnixTimestamp,
+        UnixTimestamp | None,
         Field(
             description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
             examples=["1651644897"],
         ),
-    ]
+    ] = None
+    updated_at: Annotated[
+        UnixTimestamp | None,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ] = None
+    description: str | None = None
     temperature: int
     valuation: int
     sentiment: int
 
 
 class WatchlistMarketTemperatureHistory(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     list_: Annotated[list[WatchlistTemperatureRow], Field(alias="list")]
-    type: Literal["day", "week", "month"]
+    type: OpenWatchlistMarketTemperatureHistoryType
 
 
 class WatchlistFiling(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: str
     title: str
-    description: str
+    description: str | None = None
     file_name: str
     file_urls: list[str]
     publish_at: Annotated[
@@ -1781,6 +1875,9 @@ class WatchlistFiling(BaseModel):
 
 
 class WatchlistFilings(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     items: list[WatchlistFiling]
 
 
@@ -1817,12 +1914,18 @@ class ListFilingsResponse(Envelope):
 
 
 class ContentAuthor(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     member_id: str | None = None
     name: str | None = None
     avatar: Annotated[str | None, Field(description="Avatar URL.")] = None
 
 
 class ContentImage(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     url: Annotated[str | None, Field(description="The original image.")] = None
     sm: Annotated[str | None, Field(description="A small thumbnail.")] = None
     lg: Annotated[str | None, Field(description="A large thumbnail.")] = None
@@ -1833,6 +1936,9 @@ class ContentSummary(BaseModel):
     A news item or a topic as the per-security lists show it (SDK NewsItem, TopicItem).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1857,9 +1963,15 @@ class ContentSummary(BaseModel):
 
 class ContentTopic(BaseModel):
     """
-    A topic in full (SDK OwnedTopic).
+    A topic in full (SDK OwnedTopic). The SDK reads every member but `id`, `author`,
+    `created_at` and `updated_at` with `#[serde(default)]`, `topic_type` as free text.
+
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1874,12 +1986,7 @@ class ContentTopic(BaseModel):
         str | None, Field(description="A plain-text excerpt of the body.")
     ] = None
     body: Annotated[str | None, Field(description="Markdown for an article")] = None
-    topic_type: Annotated[
-        Literal["article", "post"],
-        Field(
-            description="`article` (long form, Markdown, titled) or `post` (short, plain text)."
-        ),
-    ]
+    topic_type: OpenContentTopicType | None = None
     tickers: list[Symbol] | None = None
     hashtags: list[str] | None = None
     images: list[ContentImage] | None = None
@@ -1914,6 +2021,9 @@ class ContentComment(BaseModel):
     A reply on a topic (SDK TopicReply).
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1930,10 +2040,10 @@ class ContentComment(BaseModel):
     ]
     body: Annotated[str | None, Field(description="Plain text.")] = None
     reply_to_id: Annotated[
-        Int64Id | None,
+        str | None,
         Field(
-            description='The reply this one answers; `"0"` for a top-level reply.',
-            examples=["701276261045858304"],
+            description='The reply this one answers; `"0"` for a top-level reply. The SDK reads an absent one\nas `""` (`#[serde(default)]`), so `""` is accepted too.\n',
+            pattern="^[0-9]*$",
         ),
     ] = None
     author: ContentAuthor | None = None
@@ -1952,18 +2062,30 @@ class ContentComment(BaseModel):
 
 
 class ContentSummaries(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     items: list[ContentSummary]
 
 
 class ContentTopics(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     items: list[ContentTopic]
 
 
 class ContentTopicDetail(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     item: ContentTopic
 
 
 class ContentTopicId(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     id: Annotated[
         Int64Id,
         Field(
@@ -1974,14 +2096,23 @@ class ContentTopicId(BaseModel):
 
 
 class ContentTopicCreated(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     item: ContentTopicId
 
 
 class ContentComments(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     items: list[ContentComment]
 
 
 class ContentCommentCreated(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     item: ContentComment
 
 
@@ -2088,3 +2219,249 @@ class TokenError(BaseModel):
         ),
     ] = None
     error_uri: str | None = None
+
+
+class Order(BaseModel):
+    """
+    An order (longbridge-api.md §5.2). Fields that do not apply are `""`: prices, trigger and
+    trailing values (`OptionalDecimal`), times (`OptionalTimestamp`), `expire_date`,
+    `trigger_status`, `outside_rth` and `tag`. `remark`, `limit_depth_level`, `monitor_price`
+    and `trigger_count` are newer fields and may be absent.
+
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        arbitrary_types_allowed=True,
+    )
+    order_id: Annotated[
+        Int64Id,
+        Field(
+            description="A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples\nshow a number, which loses precision in JavaScript. Clients read it as a string.\n",
+            examples=["701276261045858304"],
+        ),
+    ]
+    status: OpenOrderStatus
+    stock_name: str
+    quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    executed_quantity: Annotated[
+        DecimalText,
+        Field(
+            description='A decimal number sent as text, such as `"12.50"`; clients keep it exact.',
+            examples=["12.50"],
+        ),
+    ]
+    price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    executed_price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    submitted_at: Annotated[
+        UnixTimestamp,
+        Field(
+            description="Unix seconds. Responses send a string (the SDK's deserializer requires one); some\ndocumentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).\n",
+            examples=["1651644897"],
+        ),
+    ]
+    side: OpenOrderSide
+    symbol: Annotated[
+        str,
+        Field(
+            description="A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`\n(spec/DISCREPANCIES.md).\n",
+            examples=["700.HK"],
+            pattern="^[A-Za-z0-9.^-]+\\.[A-Z]{2,}$",
+        ),
+    ]
+    order_type: OpenOrderType
+    last_done: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    trigger_price: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    msg: Annotated[
+        str, Field(description='The rejection or other message; `""` when none.')
+    ]
+    tag: OpenOrderTag
+    time_in_force: OpenTimeInForce
+    expire_date: Annotated[
+        str,
+        Field(
+            description='A date `YYYY-MM-DD`, or `""` when not applicable (an order\'s `expire_date`).',
+            examples=["2026-12-31", ""],
+            pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
+        ),
+    ]
+    updated_at: Annotated[
+        OptionalUnixTimestamp,
+        Field(
+            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened; clients read\n`""` and `"0"` as "not happened", as the SDK\'s `timestamp_opt` does.\n',
+            examples=["1651644897", ""],
+        ),
+    ]
+    trigger_at: Annotated[
+        OptionalUnixTimestamp,
+        Field(
+            description='Unix seconds as for `Timestamp`, or `""` when the event has not happened; clients read\n`""` and `"0"` as "not happened", as the SDK\'s `timestamp_opt` does.\n',
+            examples=["1651644897", ""],
+        ),
+    ]
+    trailing_amount: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    trailing_percent: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    limit_offset: Annotated[
+        OptionalDecimalText,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ]
+    trigger_status: OpenTriggerStatus
+    currency: Annotated[
+        str,
+        Field(
+            description="A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK\nreads it (`currency: String`): crypto accounts may hold codes such as `USDT`\n(spec/DISCREPANCIES.md).\n"
+        ),
+    ]
+    outside_rth: OpenOutsideRTH
+    remark: str | None = None
+    limit_depth_level: int | None = None
+    monitor_price: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    trigger_count: int | None = None
+    attached_orders: Annotated[
+        list[TradeAttachedOrder] | None,
+        Field(
+            description="Take-profit / stop-loss orders attached to this one; absent means none (the SDK's\n`#[serde(default)]`).\n"
+        ),
+    ] = None
+
+
+class OrderDetail(Order):
+    """
+    An order with its detail (longbridge-api.md §5.2): commission-free (`free_*`), deduction
+    (`deductions_*`) and platform-deduction (`platform_deducted_*`) status, amount and currency
+    (`""` or null when not applicable; the statuses are the SDK's enumerations, which map
+    unknown values to Unknown),
+    the status `history` and the `charge_detail` (null for attached orders, SDK 4.4.2).
+
+    """
+
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    free_status: OpenTradeCommissionFreeStatus | None = None
+    free_amount: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    free_currency: str | None = None
+    deductions_status: OpenTradeDeductionStatus | None = None
+    deductions_amount: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    deductions_currency: str | None = None
+    platform_deducted_status: OpenTradeDeductionStatus | None = None
+    platform_deducted_amount: Annotated[
+        OptionalDecimalText | None,
+        Field(
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            examples=["12.50", ""],
+        ),
+    ] = None
+    platform_deducted_currency: str | None = None
+    history: list[TradeOrderHistoryEntry]
+    charge_detail: TradeChargeDetail | None = None
+
+
+class GetOrderDetailResponse(Envelope):
+    data: OrderDetail
+
+
+class TodayOrders(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    orders: list[Order]
+    has_more: Annotated[
+        bool | None,
+        Field(
+            description="Only in the vendor YAML's example (longbridge-api.md §5.2)."
+        ),
+    ] = None
+
+
+class ListTodayOrdersResponse(Envelope):
+    data: TodayOrders
+
+
+class HistoryOrders(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    has_more: bool
+    orders: list[Order]
+
+
+class ListHistoryOrdersResponse(Envelope):
+    data: HistoryOrders
+
+
+# Credentials never reach a repr (generator/secret_fields.py).
+from ._runtime.secret_repr import mask_secrets  # noqa: E402
+
+mask_secrets(AuthorizationCodeTokenRequest, ("code", "client_secret", "code_verifier"))
+mask_secrets(ClientInformation, ("client_secret", "registration_access_token"))
+mask_secrets(DeviceAuthorizationResponse, ("device_code",))
+mask_secrets(DeviceCodeTokenRequest, ("device_code", "client_secret"))
+mask_secrets(LegacyToken, ("token",))
+mask_secrets(RefreshTokenRequest, ("refresh_token", "client_secret"))
+mask_secrets(RevocationRequest, ("token", "client_secret"))
+mask_secrets(SocketToken, ("otp",))
+mask_secrets(TokenResponse, ("access_token", "refresh_token"))

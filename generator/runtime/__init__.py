@@ -8,12 +8,17 @@ from .errors import (
     ApiServerError,
     AuthorizationError,
     DiscoveryError,
+    IssuerMismatchError,
     LongbridgeApiError,
     LongbridgeError,
     NotAuthenticatedError,
     OAuthError,
+    RefreshLockTimeout,
+    ResponseLimitError,
     StateMismatchError,
+    TokenFileError,
     TokenRefreshError,
+    TokenSaveError,
     UnexpectedResponseError,
     api_error_for,
 )
@@ -31,7 +36,7 @@ from .rfc6749_client import (
 from .rfc7636_pkce import Pkce, generate_code_verifier, s256_challenge
 from .rfc8414_discovery import REGION_BASE_URLS, ServerEndpoints, base_url_for, discovery_flow
 from .token import Token
-from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
+from .token_store import FileTokenStore, MemoryTokenStore, RefreshLock, TokenStore
 
 __all__ = [
     "DEFAULT_LEEWAY",
@@ -49,6 +54,7 @@ __all__ = [
     "DeviceAuthorization",
     "DiscoveryError",
     "FileTokenStore",
+    "IssuerMismatchError",
     "Longbridge",
     "LongbridgeApiError",
     "LongbridgeError",
@@ -57,7 +63,10 @@ __all__ = [
     "OAuthClient",
     "OAuthError",
     "Pkce",
+    "RefreshLock",
+    "RefreshLockTimeout",
     "RefreshingBearerAuth",
+    "ResponseLimitError",
     "RetryPolicy",
     "RetryingAsyncClient",
     "RetryingClient",
@@ -65,7 +74,9 @@ __all__ = [
     "Sleep",
     "StateMismatchError",
     "Token",
+    "TokenFileError",
     "TokenRefreshError",
+    "TokenSaveError",
     "TokenStore",
     "UnexpectedResponseError",
     "api_error_for",

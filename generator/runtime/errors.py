@@ -20,12 +20,17 @@ __all__ = [
     "ApiServerError",
     "AuthorizationError",
     "DiscoveryError",
+    "IssuerMismatchError",
     "LongbridgeApiError",
     "LongbridgeError",
     "NotAuthenticatedError",
     "OAuthError",
+    "RefreshLockTimeout",
+    "ResponseLimitError",
     "StateMismatchError",
+    "TokenFileError",
     "TokenRefreshError",
+    "TokenSaveError",
     "UnexpectedResponseError",
     "api_error_for",
     "body_excerpt",
@@ -176,6 +181,10 @@ class StateMismatchError(LongbridgeError):
     """The callback's ``state`` is missing or differs from the one sent (RFC 6749 §10.12)."""
 
 
+class IssuerMismatchError(LongbridgeError):
+    """The callback's ``iss`` is missing or names another server (RFC 9207 §2.4: a mix-up)."""
+
+
 class TokenRefreshError(OAuthError):
     """Refreshing the access token failed; log in again. Nothing opens a browser by itself."""
 
@@ -186,3 +195,60 @@ class NotAuthenticatedError(LongbridgeError):
 
 class DiscoveryError(LongbridgeError):
     """The server's metadata cannot be used (RFC 8414 §3.3: the issuer must match exactly)."""
+
+
+class TokenFileError(LongbridgeError):
+    """A token file cannot be read as a token: it names the file and the way out."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return (
+            f"the token file {self.path} is unusable ({self.reason}); "
+            "run `longbridge-openapi login` to replace it"
+        )
+
+
+class TokenSaveError(LongbridgeError):
+    """A new token could not be saved. The client keeps using it in memory, but other processes,
+    and this one after a restart, only have the token it replaced: fix the cause (a read-only or
+    full disk) before the process ends, or log in again afterwards."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return (
+            f"cannot save the token to {self.path} ({self.reason}); it is kept in memory for this "
+            "process only, and the next start needs `longbridge-openapi login`"
+        )
+
+
+class RefreshLockTimeout(LongbridgeError):
+    """Another process held the refresh lock for too long (a hung refresh)."""
+
+    def __init__(self, path: str, seconds: float) -> None:
+        super().__init__(path, seconds)
+        self.path = path
+        self.seconds = seconds
+
+    def __str__(self) -> str:
+        return f"another process held the refresh lock {self.path} for over {self.seconds:g} s"
+
+
+class ResponseLimitError(LongbridgeError):
+    """A server's answer was too large or too slow (a bound the client keeps, not a protocol
+    error); the URL names the endpoint, never a credential."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(url, reason)
+        self.url = url
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"the answer of {self.url} was refused: {self.reason}"

@@ -87,8 +87,12 @@ class _Config:
         leeway: float = DEFAULT_LEEWAY,
         retry: RetryPolicy | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        allow_other_origins: bool = False,
     ) -> None:
         self.base_url = base_url_for(region, base_url)
+        # Metadata naming endpoints on another origin than the server is refused unless allowed
+        # (RFC 9700 §4.4 mix-up); see ServerEndpoints.from_metadata.
+        self.allow_other_origins = allow_other_origins
         self.credentials = ClientCredentials(client_id, client_secret) if client_id else None
         self.token_store: TokenStore = token_store or FileTokenStore()
         self.endpoints = endpoints
@@ -104,6 +108,7 @@ class _Config:
                 base_url=self.base_url,
                 endpoints=endpoints,
                 leeway=leeway,
+                allow_other_origins=allow_other_origins,
             )
         else:
             raise ValueError("give a client_id (OAuth) or api_key=(app_key, app_secret, token)")
@@ -159,9 +164,12 @@ class _Config:
 
     def _save(self, token: Token) -> Token:
         creds = self._require_credentials()
+        if isinstance(self.auth, RefreshingBearerAuth):
+            # The next request uses it at once, and this process keeps it if saving fails.
+            self.auth._token = self.auth._unsaved = token
         self.token_store.save(creds.client_id, token)
         if isinstance(self.auth, RefreshingBearerAuth):
-            self.auth._token = token  # the next request uses it at once
+            self.auth._unsaved = None
         return token
 
     def _forget(self) -> None:
@@ -205,11 +213,53 @@ class Longbridge(_Config, Operations):
         self,
         client_id: str | None = None,
         *,
+        client_secret: str | None = None,
+        region: str | None = None,
+        base_url: str | None = None,
+        token_store: TokenStore | None = None,
+        endpoints: ServerEndpoints | None = None,
+        api_key: tuple[str, str, str] | None = None,
+        leeway: float = DEFAULT_LEEWAY,
+        retry: RetryPolicy | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        allow_other_origins: bool = False,
         transport: httpx.BaseTransport | None = None,
         limits: httpx.Limits | None = None,
-        **options: Any,
     ) -> None:
-        super().__init__(client_id, **options)
+        """A client of ``client_id`` (OAuth) or of ``api_key`` (legacy), not yet connected.
+
+        Args:
+            client_id: the registered OAuth client (``longbridge-openapi register`` makes one).
+            client_secret: a confidential client's secret; public clients have none.
+            region: ``"global"`` (openapi.longbridge.com, the default) or ``"cn"``.
+            base_url: another server instead of the region's, e.g. the mock's
+                ``http://127.0.0.1:8080``.
+            token_store: where the token lives between runs; default a :class:`FileTokenStore`
+                in ``~/.longbridge/openapi-client/tokens``.
+            endpoints: the OAuth endpoints, when known; otherwise discovered (RFC 8414).
+            api_key: ``(app_key, app_secret, access_token)`` for legacy API-key mode instead
+                of OAuth.
+            leeway: seconds before expiry at which the token is refreshed (default 300).
+            retry: which failures are retried and how often (default :class:`RetryPolicy`).
+            timeout: seconds for each request (default 30).
+            allow_other_origins: accept discovered OAuth endpoints on another origin than the
+                server's (refused by default: RFC 9700 §4.4, mix-up attacks).
+            transport: an httpx transport, e.g. for tests; pass ``limits`` with it.
+            limits: the connection pool, default :data:`DEFAULT_LIMITS` (10 connections).
+        """
+        super().__init__(
+            client_id,
+            client_secret=client_secret,
+            region=region,
+            base_url=base_url,
+            token_store=token_store,
+            endpoints=endpoints,
+            api_key=api_key,
+            leeway=leeway,
+            retry=retry,
+            timeout=timeout,
+            allow_other_origins=allow_other_origins,
+        )
         self._http = RetryingClient(
             base_url=self.base_url,
             auth=self.auth,
@@ -226,7 +276,10 @@ class Longbridge(_Config, Operations):
     def discover(self) -> ServerEndpoints:
         """The server's OAuth endpoints (RFC 8414), fetched once."""
         if self.endpoints is None:
-            self.endpoints = run_sync(discovery_flow(self.base_url), self._http)
+            self.endpoints = run_sync(
+                discovery_flow(self.base_url, allow_other_origins=self.allow_other_origins),
+                self._http,
+            )
         return self.endpoints
 
     def authorization_request(
@@ -331,11 +384,53 @@ class AsyncLongbridge(_Config, AsyncOperations):
         self,
         client_id: str | None = None,
         *,
+        client_secret: str | None = None,
+        region: str | None = None,
+        base_url: str | None = None,
+        token_store: TokenStore | None = None,
+        endpoints: ServerEndpoints | None = None,
+        api_key: tuple[str, str, str] | None = None,
+        leeway: float = DEFAULT_LEEWAY,
+        retry: RetryPolicy | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        allow_other_origins: bool = False,
         transport: httpx.AsyncBaseTransport | None = None,
         limits: httpx.Limits | None = None,
-        **options: Any,
     ) -> None:
-        super().__init__(client_id, **options)
+        """A client of ``client_id`` (OAuth) or of ``api_key`` (legacy), not yet connected.
+
+        Args:
+            client_id: the registered OAuth client (``longbridge-openapi register`` makes one).
+            client_secret: a confidential client's secret; public clients have none.
+            region: ``"global"`` (openapi.longbridge.com, the default) or ``"cn"``.
+            base_url: another server instead of the region's, e.g. the mock's
+                ``http://127.0.0.1:8080``.
+            token_store: where the token lives between runs; default a :class:`FileTokenStore`
+                in ``~/.longbridge/openapi-client/tokens``.
+            endpoints: the OAuth endpoints, when known; otherwise discovered (RFC 8414).
+            api_key: ``(app_key, app_secret, access_token)`` for legacy API-key mode instead
+                of OAuth.
+            leeway: seconds before expiry at which the token is refreshed (default 300).
+            retry: which failures are retried and how often (default :class:`RetryPolicy`).
+            timeout: seconds for each request (default 30).
+            allow_other_origins: accept discovered OAuth endpoints on another origin than the
+                server's (refused by default: RFC 9700 §4.4, mix-up attacks).
+            transport: an httpx transport, e.g. for tests; pass ``limits`` with it.
+            limits: the connection pool, default :data:`DEFAULT_LIMITS` (10 connections).
+        """
+        super().__init__(
+            client_id,
+            client_secret=client_secret,
+            region=region,
+            base_url=base_url,
+            token_store=token_store,
+            endpoints=endpoints,
+            api_key=api_key,
+            leeway=leeway,
+            retry=retry,
+            timeout=timeout,
+            allow_other_origins=allow_other_origins,
+        )
         self._http = RetryingAsyncClient(
             base_url=self.base_url,
             auth=self.auth,
@@ -349,7 +444,10 @@ class AsyncLongbridge(_Config, AsyncOperations):
     async def discover(self) -> ServerEndpoints:
         """The server's OAuth endpoints (RFC 8414), fetched once."""
         if self.endpoints is None:
-            self.endpoints = await run_async(discovery_flow(self.base_url), self._http)
+            self.endpoints = await run_async(
+                discovery_flow(self.base_url, allow_other_origins=self.allow_other_origins),
+                self._http,
+            )
         return self.endpoints
 
     async def authorization_request(

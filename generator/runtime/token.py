@@ -8,15 +8,51 @@ between the two. ``repr`` never shows a credential.
 from __future__ import annotations
 
 import json
+import math
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-__all__ = ["DEFAULT_EXPIRES_IN", "Token", "dc_region"]
+__all__ = [
+    "DEFAULT_EXPIRES_IN",
+    "MAX_EXPIRES_IN",
+    "MIN_EXPIRES_IN",
+    "ServerValueWarning",
+    "Token",
+    "dc_region",
+]
 
 # Clients default expires_in to 3600 when the response omits it (longbridge-api.md §2.5; the
 # official SDK and CLI do the same; conformance-checklist.md item 40).
 DEFAULT_EXPIRES_IN = 3600
+# A lifetime outside these bounds is a server bug (or 1e400, NaN): below a minute every call would
+# refresh, beyond a year the client would never refresh, and neither may lose the rotated token.
+MIN_EXPIRES_IN = 60
+MAX_EXPIRES_IN = 366 * 24 * 3600
+# expires_at in a token file: after 1970 and before the year 10000 (or it is no time at all).
+_MAX_EXPIRES_AT = 253_402_300_800
+
+
+class ServerValueWarning(UserWarning):
+    """The server sent a value the client had to correct (an ``expires_in`` out of range)."""
+
+
+def _clamped_expires_in(value: int | float) -> float:
+    """``expires_in`` within MIN..MAX_EXPIRES_IN; compared before float() so that a huge int
+    cannot overflow, and NaN (no lifetime at all) counts as the shortest."""
+    if (isinstance(value, float) and math.isnan(value)) or value < MIN_EXPIRES_IN:
+        clamped = MIN_EXPIRES_IN
+    elif value > MAX_EXPIRES_IN:
+        clamped = MAX_EXPIRES_IN
+    else:
+        return float(value)
+    warnings.warn(
+        f"the server's expires_in is out of range; using {clamped} s",
+        ServerValueWarning,
+        stacklevel=3,
+    )
+    return float(clamped)
 
 
 def _mask(secret: str | None) -> str:
@@ -55,7 +91,7 @@ class Token:
         scope = body.get("scope")
         return cls(
             access_token=access,
-            expires_at=now + float(expires_in),
+            expires_at=now + _clamped_expires_in(expires_in),
             refresh_token=refresh
             if isinstance(refresh, str) and refresh
             else (previous.refresh_token if previous else None),
@@ -87,17 +123,26 @@ class Token:
 
     @classmethod
     def from_json(cls, text: str) -> Token:
-        data = json.loads(text)
+        """The token of a token file; ``ValueError`` says what is wrong with it."""
+        try:
+            data = json.loads(text)
+        except RecursionError:
+            raise ValueError("nested too deeply") from None
         if not isinstance(data, dict):
-            raise ValueError("token file is not a JSON object")
+            raise ValueError("not a JSON object")
         access, expires_at = data.get("access_token"), data.get("expires_at")
-        if not isinstance(access, str) or not isinstance(expires_at, int | float):
-            raise ValueError("token file lacks access_token or expires_at")
+        if not isinstance(access, str) or not access:
+            raise ValueError("no access_token")
+        # bool is an int to Python; NaN, inf and 1e20 are numbers but no time.
+        if isinstance(expires_at, bool) or not isinstance(expires_at, int | float):
+            raise ValueError("expires_at is not a number")
+        if not 0 <= expires_at < _MAX_EXPIRES_AT:  # False for NaN too
+            raise ValueError("expires_at is not a time")
         refresh, scope = data.get("refresh_token"), data.get("scope")
         return cls(
             access_token=access,
             expires_at=float(expires_at),
-            refresh_token=refresh if isinstance(refresh, str) else None,
+            refresh_token=refresh if isinstance(refresh, str) and refresh else None,
             scope=scope if isinstance(scope, str) else None,
         )
 

@@ -145,7 +145,7 @@ def test_temperature_now_agrees_with_today_in_the_history(ctx: Context) -> None:
         ctx, "getHistoryMarketTemperature", market="HK", start_date="20251201", end_date="20260101"
     )
     conforms(history, "WatchlistMarketTemperatureHistory")
-    assert history["type"] == "day"
+    assert history["type"] == "daily"
     last = history["list"][-1]
     assert last["timestamp"] == "1767225600"
     assert {k: last[k] for k in ("temperature", "valuation", "sentiment")} == {
@@ -156,7 +156,7 @@ def test_temperature_now_agrees_with_today_in_the_history(ctx: Context) -> None:
 
 @pytest.mark.parametrize(
     ("start", "end", "kind", "rows"),
-    [("20250101", "20251231", "week", 53), ("20160101", "20991231", "month", 122)],
+    [("20250101", "20251231", "weekly", 53), ("20160101", "20991231", "monthly", 122)],
 )
 def test_long_ranges_thin_out_and_stop_at_today(
     ctx: Context, start: str, end: str, kind: str, rows: int

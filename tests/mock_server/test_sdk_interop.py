@@ -548,3 +548,105 @@ def test_apikey_sdk_with_a_wrong_secret_gets_403201(mock: Mock, sdk: Sdk) -> Non
     assert answer["error"]["code"] == 403201
     assert answer["error"]["kind"] == "ErrorKind.OpenApi"
     assert answer["error"]["trace_id"] == sent.trace_id != ""
+
+
+# ---------------------------------------------------------------------------------------------
+# The SDK's own typed methods: every HTTP operation it has, parsed by its own structs
+
+# The child calls each method and prints its result's repr; an error is the SDK refusing the
+# mock's answer (e.g. "Invalid decimal: empty") or the mock refusing the SDK's request.
+_TYPED_DRIVER = r"""
+import json, sys, traceback
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from longbridge.openapi import (
+    Config, Market, OrderSide, OrderType, PinnedMode, QuoteContext, SecuritiesUpdateMode,
+    SecurityListCategory, TimeInForceType, TradeContext,
+)
+
+plan = json.loads(sys.stdin.read())
+config = Config.from_apikey(
+    plan["app_key"], plan["app_secret"], plan["access_token"], http_url=plan["http_url"],
+    quote_ws_url=plan["ws_url"], trade_ws_url=plan["ws_url"],
+)
+quote, trade = QuoteContext(config), TradeContext(config)
+now = datetime.now(timezone.utc)
+results = {}
+
+def call(name, fn):
+    try:
+        value = fn()
+        results[name] = {"ok": repr(value)}
+        return value
+    except Exception as exc:
+        results[name] = {"error": f"{type(exc).__name__}: {exc}"}
+
+call("watchlist", quote.watchlist)
+group = call("create_watchlist_group", lambda: quote.create_watchlist_group("sdk", ["700.HK"]))
+call("update_watchlist_group", lambda: quote.update_watchlist_group(
+    group, name="sdk2", securities=["AAPL.US"], mode=SecuritiesUpdateMode.Add))
+call("update_pinned", lambda: quote.update_pinned(PinnedMode.Add, ["AAPL.US"]))
+call("delete_watchlist_group", lambda: quote.delete_watchlist_group(group, True))
+call("security_list", lambda: quote.security_list(Market.US, SecurityListCategory.Overnight))
+call("market_temperature", lambda: quote.market_temperature(Market.HK))
+call("history_market_temperature", lambda: quote.history_market_temperature(
+    Market.HK, date(2024, 1, 1), date(2024, 1, 31)))
+call("filings", lambda: quote.filings("700.HK"))
+call("account_balance", trade.account_balance)
+call("account_balance_hkd", lambda: trade.account_balance("HKD"))
+call("cash_flow", lambda: trade.cash_flow(now - timedelta(days=30), now))
+call("fund_positions", trade.fund_positions)
+call("stock_positions", trade.stock_positions)
+call("margin_ratio", lambda: trade.margin_ratio("700.HK"))
+call("today_orders", trade.today_orders)
+call("history_orders", lambda: trade.history_orders(
+    start_at=now - timedelta(days=30), end_at=now))
+call("today_executions", trade.today_executions)
+call("history_executions", lambda: trade.history_executions(
+    start_at=now - timedelta(days=30), end_at=now))
+call("estimate_max_purchase_quantity", lambda: trade.estimate_max_purchase_quantity(
+    "700.HK", OrderType.LO, OrderSide.Buy, price=Decimal("360")))
+submitted = call("submit_order", lambda: trade.submit_order(
+    "700.HK", OrderType.LO, OrderSide.Buy, Decimal(100), TimeInForceType.Day,
+    submitted_price=Decimal("300"), remark="sdk"))
+order_id = getattr(submitted, "order_id", "0")
+call("order_detail", lambda: trade.order_detail(order_id))
+call("replace_order", lambda: trade.replace_order(order_id, Decimal(200), price=Decimal("301")))
+call("cancel_order", lambda: trade.cancel_order(order_id))
+print(json.dumps(results), flush=True)
+"""
+
+SDK_HTTP_CALLS = 24  # the issue's count: 9 QuoteContext and 15 TradeContext HTTP calls
+
+
+def test_the_sdk_parses_every_answer_of_the_mock(mock: Mock, sdk: Sdk) -> None:
+    """The SDK's structs are the closest witness of what the real server sends (issue 15)."""
+    closed = free_port()  # nothing listens: the SDK's websocket attempts fail on loopback
+    plan = {
+        **_legacy_credentials(mock.base_url),
+        "http_url": mock.base_url,
+        "ws_url": f"ws://127.0.0.1:{closed}",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-I", "-c", _TYPED_DRIVER],
+        input=json.dumps(plan),
+        capture_output=True,
+        text=True,
+        cwd=sdk.cwd,
+        env=sdk.env,
+        timeout=120,
+        check=False,
+    )
+    assert not sdk.tripwire.hits, f"the SDK tried to leave loopback: {sdk.tripwire.hits}"
+    assert proc.returncode == 0, f"SDK driver failed ({proc.returncode}):\n{proc.stderr}"
+    results: dict[str, dict[str, str]] = json.loads(proc.stdout.splitlines()[-1])
+    assert len(results) == SDK_HTTP_CALLS
+    failed = {name: r["error"] for name, r in results.items() if "error" in r}
+    assert failed == {}
+    # Each call reached its operation and was answered 200 (no call was served by a fallback).
+    seen = mock.recorder.by_user_agent("openapi-sdk")
+    assert len(seen) == SDK_HTTP_CALLS
+    assert [s.status for s in seen] == [200] * SDK_HTTP_CALLS, [(s.path, s.status) for s in seen]
+    # What the SDK read is what the mock meant (spot checks of the parsed values).
+    assert "TSLA.US" in results["security_list"]["ok"]
+    assert "700.HK" in results["filings"]["ok"] or "Annual Report" in results["filings"]["ok"]

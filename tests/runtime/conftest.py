@@ -19,7 +19,7 @@ from longbridge_openapi_client import (
     run_sync,
 )
 
-BASE = "http://mock"
+BASE = "http://127.0.0.1:8080"  # loopback: discovery accepts http endpoints only there
 REDIRECT = "http://127.0.0.1:53682/callback"
 
 

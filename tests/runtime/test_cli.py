@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import httpx
 import pytest
@@ -341,7 +341,8 @@ def test_login_refused_by_the_user(cli: Cli) -> None:
 
     def browser(url: str) -> bool:
         state = parse_qs(urlsplit(url).query)["state"][0]
-        return Browser(f"error=access_denied&state={state}")(url)
+        iss = quote(cli.base_url, safe="")  # RFC 9207: error responses carry iss too
+        return Browser(f"error=access_denied&state={state}&iss={iss}")(url)
 
     result = cli("login", browser=browser)
     assert result.code == 1

@@ -493,26 +493,28 @@ def test_async_sends_in_flight_are_capped_by_the_pool_limits(
 
 
 class ThreadPeakTransport(httpx.BaseTransport):
-    """The threads' twin of :class:`PeakTransport`."""
+    """The threads' twin of :class:`PeakTransport`. Each send waits (up to 5 s) until ``expected``
+    sends are inside at once, so the peak does not depend on how the threads are scheduled."""
 
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
+    def __init__(self, expected: int) -> None:
+        self.expected = expected
+        self.condition = threading.Condition()
         self.inside = 0
         self.peak = 0
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        with self.lock:
+        with self.condition:
             self.inside += 1
             self.peak = max(self.peak, self.inside)
-        time.sleep(0.005)
-        with self.lock:
+            self.condition.notify_all()
+            self.condition.wait_for(lambda: self.peak >= self.expected, timeout=5)
             self.inside -= 1
         return httpx.Response(200, json={"code": 0, "message": "", "data": {}})
 
 
 @pytest.mark.parametrize(("cap", "peak"), [(4, 4), (None, 40)])
 def test_sync_sends_in_flight_are_capped_by_the_pool_limits(cap: int | None, peak: int) -> None:
-    transport = ThreadPeakTransport()
+    transport = ThreadPeakTransport(peak)
     limits = httpx.Limits(max_connections=cap)
     barrier = threading.Barrier(40)
     with RetryingClient(transport=transport, limits=limits) as client:

@@ -10,6 +10,13 @@ it is used. A failed refresh raises :class:`TokenRefreshError`; nothing opens a 
 Single flight (item 50): the refresh runs under a lock, and a request that waited for it uses the
 token the winner obtained instead of refreshing again. ``sync_auth_flow`` takes a thread lock,
 ``async_auth_flow`` an anyio lock and then the thread lock, so threads and tasks share one refresh.
+A store shared between processes (:class:`FileTokenStore`) adds its lock file, taken last; under
+it the store is read again, so a process refreshes only if no other one has: two processes
+presenting one rotating refresh token would have the server revoke the whole family (RFC 9700
+§4.14.2, https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2).
+
+A rotated token that cannot be saved is kept in memory (the server has already consumed the old
+refresh token) and :class:`TokenSaveError` names the file.
 Unit tests drive these generators by hand (tests/runtime/test_refreshing_auth.py).
 """
 
@@ -24,16 +31,20 @@ from typing import Final
 import anyio
 import httpx
 
-from .errors import NotAuthenticatedError
-from .flows import Sleep
+from .errors import NotAuthenticatedError, RefreshLockTimeout, ResponseLimitError
+from .flows import MAX_BODY, Sleep, aread_bounded, read_bounded
 from .rfc6749_client import ClientCredentials, OAuthClient
 from .rfc8414_discovery import ServerEndpoints, discovery_flow
 from .token import Token
-from .token_store import TokenStore
+from .token_store import LockingTokenStore, RefreshLock, TokenStore
 
-__all__ = ["DEFAULT_LEEWAY", "RefreshingBearerAuth"]
+__all__ = ["DEFAULT_DEADLINE", "DEFAULT_LEEWAY", "DEFAULT_LOCK_TIMEOUT", "RefreshingBearerAuth"]
 
 DEFAULT_LEEWAY = 300.0
+# How long to wait for another process's refresh: a few token requests' worth (each has its own
+# deadline), not forever behind a hung process.
+DEFAULT_LOCK_TIMEOUT = 120.0
+DEFAULT_DEADLINE = 30.0  # reading one token or discovery answer, as the facade's timeout
 # Envelope codes that mean "this token is no good" (longbridge-api.md §4.2).
 _INVALID_TOKEN_CODES = frozenset({401003, 401004, 401102})
 
@@ -61,7 +72,8 @@ def invalid_token_response(response: httpx.Response) -> bool:
 
 
 class RefreshingBearerAuth(httpx.Auth):
-    requires_response_body = True
+    # The drivers read bodies themselves: the caller's whole, the OAuth answers bounded.
+    requires_response_body = False
 
     def __init__(
         self,
@@ -73,6 +85,9 @@ class RefreshingBearerAuth(httpx.Auth):
         leeway: float = DEFAULT_LEEWAY,
         clock: Callable[[], float] = time.time,
         on_refresh: Callable[[Token], None] | None = None,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        allow_other_origins: bool = False,
+        deadline: float = DEFAULT_DEADLINE,
     ) -> None:
         """Endpoints come from ``endpoints``, or are discovered at ``base_url`` at the first
         refresh (RFC 8414), with the discovery request sent through this same auth flow."""
@@ -85,9 +100,16 @@ class RefreshingBearerAuth(httpx.Auth):
         self.leeway = leeway
         self.clock = clock
         self.on_refresh = on_refresh
+        self.lock_timeout = lock_timeout
+        self.allow_other_origins = allow_other_origins
+        self.deadline = deadline  # seconds to read a token or discovery answer
         self._token: Token | None = None
+        self._unsaved: Token | None = None  # a rotated token the store refused
         self._thread_lock = threading.Lock()
         self._async_lock = anyio.Lock()
+        self._process_lock: RefreshLock | None = None
+        if isinstance(store, LockingTokenStore):
+            self._process_lock = store.refresh_lock(credentials.client_id)
 
     def __repr__(self) -> str:
         return f"RefreshingBearerAuth(client_id={self.client_id!r})"
@@ -131,9 +153,15 @@ class RefreshingBearerAuth(httpx.Auth):
         """Under the lock: reuse a token another request (or process) already obtained."""
         current = self.current_token()
         stored = self.store.load(self.client_id)
-        if stored is not None and stored != current:
+        # Tokens are told apart by their access token: the store may keep other fields in
+        # another form (the token file rounds ``expires_at`` to whole seconds).
+        if (
+            stored is not None
+            and stored.access_token != current.access_token
+            and current is not self._unsaved  # the store holds the token this one replaced
+        ):
             current = self._token = stored  # another process sharing the store refreshed
-        if current != stale:
+        if current.access_token != stale.access_token:
             return current
         if not forced and not self._must_refresh(current):
             return current
@@ -144,7 +172,7 @@ class RefreshingBearerAuth(httpx.Auth):
         oauth = self.oauth
         if oauth is None:
             assert self.base_url is not None
-            discovery = discovery_flow(self.base_url)
+            discovery = discovery_flow(self.base_url, allow_other_origins=self.allow_other_origins)
             step = next(discovery)
             try:
                 while True:
@@ -155,8 +183,10 @@ class RefreshingBearerAuth(httpx.Auth):
         response = yield oauth.refresh_request(current)
         assert response is not None
         fresh = oauth.parse_token_response(response, current, refreshing=True)
+        # The server has consumed the old refresh token: keep the new one even if saving fails.
+        self._token = self._unsaved = fresh
         self.store.save(self.client_id, fresh)  # saved before it is used
-        self._token = fresh
+        self._unsaved = None
         if self.on_refresh is not None:
             self.on_refresh(fresh)
         return fresh
@@ -193,21 +223,33 @@ class RefreshingBearerAuth(httpx.Auth):
                 if step is _ACQUIRE:
                     self._thread_lock.acquire()
                     held = True
+                    if self._process_lock is not None:
+                        self._process_lock.acquire(self.lock_timeout)
                     step = flow.send(None)
                 elif step is _RELEASE:
-                    self._thread_lock.release()
+                    self._release_sync()
                     held = False
                     step = flow.send(None)
                 else:
                     assert isinstance(step, httpx.Request)
                     response = yield step
-                    response.read()
+                    if step is request:
+                        response.read()
+                    else:
+                        read_bounded(response, MAX_BODY, time.monotonic() + self.deadline)
                     step = flow.send(response)
         except StopIteration:
             return
         finally:
             if held:
-                self._thread_lock.release()
+                self._release_sync()
+
+    def _release_sync(self) -> None:
+        try:
+            if self._process_lock is not None:
+                self._process_lock.release()
+        finally:
+            self._thread_lock.release()
 
     async def async_auth_flow(
         self, request: httpx.Request
@@ -223,6 +265,7 @@ class RefreshingBearerAuth(httpx.Auth):
                     while not self._thread_lock.acquire(blocking=False):
                         await anyio.sleep(0.001)
                     held = True
+                    await self._acquire_process_lock_async()
                     step = flow.send(None)
                 elif step is _RELEASE:
                     self._release_async()
@@ -231,7 +274,10 @@ class RefreshingBearerAuth(httpx.Auth):
                 else:
                     assert isinstance(step, httpx.Request)
                     response = yield step
-                    await response.aread()
+                    if step is request:
+                        await response.aread()
+                    else:
+                        await self._aread_oauth(response)
                     step = flow.send(response)
         except StopIteration:
             return
@@ -239,6 +285,29 @@ class RefreshingBearerAuth(httpx.Auth):
             if held:
                 self._release_async()
 
+    async def _aread_oauth(self, response: httpx.Response) -> None:
+        try:
+            with anyio.fail_after(self.deadline):
+                await aread_bounded(response, MAX_BODY)
+        except TimeoutError:
+            raise ResponseLimitError(str(response.request.url), "past the deadline") from None
+
+    async def _acquire_process_lock_async(self) -> None:
+        """The lock file, polled so that the event loop keeps running while another process
+        refreshes."""
+        lock = self._process_lock
+        if lock is None:
+            return
+        deadline = anyio.current_time() + self.lock_timeout
+        while not lock.try_acquire():
+            if anyio.current_time() >= deadline:
+                raise RefreshLockTimeout(str(lock.path), self.lock_timeout)
+            await anyio.sleep(lock.poll)
+
     def _release_async(self) -> None:
-        self._thread_lock.release()
-        self._async_lock.release()
+        try:
+            if self._process_lock is not None:
+                self._process_lock.release()
+        finally:
+            self._thread_lock.release()
+            self._async_lock.release()

@@ -25,6 +25,7 @@ import httpx
 from ..models.client_information import ClientInformation
 from .errors import (
     AuthorizationError,
+    IssuerMismatchError,
     OAuthError,
     StateMismatchError,
     TokenRefreshError,
@@ -37,6 +38,8 @@ from .token import Token, dc_region
 
 __all__ = [
     "DEVICE_GRANT_TYPE",
+    "MAX_DEVICE_INTERVAL",
+    "MAX_DEVICE_WAIT",
     "AuthorizationRequest",
     "ClientCredentials",
     "DeviceAuthorization",
@@ -47,6 +50,10 @@ __all__ = [
 ]
 
 DEVICE_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:device_code"
+# The server chooses the device flow's waits (RFC 8628 §3.2); these bound them: an interval of
+# 10**9 s, or a code valid for years, would otherwise hold the caller as long.
+MAX_DEVICE_INTERVAL = 60
+MAX_DEVICE_WAIT = 1800  # 30 minutes, the lifetime RFC 8628's own example gives a device code
 AuthMethod = Literal["none", "client_secret_post", "client_secret_basic"]
 _FORM = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
 
@@ -75,6 +82,10 @@ class AuthorizationRequest:
     state: str = field(repr=False)
     pkce: Pkce = field(repr=False)
     scope: str | None = None
+    # RFC 9207: the issuer the callback's ``iss`` must name (None: not known from metadata), and
+    # whether the server promised to send it.
+    issuer: str | None = None
+    iss_required: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,14 +152,24 @@ class OAuthClient:
         params.update(extra or {})
         sep = "&" if urlsplit(self.endpoints.authorization_endpoint).query else "?"
         url = f"{self.endpoints.authorization_endpoint}{sep}{urlencode(params, quote_via=quote)}"
-        return AuthorizationRequest(url, redirect_uri, state, pkce, scope_value)
+        endpoints = self.endpoints
+        return AuthorizationRequest(
+            url,
+            redirect_uri,
+            state,
+            pkce,
+            scope_value,
+            issuer=endpoints.issuer if endpoints.discovered else None,
+            iss_required=endpoints.authorization_response_iss_parameter_supported,
+        )
 
     @staticmethod
     def parse_callback(callback_url: str, request: AuthorizationRequest) -> str:
         """The code of the redirect back to the client (§4.1.2), after checking ``state``.
 
         A missing or different state raises :class:`StateMismatchError` (compared in constant
-        time, RFC 6749 §10.12); an ``error`` raises :class:`AuthorizationError` (§4.1.2.1).
+        time, RFC 6749 §10.12); a wrong ``iss`` :class:`IssuerMismatchError` (RFC 9207 §2.4);
+        an ``error`` raises :class:`AuthorizationError` (§4.1.2.1).
         """
         query = parse_qs(urlsplit(callback_url).query, keep_blank_values=True)
 
@@ -163,6 +184,14 @@ class OAuthClient:
         state = one("state")
         if state is None or not hmac.compare_digest(state.encode(), request.state.encode()):
             raise StateMismatchError("the callback's state is missing or does not match")
+        # RFC 9207 §2.4: an iss other than the issuer means a mix-up, and a server that
+        # advertises the parameter must send it; checked before the code or error is used.
+        iss = one("iss")
+        if request.issuer is not None:
+            if iss is None and request.iss_required:
+                raise IssuerMismatchError("the callback lacks iss, which the server promised")
+            if iss is not None and iss != request.issuer:
+                raise IssuerMismatchError(f"the callback's iss {iss!r} is not {request.issuer!r}")
         error = one("error")
         if error is not None:
             raise AuthorizationError(error, one("error_description"))
@@ -237,18 +266,22 @@ class OAuthClient:
                 expires_in=int(body["expires_in"]),
                 interval=int(body.get("interval", 5)),  # §3.2: 5 when absent
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):  # OverflowError: int(1e400)
             raise OAuthError("invalid_response", "bad device authorization response") from None
 
     def device_token_flow(self, device: DeviceAuthorization) -> Flow[Token]:
         """§3.4–3.5: poll every ``interval`` seconds, 5 more after ``slow_down``, until the user
-        decides or the code expires (``expired_token``, ``access_denied`` raise OAuthError)."""
-        interval = max(1, device.interval)
-        deadline = self.clock() + device.expires_in
+        decides or the code expires (``expired_token``, ``access_denied`` raise OAuthError).
+
+        The server's interval is capped at :data:`MAX_DEVICE_INTERVAL` and the whole wait at
+        :data:`MAX_DEVICE_WAIT`; no sleep goes past the end of the wait.
+        """
+        interval = min(max(1, device.interval), MAX_DEVICE_INTERVAL)
+        deadline = self.clock() + min(device.expires_in, MAX_DEVICE_WAIT)
         form = {"grant_type": DEVICE_GRANT_TYPE, "device_code": device.device_code}
         while True:
-            yield Sleep(interval)
-            if self.clock() > deadline:
+            yield Sleep(max(0.0, min(interval, deadline - self.clock())))
+            if self.clock() >= deadline:
                 raise OAuthError("expired_token", "the device code expired before approval")
             response = yield from fetch(self._token_request(form, dc_region(device.device_code)))
             if response.status_code == 200:

@@ -14,18 +14,23 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import CoreSchema, core_schema
 
 __all__ = [
     "CompactDate",
     "DecimalText",
+    "EmptyIsZeroDecimalText",
     "Int64Id",
     "NumberOrDecimalText",
+    "OpenEnum",
     "OptionalDecimalText",
     "OptionalUnixTimestamp",
     "UnixTimestamp",
+    "UnknownEnumNumber",
+    "UnknownEnumValue",
     "parse_decimal",
     "parse_timestamp",
 ]
@@ -71,6 +76,100 @@ def _optional_decimal(value: object) -> Decimal | None:
     return parse_decimal(value)
 
 
+def _empty_is_zero(value: object) -> Decimal:
+    """The SDK's ``decimal_empty_is_0``: ``""`` is zero, anything else decimal text."""
+    if value == "" or value is None:
+        return Decimal(0)
+    return parse_decimal(value)
+
+
+class UnknownEnumValue(str):
+    """A value of an enumeration the spec does not list (yet): kept as sent, never refused.
+
+    The official SDK reads any unknown enumeration text as its ``Unknown`` variant
+    (``impl_serde_for_enum_string``,
+    https://github.com/longbridge/openapi/blob/32cb424b58745bdfd832d4196cbbe2842c9ea9c0/rust/src/macros.rs#L13-L22),
+    so a value the server adds tomorrow must not break a whole answer. ``isinstance(value,
+    UnknownEnumValue)`` tells it apart from the listed values, which stay plain ``str``.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"UnknownEnumValue({str.__repr__(self)})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            lambda v: v if isinstance(v, cls) else cls(_text(v))
+        )
+
+
+class UnknownEnumNumber(int):
+    """A numeric code the spec does not list (the SDK's ``#[num_enum(default)] Unknown``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"UnknownEnumNumber({int.__repr__(self)})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(lambda v: cls(_integer(v)))
+
+
+def _text(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise ValueError(f"expected text, got {type(value).__name__}")
+
+
+def _integer(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValueError(f"expected an integer, got {type(value).__name__}")
+
+
+class OpenEnum:
+    """``Annotated`` metadata of an enumeration in an answer: a listed value reads as itself,
+    any other text as :class:`UnknownEnumValue`, any other integer as :class:`UnknownEnumNumber`.
+
+    Only the JSON kinds the enumeration lists are read (``1`` is refused where only ``"1"`` is
+    listed). The generated ``open_enums`` module pairs it with the ``Literal`` of the values.
+    """
+
+    __slots__ = ("_kinds", "_known", "values")
+
+    def __init__(self, *values: str | int) -> None:
+        self.values = values
+        self._known = frozenset(values)
+        self._kinds = frozenset(type(v) for v in values)
+
+    def validate(self, value: object) -> object:
+        if isinstance(value, bool) or type(value) not in self._kinds:
+            names = " or ".join(sorted(k.__name__ for k in self._kinds))
+            raise ValueError(f"expected {names}, got {type(value).__name__}")
+        if value in self._known:
+            return value
+        if isinstance(value, str):
+            return UnknownEnumValue(value)
+        return UnknownEnumNumber(_integer(value))
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            self.validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(_same),
+        )
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> dict[str, Any]:
+        kinds = sorted({"integer" if isinstance(v, int) else "string" for v in self.values})
+        return {"anyOf": [{"enum": list(self.values)}, *({"type": k} for k in kinds)]}
+
+
+def _same(value: object) -> object:
+    return value
+
+
 def parse_timestamp(value: object) -> datetime:
     """An aware UTC datetime from unix seconds, sent as a string of digits or an integer."""
     if isinstance(value, str) and value.isascii() and value.isdigit():
@@ -86,7 +185,9 @@ def parse_timestamp(value: object) -> datetime:
 
 
 def _optional_timestamp(value: object) -> datetime | None:
-    if value is None or value in _NOT_APPLICABLE:
+    """As the SDK's ``timestamp_opt``: ``""``, null and ``0`` mean "has not happened"
+    (https://github.com/longbridge/openapi/blob/32cb424b58745bdfd832d4196cbbe2842c9ea9c0/rust/src/serde_utils.rs#L79-L100)."""
+    if value is None or value in _NOT_APPLICABLE or value in ("0", 0):
         return None
     return parse_timestamp(value)
 
@@ -146,6 +247,16 @@ Only where a source shows the API sending JSON numbers (spec/DISCREPANCIES.md); 
 shortest representation is what JSON carried, so no digits are invented.
 """
 
+EmptyIsZeroDecimalText = Annotated[
+    Decimal,
+    PlainValidator(_empty_is_zero),
+    PlainSerializer(str, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": r"^(-?[0-9]+(\.[0-9]+)?)?$"}),
+]
+"""Decimal text where the server may send ``""`` and the official SDK reads it as zero
+(``serde_utils::decimal_empty_is_0``,
+https://github.com/longbridge/openapi/blob/32cb424b58745bdfd832d4196cbbe2842c9ea9c0/rust/src/serde_utils.rs#L178-L202)."""
+
 OptionalDecimalText = Annotated[
     Decimal | None,
     PlainValidator(_optional_decimal),
@@ -168,7 +279,7 @@ OptionalUnixTimestamp = Annotated[
     PlainSerializer(_optional_timestamp_text, return_type=str, when_used="json"),
     WithJsonSchema(_TEXT),
 ]
-"""Unix seconds as an aware UTC datetime, or ``None`` where the API sent ``""``."""
+"""Unix seconds as an aware UTC datetime, or ``None`` where the API sent ``""``, null or 0."""
 
 CompactDate = Annotated[
     date,

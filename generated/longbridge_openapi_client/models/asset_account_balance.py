@@ -36,21 +36,34 @@ class AssetAccountBalance:
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     risk_level: AssetRiskLevelType0 | AssetRiskLevelType1
     """ Risk level `"0"`..`"3"` (0 safe, 1 medium risk, 2 early warning, 3 danger). The docs type it
-    as a string; a bare number is accepted too (spec/DISCREPANCIES.md).
+    as a string; a bare number is accepted too, and `""`, which the SDK reads as 0
+    (spec/DISCREPANCIES.md).
      """
     margin_call: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     net_assets: str
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
     init_margin: str
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
     maintenance_margin: str
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
     buy_power: str
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
-    cash_infos: list[AssetCashInfo]
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
+    cash_infos: list[AssetCashInfo] | Unset = UNSET
+    """ Absent from some answers; the SDK reads absence as an empty list. """
     frozen_transaction_fees: list[AssetFrozenTransactionFee] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -82,10 +95,12 @@ class AssetAccountBalance:
 
         buy_power = self.buy_power
 
-        cash_infos = []
-        for cash_infos_item_data in self.cash_infos:
-            cash_infos_item = cash_infos_item_data.to_dict()
-            cash_infos.append(cash_infos_item)
+        cash_infos: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.cash_infos, Unset):
+            cash_infos = []
+            for cash_infos_item_data in self.cash_infos:
+                cash_infos_item = cash_infos_item_data.to_dict()
+                cash_infos.append(cash_infos_item)
 
         frozen_transaction_fees: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.frozen_transaction_fees, Unset):
@@ -110,9 +125,10 @@ class AssetAccountBalance:
                 "init_margin": init_margin,
                 "maintenance_margin": maintenance_margin,
                 "buy_power": buy_power,
-                "cash_infos": cash_infos,
             }
         )
+        if cash_infos is not UNSET:
+            field_dict["cash_infos"] = cash_infos
         if frozen_transaction_fees is not UNSET:
             field_dict["frozen_transaction_fees"] = frozen_transaction_fees
 
@@ -165,12 +181,14 @@ class AssetAccountBalance:
 
         buy_power = d.pop("buy_power")
 
-        cash_infos = []
-        _cash_infos = d.pop("cash_infos")
-        for cash_infos_item_data in _cash_infos:
-            cash_infos_item = AssetCashInfo.from_dict(cash_infos_item_data)
+        _cash_infos = d.pop("cash_infos", UNSET)
+        cash_infos: list[AssetCashInfo] | Unset = UNSET
+        if _cash_infos is not UNSET:
+            cash_infos = []
+            for cash_infos_item_data in _cash_infos:
+                cash_infos_item = AssetCashInfo.from_dict(cash_infos_item_data)
 
-            cash_infos.append(cash_infos_item)
+                cash_infos.append(cash_infos_item)
 
         _frozen_transaction_fees = d.pop("frozen_transaction_fees", UNSET)
         frozen_transaction_fees: list[AssetFrozenTransactionFee] | Unset = UNSET

@@ -41,13 +41,16 @@ class AssetCashFlow:
     balance: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     business_time: int | str
     """ Unix seconds. Responses send a string (the SDK's deserializer requires one); some
     documentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).
      """
-    symbol: str | Unset = UNSET
-    """ The security concerned, or `""` for pure cash movements. """
+    symbol: None | str | Unset = UNSET
+    """ The security concerned, or `""` (or null) for pure cash movements. """
     description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -73,7 +76,11 @@ class AssetCashFlow:
         business_time: int | str
         business_time = self.business_time
 
-        symbol = self.symbol
+        symbol: None | str | Unset
+        if isinstance(self.symbol, Unset):
+            symbol = UNSET
+        else:
+            symbol = self.symbol
 
         description = self.description
 
@@ -156,7 +163,14 @@ class AssetCashFlow:
 
         business_time = _parse_business_time(d.pop("business_time"))
 
-        symbol = d.pop("symbol", UNSET)
+        def _parse_symbol(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        symbol = _parse_symbol(d.pop("symbol", UNSET))
 
         description = d.pop("description", UNSET)
 

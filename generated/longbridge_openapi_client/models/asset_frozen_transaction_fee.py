@@ -14,7 +14,10 @@ T = TypeVar("T", bound="AssetFrozenTransactionFee")
 @_attrs_define
 class AssetFrozenTransactionFee:
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     frozen_transaction_fee: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -18,7 +18,8 @@ T = TypeVar("T", bound="AssetFundChannel")
 @_attrs_define
 class AssetFundChannel:
     account_channel: str
-    fund_info: list[AssetFundInfo]
+    fund_info: list[AssetFundInfo] | Unset = UNSET
+    """ Absent for a channel without funds; the SDK reads absence as empty. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -26,19 +27,22 @@ class AssetFundChannel:
 
         account_channel = self.account_channel
 
-        fund_info = []
-        for fund_info_item_data in self.fund_info:
-            fund_info_item = fund_info_item_data.to_dict()
-            fund_info.append(fund_info_item)
+        fund_info: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.fund_info, Unset):
+            fund_info = []
+            for fund_info_item_data in self.fund_info:
+                fund_info_item = fund_info_item_data.to_dict()
+                fund_info.append(fund_info_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "account_channel": account_channel,
-                "fund_info": fund_info,
             }
         )
+        if fund_info is not UNSET:
+            field_dict["fund_info"] = fund_info
 
         return field_dict
 
@@ -49,12 +53,14 @@ class AssetFundChannel:
         d = dict(src_dict)
         account_channel = d.pop("account_channel")
 
-        fund_info = []
-        _fund_info = d.pop("fund_info")
-        for fund_info_item_data in _fund_info:
-            fund_info_item = AssetFundInfo.from_dict(fund_info_item_data)
+        _fund_info = d.pop("fund_info", UNSET)
+        fund_info: list[AssetFundInfo] | Unset = UNSET
+        if _fund_info is not UNSET:
+            fund_info = []
+            for fund_info_item_data in _fund_info:
+                fund_info_item = AssetFundInfo.from_dict(fund_info_item_data)
 
-            fund_info.append(fund_info_item)
+                fund_info.append(fund_info_item)
 
         asset_fund_channel = cls(
             account_channel=account_channel,

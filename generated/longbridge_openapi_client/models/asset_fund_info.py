@@ -17,17 +17,26 @@ class AssetFundInfo:
     """ The fund's ISIN, such as `HK0000447943`. """
     symbol_name: str
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     current_net_asset_value: str
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
     cost_net_asset_value: str
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
     net_asset_value_day: int | str
     """ Unix seconds. Responses send a string (the SDK's deserializer requires one); some
     documentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).
      """
     holding_units: str | Unset = UNSET
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

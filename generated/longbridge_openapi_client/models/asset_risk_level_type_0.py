@@ -1,8 +1,9 @@
 from typing import Literal
 
-AssetRiskLevelType0 = Literal["0", "1", "2", "3"]
+AssetRiskLevelType0 = Literal["", "0", "1", "2", "3"]
 
 ASSET_RISK_LEVEL_TYPE_0_VALUES: set[AssetRiskLevelType0] = {
+    "",
     "0",
     "1",
     "2",

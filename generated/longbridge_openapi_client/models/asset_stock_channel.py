@@ -18,7 +18,8 @@ T = TypeVar("T", bound="AssetStockChannel")
 @_attrs_define
 class AssetStockChannel:
     account_channel: str
-    stock_info: list[AssetStockInfo]
+    stock_info: list[AssetStockInfo] | Unset = UNSET
+    """ Absent for a channel without stocks; the SDK reads absence as empty. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -26,19 +27,22 @@ class AssetStockChannel:
 
         account_channel = self.account_channel
 
-        stock_info = []
-        for stock_info_item_data in self.stock_info:
-            stock_info_item = stock_info_item_data.to_dict()
-            stock_info.append(stock_info_item)
+        stock_info: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.stock_info, Unset):
+            stock_info = []
+            for stock_info_item_data in self.stock_info:
+                stock_info_item = stock_info_item_data.to_dict()
+                stock_info.append(stock_info_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "account_channel": account_channel,
-                "stock_info": stock_info,
             }
         )
+        if stock_info is not UNSET:
+            field_dict["stock_info"] = stock_info
 
         return field_dict
 
@@ -49,12 +53,14 @@ class AssetStockChannel:
         d = dict(src_dict)
         account_channel = d.pop("account_channel")
 
-        stock_info = []
-        _stock_info = d.pop("stock_info")
-        for stock_info_item_data in _stock_info:
-            stock_info_item = AssetStockInfo.from_dict(stock_info_item_data)
+        _stock_info = d.pop("stock_info", UNSET)
+        stock_info: list[AssetStockInfo] | Unset = UNSET
+        if _stock_info is not UNSET:
+            stock_info = []
+            for stock_info_item_data in _stock_info:
+                stock_info_item = AssetStockInfo.from_dict(stock_info_item_data)
 
-            stock_info.append(stock_info_item)
+                stock_info.append(stock_info_item)
 
         asset_stock_channel = cls(
             account_channel=account_channel,

@@ -15,18 +15,25 @@ T = TypeVar("T", bound="AssetStockInfo")
 @_attrs_define
 class AssetStockInfo:
     symbol: str
-    """ A ticker with its market suffix, such as `700.HK` or `AAPL.US`. """
+    """ A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`
+    (spec/DISCREPANCIES.md).
+     """
     symbol_name: str
     quantity: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     available_quantity: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     market: Market
     """ Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more). """
     cost_price: str
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
     init_quantity: str | Unset = UNSET
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
     not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).

@@ -254,3 +254,9 @@ class ClientInformation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Credentials never reach a repr (generator/secret_fields.py).
+from .._runtime.secret_repr import mask_secrets  # noqa: E402
+
+mask_secrets(ClientInformation, ("client_secret", "registration_access_token"))

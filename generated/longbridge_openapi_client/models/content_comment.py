@@ -34,9 +34,9 @@ class ContentComment:
      """
     body: str | Unset = UNSET
     """ Plain text. """
-    reply_to_id: int | str | Unset = UNSET
-    """ A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples
-    show a number, which loses precision in JavaScript. Clients read it as a string.
+    reply_to_id: str | Unset = UNSET
+    """ The reply this one answers; `"0"` for a top-level reply. The SDK reads an absent one
+    as `""` (`#[serde(default)]`), so `""` is accepted too.
      """
     author: ContentAuthor | Unset = UNSET
     images: list[ContentImage] | Unset = UNSET
@@ -60,11 +60,7 @@ class ContentComment:
 
         body = self.body
 
-        reply_to_id: int | str | Unset
-        if isinstance(self.reply_to_id, Unset):
-            reply_to_id = UNSET
-        else:
-            reply_to_id = self.reply_to_id
+        reply_to_id = self.reply_to_id
 
         author: dict[str, Any] | Unset = UNSET
         if not isinstance(self.author, Unset):
@@ -129,12 +125,7 @@ class ContentComment:
 
         body = d.pop("body", UNSET)
 
-        def _parse_reply_to_id(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        reply_to_id = _parse_reply_to_id(d.pop("reply_to_id", UNSET))
+        reply_to_id = d.pop("reply_to_id", UNSET)
 
         _author = d.pop("author", UNSET)
         author: ContentAuthor | Unset

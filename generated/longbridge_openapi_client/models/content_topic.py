@@ -19,14 +19,15 @@ T = TypeVar("T", bound="ContentTopic")
 
 @_attrs_define
 class ContentTopic:
-    """A topic in full (SDK OwnedTopic)."""
+    """A topic in full (SDK OwnedTopic). The SDK reads every member but `id`, `author`,
+    `created_at` and `updated_at` with `#[serde(default)]`, `topic_type` as free text.
+
+    """
 
     id: int | str
     """ A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples
     show a number, which loses precision in JavaScript. Clients read it as a string.
      """
-    topic_type: ContentTopicType
-    """ `article` (long form, Markdown, titled) or `post` (short, plain text). """
     created_at: int | str
     """ Unix seconds. Responses send a string (the SDK's deserializer requires one); some
     documentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).
@@ -37,6 +38,8 @@ class ContentTopic:
     """ A plain-text excerpt of the body. """
     body: str | Unset = UNSET
     """ Markdown for an article """
+    topic_type: ContentTopicType | Unset = UNSET
+    """ `article` (long form, Markdown, titled) or `post` (short, plain text). """
     tickers: list[str] | Unset = UNSET
     hashtags: list[str] | Unset = UNSET
     images: list[ContentImage] | Unset = UNSET
@@ -61,8 +64,6 @@ class ContentTopic:
         id: int | str
         id = self.id
 
-        topic_type: str = self.topic_type
-
         created_at: int | str
         created_at = self.created_at
 
@@ -71,6 +72,10 @@ class ContentTopic:
         description = self.description
 
         body = self.body
+
+        topic_type: str | Unset = UNSET
+        if not isinstance(self.topic_type, Unset):
+            topic_type = self.topic_type
 
         tickers: list[str] | Unset = UNSET
         if not isinstance(self.tickers, Unset):
@@ -114,7 +119,6 @@ class ContentTopic:
         field_dict.update(
             {
                 "id": id,
-                "topic_type": topic_type,
                 "created_at": created_at,
             }
         )
@@ -124,6 +128,8 @@ class ContentTopic:
             field_dict["description"] = description
         if body is not UNSET:
             field_dict["body"] = body
+        if topic_type is not UNSET:
+            field_dict["topic_type"] = topic_type
         if tickers is not UNSET:
             field_dict["tickers"] = tickers
         if hashtags is not UNSET:
@@ -161,8 +167,6 @@ class ContentTopic:
 
         id = _parse_id(d.pop("id"))
 
-        topic_type = check_content_topic_type(d.pop("topic_type"))
-
         def _parse_created_at(data: object) -> int | str:
             return cast(int | str, data)
 
@@ -173,6 +177,13 @@ class ContentTopic:
         description = d.pop("description", UNSET)
 
         body = d.pop("body", UNSET)
+
+        _topic_type = d.pop("topic_type", UNSET)
+        topic_type: ContentTopicType | Unset
+        if isinstance(_topic_type, Unset):
+            topic_type = UNSET
+        else:
+            topic_type = check_content_topic_type(_topic_type)
 
         tickers = cast(list[str], d.pop("tickers", UNSET))
 
@@ -215,11 +226,11 @@ class ContentTopic:
 
         content_topic = cls(
             id=id,
-            topic_type=topic_type,
             created_at=created_at,
             title=title,
             description=description,
             body=body,
+            topic_type=topic_type,
             tickers=tickers,
             hashtags=hashtags,
             images=images,

@@ -18,7 +18,9 @@ T = TypeVar("T", bound="ContentTopicDetail")
 @_attrs_define
 class ContentTopicDetail:
     item: ContentTopic
-    """ A topic in full (SDK OwnedTopic). """
+    """ A topic in full (SDK OwnedTopic). The SDK reads every member but `id`, `author`,
+    `created_at` and `updated_at` with `#[serde(default)]`, `topic_type` as free text.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -8,10 +8,6 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.watchlist_market_temperature import WatchlistMarketTemperature
-
-
 T = TypeVar("T", bound="GetMarketTemperatureResponse")
 
 
@@ -20,17 +16,19 @@ class GetMarketTemperatureResponse:
     code: int
     """ 0 on success; otherwise one of `x-longbridge-error-codes` or an endpoint's own code. """
     message: str
-    data: WatchlistMarketTemperature
+    data: Any
+    """ The SDK reads the time from `timestamp` or its alias `updated_at`, and an absent
+    `description` as `""` (spec/DISCREPANCIES.md): one of the two times is required.
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.watchlist_market_temperature import WatchlistMarketTemperature  # noqa: PLC0415
-
         code = self.code
 
         message = self.message
 
-        data = self.data.to_dict()
+        data: Any
+        data = self.data
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,14 +44,15 @@ class GetMarketTemperatureResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.watchlist_market_temperature import WatchlistMarketTemperature  # noqa: PLC0415
-
         d = dict(src_dict)
         code = d.pop("code")
 
         message = d.pop("message")
 
-        data = WatchlistMarketTemperature.from_dict(d.pop("data"))
+        def _parse_data(data: object) -> Any:
+            return cast(Any, data)
+
+        data = _parse_data(d.pop("data"))
 
         get_market_temperature_response = cls(
             code=code,

@@ -23,7 +23,8 @@ class GetOrderDetailResponse:
     data: OrderDetail
     """ An order with its detail (longbridge-api.md §5.2): commission-free (`free_*`), deduction
     (`deductions_*`) and platform-deduction (`platform_deducted_*`) status, amount and currency
-    (`""` when not applicable; the statuses are free text, the SDK maps unknown ones to Unknown),
+    (`""` or null when not applicable; the statuses are the SDK's enumerations, which map
+    unknown values to Unknown),
     the status `history` and the `charge_detail` (null for attached orders, SDK 4.4.2).
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -1,10 +1,11 @@
 from typing import Literal
 
-Market = Literal["AU", "CN", "DE", "HK", "JP", "SG", "SH", "SZ", "UK", "US"]
+Market = Literal["AU", "CN", "Crypto", "DE", "HK", "JP", "SG", "SH", "SZ", "UK", "US"]
 
 MARKET_VALUES: set[Market] = {
     "AU",
     "CN",
+    "Crypto",
     "DE",
     "HK",
     "JP",

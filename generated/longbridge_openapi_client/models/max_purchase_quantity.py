@@ -16,9 +16,13 @@ class MaxPurchaseQuantity:
     """Estimated maximum quantities (longbridge-api.md §5.2)."""
 
     cash_max_qty: str
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
     margin_max_qty: str
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

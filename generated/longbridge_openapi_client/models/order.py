@@ -15,6 +15,10 @@ from ..models.time_in_force import TimeInForce, check_time_in_force
 from ..models.trigger_status import TriggerStatus, check_trigger_status
 from ..types import UNSET, Unset
 
+if TYPE_CHECKING:
+    from ..models.trade_attached_order import TradeAttachedOrder
+
+
 T = TypeVar("T", bound="Order")
 
 
@@ -32,7 +36,9 @@ class Order:
     show a number, which loses precision in JavaScript. Clients read it as a string.
      """
     status: OrderStatus
-    """ Order status (longbridge-api.md §5.7). """
+    """ Order status (longbridge-api.md §5.7); `DelayedNotReported` is an order held until its
+    `delayed_until` time (SDK 5.3.0, spec/DISCREPANCIES.md).
+     """
     stock_name: str
     quantity: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
@@ -53,7 +59,9 @@ class Order:
     side: OrderSide
     """ Buy or sell (longbridge-api.md §5.2). """
     symbol: str
-    """ A ticker with its market suffix, such as `700.HK` or `AAPL.US`. """
+    """ A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`
+    (spec/DISCREPANCIES.md).
+     """
     order_type: OrderType
     """ Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,
     ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
@@ -79,9 +87,13 @@ class Order:
     expire_date: str
     """ A date `YYYY-MM-DD`, or `""` when not applicable (an order's `expire_date`). """
     updated_at: int | str
-    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened. """
+    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened; clients read
+    `""` and `"0"` as "not happened", as the SDK's `timestamp_opt` does.
+     """
     trigger_at: int | str
-    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened. """
+    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened; clients read
+    `""` and `"0"` as "not happened", as the SDK's `timestamp_opt` does.
+     """
     trailing_amount: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
     not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
@@ -98,10 +110,13 @@ class Order:
     """ State of a conditional order's trigger (longbridge-api.md §5.2); `""` when not applicable.
      """
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     outside_rth: OutsideRTH
     """ Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,
-    `ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`, and orders report
+    `ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report
     `UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is
     accepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.
      """
@@ -112,9 +127,15 @@ class Order:
     not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
      """
     trigger_count: int | Unset = UNSET
+    attached_orders: list[TradeAttachedOrder] | Unset = UNSET
+    """ Take-profit / stop-loss orders attached to this one; absent means none (the SDK's
+    `#[serde(default)]`).
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.trade_attached_order import TradeAttachedOrder  # noqa: PLC0415
+
         order_id: int | str
         order_id = self.order_id
 
@@ -177,6 +198,13 @@ class Order:
 
         trigger_count = self.trigger_count
 
+        attached_orders: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.attached_orders, Unset):
+            attached_orders = []
+            for attached_orders_item_data in self.attached_orders:
+                attached_orders_item = attached_orders_item_data.to_dict()
+                attached_orders.append(attached_orders_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -216,11 +244,15 @@ class Order:
             field_dict["monitor_price"] = monitor_price
         if trigger_count is not UNSET:
             field_dict["trigger_count"] = trigger_count
+        if attached_orders is not UNSET:
+            field_dict["attached_orders"] = attached_orders
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.trade_attached_order import TradeAttachedOrder  # noqa: PLC0415
+
         d = dict(src_dict)
 
         def _parse_order_id(data: object) -> int | str:
@@ -293,6 +325,17 @@ class Order:
 
         trigger_count = d.pop("trigger_count", UNSET)
 
+        _attached_orders = d.pop("attached_orders", UNSET)
+        attached_orders: list[TradeAttachedOrder] | Unset = UNSET
+        if _attached_orders is not UNSET:
+            attached_orders = []
+            for attached_orders_item_data in _attached_orders:
+                attached_orders_item = TradeAttachedOrder.from_dict(
+                    attached_orders_item_data
+                )
+
+                attached_orders.append(attached_orders_item)
+
         order = cls(
             order_id=order_id,
             status=status,
@@ -323,6 +366,7 @@ class Order:
             limit_depth_level=limit_depth_level,
             monitor_price=monitor_price,
             trigger_count=trigger_count,
+            attached_orders=attached_orders,
         )
 
         order.additional_properties = d

@@ -12,10 +12,19 @@ from ..models.order_tag import OrderTag, check_order_tag
 from ..models.order_type import OrderType, check_order_type
 from ..models.outside_rth import OutsideRTH, check_outside_rth
 from ..models.time_in_force import TimeInForce, check_time_in_force
+from ..models.trade_commission_free_status import (
+    TradeCommissionFreeStatus,
+    check_trade_commission_free_status,
+)
+from ..models.trade_deduction_status import (
+    TradeDeductionStatus,
+    check_trade_deduction_status,
+)
 from ..models.trigger_status import TriggerStatus, check_trigger_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.trade_attached_order import TradeAttachedOrder
     from ..models.trade_charge_detail import TradeChargeDetail
     from ..models.trade_order_history_entry import TradeOrderHistoryEntry
 
@@ -27,7 +36,8 @@ T = TypeVar("T", bound="OrderDetail")
 class OrderDetail:
     """An order with its detail (longbridge-api.md §5.2): commission-free (`free_*`), deduction
     (`deductions_*`) and platform-deduction (`platform_deducted_*`) status, amount and currency
-    (`""` when not applicable; the statuses are free text, the SDK maps unknown ones to Unknown),
+    (`""` or null when not applicable; the statuses are the SDK's enumerations, which map
+    unknown values to Unknown),
     the status `history` and the `charge_detail` (null for attached orders, SDK 4.4.2).
 
     """
@@ -37,7 +47,9 @@ class OrderDetail:
     show a number, which loses precision in JavaScript. Clients read it as a string.
      """
     status: OrderStatus
-    """ Order status (longbridge-api.md §5.7). """
+    """ Order status (longbridge-api.md §5.7); `DelayedNotReported` is an order held until its
+    `delayed_until` time (SDK 5.3.0, spec/DISCREPANCIES.md).
+     """
     stock_name: str
     quantity: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
@@ -58,7 +70,9 @@ class OrderDetail:
     side: OrderSide
     """ Buy or sell (longbridge-api.md §5.2). """
     symbol: str
-    """ A ticker with its market suffix, such as `700.HK` or `AAPL.US`. """
+    """ A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`
+    (spec/DISCREPANCIES.md).
+     """
     order_type: OrderType
     """ Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,
     ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
@@ -84,9 +98,13 @@ class OrderDetail:
     expire_date: str
     """ A date `YYYY-MM-DD`, or `""` when not applicable (an order's `expire_date`). """
     updated_at: int | str
-    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened. """
+    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened; clients read
+    `""` and `"0"` as "not happened", as the SDK's `timestamp_opt` does.
+     """
     trigger_at: int | str
-    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened. """
+    """ Unix seconds as for `Timestamp`, or `""` when the event has not happened; clients read
+    `""` and `"0"` as "not happened", as the SDK's `timestamp_opt` does.
+     """
     trailing_amount: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
     not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
@@ -103,10 +121,13 @@ class OrderDetail:
     """ State of a conditional order's trigger (longbridge-api.md §5.2); `""` when not applicable.
      """
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
+    reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+    (spec/DISCREPANCIES.md).
+     """
     outside_rth: OutsideRTH
     """ Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,
-    `ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`, and orders report
+    `ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report
     `UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is
     accepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.
      """
@@ -118,28 +139,36 @@ class OrderDetail:
     not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
      """
     trigger_count: int | Unset = UNSET
-    free_status: str | Unset = UNSET
+    attached_orders: list[TradeAttachedOrder] | Unset = UNSET
+    """ Take-profit / stop-loss orders attached to this one; absent means none (the SDK's
+    `#[serde(default)]`).
+     """
+    free_status: TradeCommissionFreeStatus | Unset = UNSET
+    """ Commission-free status of an order (SDK `CommissionFreeStatus`). """
     free_amount: str | Unset = UNSET
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
     not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
      """
-    free_currency: str | Unset = UNSET
-    deductions_status: str | Unset = UNSET
+    free_currency: None | str | Unset = UNSET
+    deductions_status: TradeDeductionStatus | Unset = UNSET
+    """ Deduction status of an order (SDK `DeductionStatus`). """
     deductions_amount: str | Unset = UNSET
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
     not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
      """
-    deductions_currency: str | Unset = UNSET
-    platform_deducted_status: str | Unset = UNSET
+    deductions_currency: None | str | Unset = UNSET
+    platform_deducted_status: TradeDeductionStatus | Unset = UNSET
+    """ Deduction status of an order (SDK `DeductionStatus`). """
     platform_deducted_amount: str | Unset = UNSET
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
     not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
      """
-    platform_deducted_currency: str | Unset = UNSET
+    platform_deducted_currency: None | str | Unset = UNSET
     charge_detail: None | TradeChargeDetail | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.trade_attached_order import TradeAttachedOrder  # noqa: PLC0415
         from ..models.trade_charge_detail import TradeChargeDetail  # noqa: PLC0415
         from ..models.trade_order_history_entry import TradeOrderHistoryEntry  # noqa: PLC0415
 
@@ -210,23 +239,48 @@ class OrderDetail:
 
         trigger_count = self.trigger_count
 
-        free_status = self.free_status
+        attached_orders: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.attached_orders, Unset):
+            attached_orders = []
+            for attached_orders_item_data in self.attached_orders:
+                attached_orders_item = attached_orders_item_data.to_dict()
+                attached_orders.append(attached_orders_item)
+
+        free_status: str | Unset = UNSET
+        if not isinstance(self.free_status, Unset):
+            free_status = self.free_status
 
         free_amount = self.free_amount
 
-        free_currency = self.free_currency
+        free_currency: None | str | Unset
+        if isinstance(self.free_currency, Unset):
+            free_currency = UNSET
+        else:
+            free_currency = self.free_currency
 
-        deductions_status = self.deductions_status
+        deductions_status: str | Unset = UNSET
+        if not isinstance(self.deductions_status, Unset):
+            deductions_status = self.deductions_status
 
         deductions_amount = self.deductions_amount
 
-        deductions_currency = self.deductions_currency
+        deductions_currency: None | str | Unset
+        if isinstance(self.deductions_currency, Unset):
+            deductions_currency = UNSET
+        else:
+            deductions_currency = self.deductions_currency
 
-        platform_deducted_status = self.platform_deducted_status
+        platform_deducted_status: str | Unset = UNSET
+        if not isinstance(self.platform_deducted_status, Unset):
+            platform_deducted_status = self.platform_deducted_status
 
         platform_deducted_amount = self.platform_deducted_amount
 
-        platform_deducted_currency = self.platform_deducted_currency
+        platform_deducted_currency: None | str | Unset
+        if isinstance(self.platform_deducted_currency, Unset):
+            platform_deducted_currency = UNSET
+        else:
+            platform_deducted_currency = self.platform_deducted_currency
 
         charge_detail: dict[str, Any] | None | Unset
         if isinstance(self.charge_detail, Unset):
@@ -276,6 +330,8 @@ class OrderDetail:
             field_dict["monitor_price"] = monitor_price
         if trigger_count is not UNSET:
             field_dict["trigger_count"] = trigger_count
+        if attached_orders is not UNSET:
+            field_dict["attached_orders"] = attached_orders
         if free_status is not UNSET:
             field_dict["free_status"] = free_status
         if free_amount is not UNSET:
@@ -301,6 +357,7 @@ class OrderDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.trade_attached_order import TradeAttachedOrder  # noqa: PLC0415
         from ..models.trade_charge_detail import TradeChargeDetail  # noqa: PLC0415
         from ..models.trade_order_history_entry import TradeOrderHistoryEntry  # noqa: PLC0415
 
@@ -383,23 +440,76 @@ class OrderDetail:
 
         trigger_count = d.pop("trigger_count", UNSET)
 
-        free_status = d.pop("free_status", UNSET)
+        _attached_orders = d.pop("attached_orders", UNSET)
+        attached_orders: list[TradeAttachedOrder] | Unset = UNSET
+        if _attached_orders is not UNSET:
+            attached_orders = []
+            for attached_orders_item_data in _attached_orders:
+                attached_orders_item = TradeAttachedOrder.from_dict(
+                    attached_orders_item_data
+                )
+
+                attached_orders.append(attached_orders_item)
+
+        _free_status = d.pop("free_status", UNSET)
+        free_status: TradeCommissionFreeStatus | Unset
+        if isinstance(_free_status, Unset):
+            free_status = UNSET
+        else:
+            free_status = check_trade_commission_free_status(_free_status)
 
         free_amount = d.pop("free_amount", UNSET)
 
-        free_currency = d.pop("free_currency", UNSET)
+        def _parse_free_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        deductions_status = d.pop("deductions_status", UNSET)
+        free_currency = _parse_free_currency(d.pop("free_currency", UNSET))
+
+        _deductions_status = d.pop("deductions_status", UNSET)
+        deductions_status: TradeDeductionStatus | Unset
+        if isinstance(_deductions_status, Unset):
+            deductions_status = UNSET
+        else:
+            deductions_status = check_trade_deduction_status(_deductions_status)
 
         deductions_amount = d.pop("deductions_amount", UNSET)
 
-        deductions_currency = d.pop("deductions_currency", UNSET)
+        def _parse_deductions_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        platform_deducted_status = d.pop("platform_deducted_status", UNSET)
+        deductions_currency = _parse_deductions_currency(
+            d.pop("deductions_currency", UNSET)
+        )
+
+        _platform_deducted_status = d.pop("platform_deducted_status", UNSET)
+        platform_deducted_status: TradeDeductionStatus | Unset
+        if isinstance(_platform_deducted_status, Unset):
+            platform_deducted_status = UNSET
+        else:
+            platform_deducted_status = check_trade_deduction_status(
+                _platform_deducted_status
+            )
 
         platform_deducted_amount = d.pop("platform_deducted_amount", UNSET)
 
-        platform_deducted_currency = d.pop("platform_deducted_currency", UNSET)
+        def _parse_platform_deducted_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        platform_deducted_currency = _parse_platform_deducted_currency(
+            d.pop("platform_deducted_currency", UNSET)
+        )
 
         def _parse_charge_detail(data: object) -> None | TradeChargeDetail | Unset:
             if data is None:
@@ -449,6 +559,7 @@ class OrderDetail:
             limit_depth_level=limit_depth_level,
             monitor_price=monitor_price,
             trigger_count=trigger_count,
+            attached_orders=attached_orders,
             free_status=free_status,
             free_amount=free_amount,
             free_currency=free_currency,

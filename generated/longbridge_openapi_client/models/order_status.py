@@ -2,6 +2,7 @@ from typing import Literal
 
 OrderStatus = Literal[
     "CanceledStatus",
+    "DelayedNotReported",
     "ExpiredStatus",
     "FilledStatus",
     "NewStatus",
@@ -22,6 +23,7 @@ OrderStatus = Literal[
 
 ORDER_STATUS_VALUES: set[OrderStatus] = {
     "CanceledStatus",
+    "DelayedNotReported",
     "ExpiredStatus",
     "FilledStatus",
     "NewStatus",

@@ -1,13 +1,13 @@
 from typing import Literal
 
 OutsideRTH = Literal[
-    "", "ANY_TIME", "OptionPreMarket", "OVERNIGHT", "RTH_ONLY", "UnknownOutsideRth"
+    "", "ANY_TIME", "OPTION_PRE_MARKET", "OVERNIGHT", "RTH_ONLY", "UnknownOutsideRth"
 ]
 
 OUTSIDE_RTH_VALUES: set[OutsideRTH] = {
     "",
     "ANY_TIME",
-    "OptionPreMarket",
+    "OPTION_PRE_MARKET",
     "OVERNIGHT",
     "RTH_ONLY",
     "UnknownOutsideRth",

@@ -16,9 +16,11 @@ class TradeChargeFee:
     code: str
     name: str
     amount: str
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
     currency: str
-    """ An ISO 4217-style currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). """
+    """ Free text in the SDK (`String`), not only a three-letter code. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -17,13 +17,17 @@ class TradeOrderHistoryEntry:
     """One change of an order (longbridge-api.md §5.2, order detail `history[]`)."""
 
     price: str
-    """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
      """
     quantity: str
-    """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
+    """ A decimal number as text, or `""`, which the official SDK reads as zero
+    (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
+     """
     status: OrderStatus
-    """ Order status (longbridge-api.md §5.7). """
+    """ Order status (longbridge-api.md §5.7); `DelayedNotReported` is an order held until its
+    `delayed_until` time (SDK 5.3.0, spec/DISCREPANCIES.md).
+     """
     msg: str
     time: int | str
     """ Unix seconds. Responses send a string (the SDK's deserializer requires one); some

@@ -23,7 +23,9 @@ class TradeSubmitOrderRequest:
     """
 
     symbol: str
-    """ A ticker with its market suffix, such as `700.HK` or `AAPL.US`. """
+    """ A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`
+    (spec/DISCREPANCIES.md).
+     """
     order_type: OrderType
     """ Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,
     ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
@@ -53,7 +55,7 @@ class TradeSubmitOrderRequest:
      """
     outside_rth: OutsideRTH | Unset = UNSET
     """ Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,
-    `ANY_TIME`, `OVERNIGHT`; the SDK adds `OptionPreMarket`, and orders report
+    `ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report
     `UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is
     accepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.
      """

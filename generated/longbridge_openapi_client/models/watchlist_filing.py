@@ -15,21 +15,19 @@ T = TypeVar("T", bound="WatchlistFiling")
 class WatchlistFiling:
     id: str
     title: str
-    description: str
     file_name: str
     file_urls: list[str]
     publish_at: int | str
     """ Unix seconds. Responses send a string (the SDK's deserializer requires one); some
     documentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).
      """
+    description: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
         title = self.title
-
-        description = self.description
 
         file_name = self.file_name
 
@@ -38,18 +36,21 @@ class WatchlistFiling:
         publish_at: int | str
         publish_at = self.publish_at
 
+        description = self.description
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
                 "title": title,
-                "description": description,
                 "file_name": file_name,
                 "file_urls": file_urls,
                 "publish_at": publish_at,
             }
         )
+        if description is not UNSET:
+            field_dict["description"] = description
 
         return field_dict
 
@@ -60,8 +61,6 @@ class WatchlistFiling:
 
         title = d.pop("title")
 
-        description = d.pop("description")
-
         file_name = d.pop("file_name")
 
         file_urls = cast(list[str], d.pop("file_urls"))
@@ -71,13 +70,15 @@ class WatchlistFiling:
 
         publish_at = _parse_publish_at(d.pop("publish_at"))
 
+        description = d.pop("description", UNSET)
+
         watchlist_filing = cls(
             id=id,
             title=title,
-            description=description,
             file_name=file_name,
             file_urls=file_urls,
             publish_at=publish_at,
+            description=description,
         )
 
         watchlist_filing.additional_properties = d

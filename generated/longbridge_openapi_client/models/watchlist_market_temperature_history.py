@@ -12,25 +12,20 @@ from ..models.watchlist_market_temperature_history_type import (
 )
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.watchlist_temperature_row import WatchlistTemperatureRow
-
-
 T = TypeVar("T", bound="WatchlistMarketTemperatureHistory")
 
 
 @_attrs_define
 class WatchlistMarketTemperatureHistory:
-    list_: list[WatchlistTemperatureRow]
+    list_: list[Any]
     type_: WatchlistMarketTemperatureHistoryType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.watchlist_temperature_row import WatchlistTemperatureRow  # noqa: PLC0415
-
         list_ = []
         for list_item_data in self.list_:
-            list_item = list_item_data.to_dict()
+            list_item: Any
+            list_item = list_item_data
             list_.append(list_item)
 
         type_: str = self.type_
@@ -48,13 +43,15 @@ class WatchlistMarketTemperatureHistory:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.watchlist_temperature_row import WatchlistTemperatureRow  # noqa: PLC0415
-
         d = dict(src_dict)
         list_ = []
         _list_ = d.pop("list")
         for list_item_data in _list_:
-            list_item = WatchlistTemperatureRow.from_dict(list_item_data)
+
+            def _parse_list_item(data: object) -> Any:
+                return cast(Any, data)
+
+            list_item = _parse_list_item(list_item_data)
 
             list_.append(list_item)
 

@@ -1,13 +1,13 @@
 from typing import Literal
 
-WatchlistMarketTemperatureHistoryType = Literal["day", "month", "week"]
+WatchlistMarketTemperatureHistoryType = Literal["daily", "monthly", "weekly"]
 
 WATCHLIST_MARKET_TEMPERATURE_HISTORY_TYPE_VALUES: set[
     WatchlistMarketTemperatureHistoryType
 ] = {
-    "day",
-    "month",
-    "week",
+    "daily",
+    "monthly",
+    "weekly",
 }
 
 

@@ -14,7 +14,9 @@ T = TypeVar("T", bound="WatchlistSecurity")
 @_attrs_define
 class WatchlistSecurity:
     symbol: str
-    """ A ticker with its market suffix, such as `700.HK` or `AAPL.US`. """
+    """ A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`
+    (spec/DISCREPANCIES.md).
+     """
     market: str
     """ Market code such as HK or US. """
     name: str

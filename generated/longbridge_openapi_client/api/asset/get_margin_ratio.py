@@ -92,7 +92,9 @@ def sync_detailed(
     (longbridge-api.md §5.3; the vendor YAML lacks this operation, §10 item 1).
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,7 +126,9 @@ def sync(
     (longbridge-api.md §5.3; the vendor YAML lacks this operation, §10 item 1).
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +155,9 @@ async def asyncio_detailed(
     (longbridge-api.md §5.3; the vendor YAML lacks this operation, §10 item 1).
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +187,9 @@ async def asyncio(
     (longbridge-api.md §5.3; the vendor YAML lacks this operation, §10 item 1).
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

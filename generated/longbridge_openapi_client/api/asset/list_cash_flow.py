@@ -127,7 +127,9 @@ def sync_detailed(
         end_time (int):
         business_type (AssetBusinessTypeQuery | Unset): Cash-flow category filter; 1 cash, 2
             stock, 3 fund (longbridge-api.md §5.3).
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         page (int | Unset):  Default: 1.
         size (int | Unset):  Default: 50.
 
@@ -178,7 +180,9 @@ def sync(
         end_time (int):
         business_type (AssetBusinessTypeQuery | Unset): Cash-flow category filter; 1 cash, 2
             stock, 3 fund (longbridge-api.md §5.3).
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         page (int | Unset):  Default: 1.
         size (int | Unset):  Default: 50.
 
@@ -224,7 +228,9 @@ async def asyncio_detailed(
         end_time (int):
         business_type (AssetBusinessTypeQuery | Unset): Cash-flow category filter; 1 cash, 2
             stock, 3 fund (longbridge-api.md §5.3).
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         page (int | Unset):  Default: 1.
         size (int | Unset):  Default: 50.
 
@@ -273,7 +279,9 @@ async def asyncio(
         end_time (int):
         business_type (AssetBusinessTypeQuery | Unset): Cash-flow category filter; 1 cash, 2
             stock, 3 fund (longbridge-api.md §5.3).
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         page (int | Unset):  Default: 1.
         size (int | Unset):  Default: 50.
 

@@ -85,7 +85,9 @@ def sync_detailed(
      The latest community discussions that mention the security, newest first; not paged.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,7 +118,9 @@ def sync(
      The latest community discussions that mention the security, newest first; not paged.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +146,9 @@ async def asyncio_detailed(
      The latest community discussions that mention the security, newest first; not paged.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +177,9 @@ async def asyncio(
      The latest community discussions that mention the security, newest first; not paged.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

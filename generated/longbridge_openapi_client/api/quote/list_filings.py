@@ -89,7 +89,9 @@ def sync_detailed(
     """Regulatory filings of a security (longbridge-api.md §5.1)
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,7 +120,9 @@ def sync(
     """Regulatory filings of a security (longbridge-api.md §5.1)
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +146,9 @@ async def asyncio_detailed(
     """Regulatory filings of a security (longbridge-api.md §5.1)
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,7 +175,9 @@ async def asyncio(
     """Regulatory filings of a security (longbridge-api.md §5.1)
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -128,7 +128,9 @@ def sync_detailed(
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
             MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
@@ -138,8 +140,10 @@ def sync_detailed(
         side (OrderSide): Buy or sell (longbridge-api.md §5.2).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
-        currency (str | Unset): An ISO 4217-style currency code as the API sends it (`HKD`, `USD`,
-            `CNH`, ...).
+        currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).
+            Free text, as the SDK
+            reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -188,7 +192,9 @@ def sync(
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
             MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
@@ -198,8 +204,10 @@ def sync(
         side (OrderSide): Buy or sell (longbridge-api.md §5.2).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
-        currency (str | Unset): An ISO 4217-style currency code as the API sends it (`HKD`, `USD`,
-            `CNH`, ...).
+        currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).
+            Free text, as the SDK
+            reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -243,7 +251,9 @@ async def asyncio_detailed(
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
             MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
@@ -253,8 +263,10 @@ async def asyncio_detailed(
         side (OrderSide): Buy or sell (longbridge-api.md §5.2).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
-        currency (str | Unset): An ISO 4217-style currency code as the API sends it (`HKD`, `USD`,
-            `CNH`, ...).
+        currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).
+            Free text, as the SDK
+            reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -301,7 +313,9 @@ async def asyncio(
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
-        symbol (str): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
+            `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
             MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
@@ -311,8 +325,10 @@ async def asyncio(
         side (OrderSide): Buy or sell (longbridge-api.md §5.2).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
-        currency (str | Unset): An ISO 4217-style currency code as the API sends it (`HKD`, `USD`,
-            `CNH`, ...).
+        currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).
+            Free text, as the SDK
+            reads it (`currency: String`): crypto accounts may hold codes such as `USDT`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.

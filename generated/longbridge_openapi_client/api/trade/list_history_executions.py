@@ -118,7 +118,9 @@ def sync_detailed(
     the vendor YAML.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -168,7 +170,9 @@ def sync(
     the vendor YAML.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -213,7 +217,9 @@ async def asyncio_detailed(
     the vendor YAML.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -261,7 +267,9 @@ async def asyncio(
     the vendor YAML.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.

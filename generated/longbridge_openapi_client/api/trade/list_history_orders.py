@@ -139,7 +139,9 @@ def sync_detailed(
     query; `page` / `size` come from the vendor YAML.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
         side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
@@ -194,7 +196,9 @@ def sync(
     query; `page` / `size` come from the vendor YAML.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
         side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
@@ -244,7 +248,9 @@ async def asyncio_detailed(
     query; `page` / `size` come from the vendor YAML.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
         side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
@@ -297,7 +303,9 @@ async def asyncio(
     query; `page` / `size` come from the vendor YAML.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
         side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK

@@ -101,7 +101,9 @@ def sync_detailed(
     servers only (SDK, unreleased), so it is optional.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -138,7 +140,9 @@ def sync(
     servers only (SDK, unreleased), so it is optional.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -170,7 +174,9 @@ async def asyncio_detailed(
     servers only (SDK, unreleased), so it is optional.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.
@@ -205,7 +211,9 @@ async def asyncio(
     servers only (SDK, unreleased), so it is optional.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
             string; documentation examples
             show a number, which loses precision in JavaScript. Clients read it as a string.

@@ -145,7 +145,9 @@ def sync_detailed(
     YAML's example, so it is optional. In the mock "today" is the last 24 hours.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
         side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
@@ -203,7 +205,9 @@ def sync(
     YAML's example, so it is optional. In the mock "today" is the last 24 hours.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
         side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
@@ -256,7 +260,9 @@ async def asyncio_detailed(
     YAML's example, so it is optional. In the mock "today" is the last 24 hours.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
         side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
@@ -312,7 +318,9 @@ async def asyncio(
     YAML's example, so it is optional. In the mock "today" is the last 24 hours.
 
     Args:
-        symbol (str | Unset): A ticker with its market suffix, such as `700.HK` or `AAPL.US`.
+        symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
+            crypto, `BTCUSD.HAS`
+            (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
         side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
