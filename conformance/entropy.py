@@ -12,7 +12,7 @@ The estimate is therefore an upper bound built conservatively, the smallest of:
 - the format bound: the length of the varying part times log2 of the smallest standard alphabet
   (digits, hex, base32, base36, alphanumeric, base64url, base64, printable ASCII) holding every
   character seen, or of the characters actually seen when a sample that large would have shown
-  the whole alphabet;
+  the whole alphabet (base64: the whole bytes it encodes);
 - the per-position bound: for each position, log2 of the alphabet if the number of distinct
   characters seen there is what uniform draws would give, else log2 of the smallest alphabet that
   explains that many distinct characters (a counter's high digits are constant: 0 bits);
@@ -63,6 +63,10 @@ _UUID = re.compile(
     r"^[0-9a-f]{8}-[0-9a-f]{4}-([0-9a-f])[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I
 )
 _UUID_BITS = {"4": 122.0, "7": 74.0}
+# A position is judged short of the full alphabet only below five standard deviations of the
+# distinct count uniform draws give: measured at 32 draws, under 2e-5 per position for every
+# alphabet above, so a true 128-bit token is rarely cut short; a counter's digits fall far below.
+_Z = 5.0
 
 
 @dataclass(frozen=True)
@@ -85,10 +89,10 @@ def _sd_distinct(k: int, n: int) -> float:
 def _effective_alphabet(distinct: int, draws: int, ceiling: int) -> int:
     """The alphabet size explaining ``distinct`` symbols in ``draws`` draws, at most ``ceiling``.
 
-    Uniform draws from the full alphabet: the full size (within three standard deviations).
+    Uniform draws from the full alphabet: the full size (within ``_Z`` standard deviations).
     Fewer: the smallest size whose expected count reaches ``distinct`` (half a symbol of slack).
     """
-    if distinct >= _expected_distinct(ceiling, draws) - 3 * _sd_distinct(ceiling, draws):
+    if distinct >= _expected_distinct(ceiling, draws) - _Z * _sd_distinct(ceiling, draws):
         return ceiling
     k = max(distinct, 1)
     while k < ceiling and _expected_distinct(k, draws) < distinct - 0.5:
@@ -127,6 +131,9 @@ def _plain(values: Sequence[str], label: str | None = None) -> Estimate:
     )
     pooled = _effective_alphabet(len(seen), sum(len(p) for p in parts), max(len(alphabet), 2))
     format_bits = length * math.log2(max(pooled, 1))
+    if name.startswith("base64") and pooled == len(alphabet):
+        # Unpadded base64 of n bytes: the last character carries only the bits left over.
+        format_bits = min(format_bits, 8.0 * (length * 6 // 8))
     position_bits = 0.0
     for i in range(length):
         column = {p[i] for p in parts}
