@@ -41,6 +41,7 @@ GROUPS = (
     "state",
     "endpoints",
     "legacy",
+    "transport",
 )
 F = TypeVar("F", bound=Callable[..., object])
 

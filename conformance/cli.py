@@ -173,6 +173,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-v", "--verbose", action="store_true", help="every check's row, not only the failures"
     )
+    p.add_argument(
+        "--ca-file",
+        type=Path,
+        metavar="PEM",
+        help="trust this CA for an https target, e.g. the one `mock_server --tls` prints "
+        "(the transport checks judge certificates against it)",
+    )
     p.add_argument("--report-dir", type=Path, default=ROOT / "reports", help="where reports go")
     p.add_argument("pytest_args", nargs="*", help="extra pytest arguments, after --")
     return p
@@ -252,7 +259,7 @@ def _run(args: argparse.Namespace, live: bool) -> int:
                 "PKCE (item 20); run the mock with --require-pkce and pass --base-url",
                 flush=True,
             )
-        problem = unreachable(base_url, args.timeout)
+        problem = unreachable(base_url, args.timeout, args.ca_file)
         if problem is not None:
             print(f"error: cannot reach {base_url}: {problem}", file=sys.stderr, flush=True)
             _verdict_only(args, base_url, f"UNREACHABLE: {base_url}: {problem}")
@@ -296,6 +303,9 @@ def _run(args: argparse.Namespace, live: bool) -> int:
             ENV_CLIENT2_SECRET: args.client2_secret or os.environ.get(ENV_CLIENT2_SECRET, ""),
             ENV_REDIRECT_URI: args.redirect_uri or os.environ.get(ENV_REDIRECT_URI, ""),
         }
+        if args.ca_file:
+            # SSL_CERT_FILE: every httpx client of the suite trusts it too.
+            env["CONFORMANCE_CA_FILE"] = env["SSL_CERT_FILE"] = str(args.ca_file.resolve())
         finished = run_masked(command, ROOT, env, args.deadline or None)
     if finished.deadline_reached:
         verdict = f"STOPPED: the deadline of {args.deadline:g} s (--deadline) was reached"

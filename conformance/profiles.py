@@ -20,10 +20,21 @@ __all__ = ["ENV_PROFILE", "PROFILES", "RFC_GROUPS", "Profile", "profile", "rfc_p
 Profile = Literal["longbridge", "rfc", "live"]
 PROFILES: tuple[Profile, ...] = ("longbridge", "rfc", "live")
 ENV_PROFILE = "CONFORMANCE_PROFILE"
-# The groups about an authorization server (and, with --resource, a protected resource); the
-# data API, its envelope and state are Longbridge's own.
+# The groups about an authorization server (and, with --resource, a protected resource), TLS on
+# its endpoints included (RFC 6749 §1.6, §3.1, §3.2); the data API, its envelope and state are
+# Longbridge's own.
 RFC_GROUPS = frozenset(
-    {"discovery", "registration", "authorize", "token", "refresh", "revoke", "device", "bearer"}
+    {
+        "discovery",
+        "registration",
+        "authorize",
+        "token",
+        "refresh",
+        "revoke",
+        "device",
+        "bearer",
+        "transport",
+    }
 )
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import sys
 import textwrap
+from pathlib import Path
 
 from .app import create_app
 from .clock import OffsetClock
 from .config import Deviation, MockConfig, parse_fault
 from .serve import base_url_of, bind, uvicorn_server
+from .tls import server_tls
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +43,18 @@ def _parser() -> argparse.ArgumentParser:
         choices=["auto", "manual"],
         default="auto",
         help="auto: /oauth2/authorize redirects at once; manual: a consent page first",
+    )
+    p.add_argument(
+        "--tls",
+        action="store_true",
+        help="serve https with a certificate from a throwaway CA made at start; the second line "
+        "of stdout is the path of the CA's PEM file, for clients to trust",
+    )
+    p.add_argument(
+        "--ca-dir",
+        type=Path,
+        metavar="DIR",
+        help="with --tls: write the CA's PEM (mock-ca.pem) here (default: a temporary folder)",
     )
     p.add_argument("--require-pkce", action="store_true", help="refuse authorization without PKCE")
     p.add_argument(
@@ -97,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if Deviation.PLAIN_HTTP_TOO in args.deviation and args.tls:
+        # Two uvicorn servers in the main thread would fight over the signal handlers.
+        print(
+            "error: plain_http_too is only served in-process (serve.run_in_thread)", file=sys.stderr
+        )
+        return 2
     config = MockConfig(
         consent=args.consent,
         require_pkce=args.require_pkce,
@@ -107,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         faults=faults,
         deviations=frozenset(Deviation(d) for d in args.deviation),
+        tls=args.tls,
     )
     mock = create_app(config, OffsetClock())
     try:
@@ -114,8 +136,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(f"error: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1
-    server = uvicorn_server(mock, access_log=args.access_log)
-    url = base_url_of(sock)
+    stack = contextlib.ExitStack()
+    tls = stack.enter_context(server_tls(config, args.ca_dir)) if args.tls else None
+    server = uvicorn_server(mock, tls.context if tls else None, access_log=args.access_log)
+    url = base_url_of(sock, "https" if tls else "http")
 
     async def serve() -> None:
         task = asyncio.create_task(server.serve(sockets=[sock]))
@@ -124,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         if server.started:
             # The first line of stdout is the base URL, for scripts and tests to read.
             print(url, flush=True)
+            if tls:
+                print(tls.ca_file, flush=True)
             legacy = next(iter(mock.ctx.state.legacy_apps.values()))
             print(
                 f"legacy app key: {legacy.app_key} (secret and token: GET {url}/_mock/legacy)",
@@ -132,10 +158,11 @@ def main(argv: list[str] | None = None) -> int:
             )
         await task
 
-    try:
-        asyncio.run(serve())
-    except KeyboardInterrupt:
-        pass
+    with stack:
+        try:
+            asyncio.run(serve())
+        except KeyboardInterrupt:
+            pass
     return 0
 
 

@@ -83,6 +83,12 @@ class Deviation(StrEnum):
     PAGING_IGNORES_PAGE = "paging_ignores_page"  # every page request answers page 1
     WRITES_NOT_PERSISTED = "writes_not_persisted"  # data API writes answer success, change nothing
     IGNORE_CLIENT_REQUEST_ID = "ignore_client_request_id"  # a repeated submit places a new order
+    # With tls=True (``--tls``): RFC 8996 deprecates TLS 1.0 and 1.1; RFC 9325 §3.1.1 wants 1.2+.
+    TLS_LEGACY_VERSIONS = "tls_legacy_versions"  # TLS 1.0 and 1.1 offered besides 1.2 and 1.3
+    TLS_LEGACY_ONLY = "tls_legacy_only"  # only TLS 1.0 and 1.1 offered
+    TLS_WRONG_HOST = "tls_wrong_host"  # the certificate names another host (RFC 6125 §6)
+    PLAIN_HTTP_TOO = "plain_http_too"  # the TLS port also serves plain http (RFC 6749 §3.1)
+    WEAK_TOKENS = "weak_tokens"  # access and refresh tokens from a counter (RFC 6749 §10.10)
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,8 @@ class MockConfig:
     seed: int = 0
     # Scope keys granted when the authorization request names none (the official SDK sends none).
     default_scopes: tuple[str, ...] = ("watchlist", "account.read", "trade.read", "trade.write")
+    # Serve https with a certificate from a throwaway CA made at start (mock_server/tls.py).
+    tls: bool = False
     token_prefix: str = ""  # e.g. "us_" to imitate US-DC credentials (x-dc-region: us)
     # Addresses the data API serves; others get 403205 "ip is not allowed". None: everyone.
     ip_allowlist: frozenset[str] | None = None

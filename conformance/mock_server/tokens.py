@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
+from .config import Deviation
 from .context import Context
 from .scopes import scope_ids
 from .state import AccessToken, RefreshToken, RegisteredClient, TokenFamily, new_secret
@@ -18,14 +20,21 @@ def new_family(ctx: Context, client: RegisteredClient, scopes: tuple[str, ...]) 
     return family
 
 
+def _credential(ctx: Context) -> str:
+    """A new token; with the ``weak_tokens`` deviation a guessable one, from a counter."""
+    if ctx.deviates(Deviation.WEAK_TOKENS):
+        counter = ctx.state.area("weak-token-counter", lambda: itertools.count(1))
+        return f"{ctx.config.token_prefix}tok{next(counter):010d}"
+    return new_secret(ctx.config.token_prefix)
+
+
 def issue_tokens(
     ctx: Context, client: RegisteredClient, family: TokenFamily, scopes: tuple[str, ...]
 ) -> dict[str, Any]:
     """§5.1: a new access token, and a new refresh token when the client may refresh."""
     now = ctx.now()
-    prefix = ctx.config.token_prefix
     access = AccessToken(
-        new_secret(prefix), family.family_id, scopes, now + ctx.config.access_token_ttl
+        _credential(ctx), family.family_id, scopes, now + ctx.config.access_token_ttl
     )
     ctx.state.access_tokens[access.token] = access
     body: dict[str, Any] = {
@@ -36,7 +45,7 @@ def issue_tokens(
     }
     if "refresh_token" in client.grant_types:
         refresh = RefreshToken(
-            new_secret(prefix), family.family_id, now + ctx.config.refresh_token_ttl
+            _credential(ctx), family.family_id, now + ctx.config.refresh_token_ttl
         )
         ctx.state.refresh_tokens[refresh.token] = refresh
         body["refresh_token"] = refresh.token

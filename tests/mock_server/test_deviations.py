@@ -7,13 +7,21 @@ deviation can be shown to fail.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import socket
+import ssl
+import warnings
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
-from conformance.mock_server import Deviation, MockConfig
+from conformance.entropy import MUST_BITS, estimate_entropy
+from conformance.mock_server import Deviation, MockConfig, OffsetClock, create_app
+from conformance.mock_server.serve import Running, run_in_thread
 
 from .harness import (
     BASE_URL,
@@ -451,6 +459,89 @@ def accept_password_grant(mock: Harness) -> bool:
     return mock.token(client, form).status_code == 200
 
 
+def weak_tokens(mock: Harness) -> bool:
+    client = mock.register()
+    tokens = [mock.exchange(client, mock.code(client)).json()["access_token"] for _ in range(8)]
+    return estimate_entropy(tokens).bits < MUST_BITS
+
+
+# The TLS deviations act on the socket, not on the app: their scenarios serve the harness's
+# config over https on loopback (the in-memory client never sees TLS).
+def _over_tls(mock: Harness) -> contextlib.AbstractContextManager[Running]:
+    config = dataclasses.replace(mock.server.config, tls=True)
+    return run_in_thread(create_app(config, OffsetClock()))
+
+
+def _handshake(running: Running, context: ssl.SSLContext) -> str | None:
+    url = urlsplit(running.base_url)
+    assert url.hostname is not None
+    assert url.port is not None
+    with (
+        socket.create_connection((url.hostname, url.port), timeout=10) as raw,
+        context.wrap_socket(raw, server_hostname=url.hostname) as tls,
+    ):
+        return tls.version()
+
+
+def _legacy_client() -> ssl.SSLContext:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        context.minimum_version = ssl.TLSVersion.TLSv1
+        context.maximum_version = ssl.TLSVersion.TLSv1_1
+    context.set_ciphers("DEFAULT:@SECLEVEL=0")
+    return context
+
+
+def tls_legacy_versions(mock: Harness) -> bool:
+    with _over_tls(mock) as running:
+        try:
+            return _handshake(running, _legacy_client()) in ("TLSv1", "TLSv1.1")
+        except ssl.SSLError:
+            return False
+
+
+def tls_legacy_only(mock: Harness) -> bool:
+    modern = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    modern.check_hostname = False
+    modern.verify_mode = ssl.CERT_NONE
+    modern.minimum_version = ssl.TLSVersion.TLSv1_2
+    with _over_tls(mock) as running:
+        try:
+            _handshake(running, modern)
+        except ssl.SSLError:
+            return True
+        return False
+
+
+def tls_wrong_host(mock: Harness) -> bool:
+    with _over_tls(mock) as running:
+        assert running.ca_file is not None
+        try:
+            _handshake(running, ssl.create_default_context(cafile=str(running.ca_file)))
+        except ssl.SSLCertVerificationError:
+            return True
+        return False
+
+
+def plain_http_too(mock: Harness) -> bool:
+    with _over_tls(mock) as running:
+        plain = running.base_url.replace("https://", "http://")
+        try:
+            return httpx.get(f"{plain}/.well-known/oauth-authorization-server").status_code == 200
+        except httpx.HTTPError:
+            return False
+
+
+TLS_DEVIATIONS = {
+    Deviation.TLS_LEGACY_VERSIONS,
+    Deviation.TLS_LEGACY_ONLY,
+    Deviation.TLS_WRONG_HOST,
+    Deviation.PLAIN_HTTP_TOO,
+}
+
 SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.SKIP_PKCE_CHECK: skip_pkce_check,
     Deviation.ALLOW_PLAIN_PKCE: allow_plain_pkce,
@@ -516,6 +607,11 @@ SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.ENVELOPED_TOKEN_RESPONSE: enveloped_token_response,
     Deviation.INVALID_CLIENT_400: invalid_client_400,
     Deviation.UNSAFE_ERROR_DESCRIPTION: unsafe_error_description,
+    Deviation.WEAK_TOKENS: weak_tokens,
+    Deviation.TLS_LEGACY_VERSIONS: tls_legacy_versions,
+    Deviation.TLS_LEGACY_ONLY: tls_legacy_only,
+    Deviation.TLS_WRONG_HOST: tls_wrong_host,
+    Deviation.PLAIN_HTTP_TOO: plain_http_too,
 }
 
 
@@ -551,10 +647,13 @@ def test_a_deviation_breaks_only_its_rule(make_mock: MakeMock) -> None:
         Deviation.PKCE_ON_REFRESH,
         Deviation.NO_ROTATION,
     }
-    deviations = [d for d in Deviation if d not in helpers_check]
+    # Nor the TLS deviations: they change nothing in-process, and their scenarios start servers.
+    deviations = [d for d in Deviation if d not in helpers_check | TLS_DEVIATIONS]
     mock_for = {d: make_mock(MockConfig(deviations=frozenset({d}))) for d in deviations}
     for deviation, mock in mock_for.items():
         for other, scenario in SCENARIOS.items():
+            if other in TLS_DEVIATIONS:
+                continue
             if other is deviation or frozenset({deviation, other}) in RELATED:
                 continue
             assert scenario(mock) is False, (deviation, other)
