@@ -141,16 +141,14 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
     "TokenEndpoint.IsRefreshBoundToClientTest": (
         "test_refresh_token_of_another_client_is_invalid_grant",
     ),
-    "TokenEndpoint.MultipleCodeExchangesTest": ("test_code_reuse_is_invalid_grant_and_revokes",),
+    "TokenEndpoint.MultipleCodeExchangesTest": ("test_code_reuse_is_invalid_grant",),
     "TokenEndpoint.RedirectUriCheckedTest": ("test_redirect_uri_mismatch_is_invalid_grant",),
     "TokenEndpoint.RefreshTokenRevokedAfterUseTest": (
         "test_superseded_refresh_token_is_invalid_grant",
     ),
     "TokenEndpoint.RefreshTokenValidAfterMultiExchangeTest": (),
     "TokenEndpoint.SameParameterTwiceDisallowedTest": (),
-    "TokenEndpoint.TokenValidAfterMultiExchangeTest": (
-        "test_code_reuse_is_invalid_grant_and_revokes",
-    ),
+    "TokenEndpoint.TokenValidAfterMultiExchangeTest": ("test_code_reuse_revokes_its_tokens",),
     "TokenEndpoint.UnrecognizedParameterAllowedTest": (),
     "TokenEndpoint.UsesTokenRotationTest": ("test_each_refresh_returns_a_new_refresh_token",),
     "Tokens.AccessTokenEntropyMinReqTest": (),

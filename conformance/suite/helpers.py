@@ -223,9 +223,12 @@ class OAuthSession:
                 data |= {"client_id": creds.client_id, "client_secret": creds.secret}
             else:
                 data.setdefault("client_id", creds.client_id)
+        # Always a form, even an empty one (Basic auth takes the client_id out of it): httpx
+        # sends no Content-Type for an empty body, and servers rightly answer 415.
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
         if auth is None:
-            return self.raw.post(url or self.endpoints.token, data=data)
-        return self.raw.post(url or self.endpoints.token, data=data, auth=auth)
+            return self.raw.post(url or self.endpoints.token, data=data, headers=form)
+        return self.raw.post(url or self.endpoints.token, data=data, auth=auth, headers=form)
 
     def exchange(
         self, grant: Grant, *, verifier: str | None = None, client_id: str | None = None
