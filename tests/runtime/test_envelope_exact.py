@@ -10,7 +10,10 @@ from longbridge_openapi_client import (
     ApiAuthError,
     UnexpectedResponseError,
     read_envelope,
+    unwrap,
 )
+from longbridge_openapi_client._runtime import envelope as envelope_module
+from longbridge_openapi_client.schemas import SecurityList
 
 
 def response(status: int, content: bytes, trace: str | None = "t-1") -> httpx.Response:
@@ -67,3 +70,57 @@ def test_an_error_code_keeps_every_field() -> None:
         401,
         "t-1",
     )
+
+
+class _NoJson:
+    """Stands in for the json module: the one-pass path must not parse the body twice."""
+
+    @staticmethod
+    def loads(text: object) -> object:
+        raise AssertionError("json.loads was called")
+
+
+SECURITY_LIST = (
+    b'{"code": 0, "message": "", "data": {"list": [{"symbol": "TSLA.US", "name_cn": "a", '
+    b'"name_hk": "b", "name_en": "c"}]}}'
+)
+
+
+def test_unwrap_validates_a_model_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(envelope_module, "json", _NoJson)
+    data = unwrap(response(200, SECURITY_LIST), SecurityList.model_validate)
+    assert [s.symbol for s in data.list_] == ["TSLA.US"]
+
+
+@pytest.mark.parametrize(
+    ("status", "content"),
+    [
+        (502, SECURITY_LIST),  # not a success: the general path, which raises
+        (200, b'{"code": 1, "message": "x", "data": {"list": []}}'),  # an error code
+    ],
+)
+def test_unwrap_leaves_the_rest_to_the_general_path(
+    monkeypatch: pytest.MonkeyPatch, status: int, content: bytes
+) -> None:
+    monkeypatch.setattr(envelope_module, "json", _NoJson)
+    with pytest.raises(AssertionError, match=r"json\.loads was called"):
+        unwrap(response(status, content), SecurityList.model_validate)
+
+
+def test_unwrap_with_a_plain_function_takes_the_general_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(envelope_module, "json", _NoJson)
+    with pytest.raises(AssertionError, match=r"json\.loads was called"):
+        unwrap(response(200, SECURITY_LIST), lambda data: data)
+
+
+def test_unwrap_data_that_does_not_match_says_so_with_every_field() -> None:
+    content = b'{"code": 0, "message": "", "data": {"list": [{"symbol": 5}]}}'
+    with pytest.raises(UnexpectedResponseError) as caught:
+        unwrap(response(200, content), SecurityList.model_validate)
+    error = caught.value
+    assert error.reason.startswith("data does not match the spec: ")
+    assert "  " not in error.reason  # whitespace folded
+    assert len(error.reason) <= len("data does not match the spec: ") + 300
+    assert (error.http_status, error.trace_id, error.excerpt) == (200, "t-1", content.decode())

@@ -9,16 +9,20 @@ import httpx
 import pytest
 
 from longbridge_openapi_client import (
+    AuthorizationError,
+    AuthorizationRequest,
     ClientCredentials,
     DeviceAuthorization,
     OAuthClient,
     OAuthError,
     ServerEndpoints,
     Sleep,
+    StateMismatchError,
     Token,
     TokenRefreshError,
     run_sync,
 )
+from longbridge_openapi_client._runtime.rfc6749_client import register_flow
 
 ENDPOINTS = ServerEndpoints.fallback("https://lb.test")
 
@@ -150,3 +154,50 @@ def test_revocation_errors_are_typed() -> None:
     with http, pytest.raises(OAuthError) as caught:
         run_sync(client().revocation_flow("tok"), http)
     assert (caught.value.error, caught.value.http_status) == ("temporarily_unavailable", 503)
+
+
+def pending_request() -> tuple[OAuthClient, AuthorizationRequest]:
+    oauth = client()
+    return oauth, oauth.authorization_request("http://127.0.0.1:1/cb")
+
+
+def test_callback_errors_say_exactly_what_is_wrong() -> None:
+    oauth, request = pending_request()
+    with pytest.raises(StateMismatchError) as state:
+        oauth.parse_callback("http://127.0.0.1:1/cb?code=c&state=forged", request)
+    assert str(state.value) == "the callback's state is missing or does not match"
+    with pytest.raises(AuthorizationError) as no_code:
+        oauth.parse_callback(f"http://127.0.0.1:1/cb?code=&state={request.state}", request)
+    assert (no_code.value.error, no_code.value.error_description) == (
+        "invalid_request",
+        "the callback carries no code",
+    )
+
+
+def test_a_blank_state_is_a_state_that_does_not_match() -> None:
+    oauth, request = pending_request()
+    with pytest.raises(StateMismatchError, match="repeats state"):
+        # A blank value counts: two "state" parameters, one empty, are refused as a repeat.
+        oauth.parse_callback(f"http://127.0.0.1:1/cb?code=c&state=&state={request.state}", request)
+
+
+def test_refreshing_without_a_refresh_token_is_an_invalid_request() -> None:
+    with pytest.raises(TokenRefreshError) as caught:
+        client().refresh_request(Token("a", 0.0))
+    assert (caught.value.error, caught.value.error_description) == (
+        "invalid_request",
+        "this token has no refresh token",
+    )
+
+
+@pytest.mark.parametrize("status", [200, 201])
+def test_register_posts_json_and_accepts_200_or_201(status: int) -> None:
+    seen, http = answering(status, {"client_id": "new"})
+    with http:
+        info = run_sync(
+            register_flow("https://lb.test/oauth2/register", {"client_name": "n"}), http
+        )
+    assert info.client_id == "new"
+    assert seen[0].method == "POST"
+    assert seen[0].headers["Accept"] == "application/json"
+    assert seen[0].headers["Content-Type"] == "application/json"
