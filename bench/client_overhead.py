@@ -232,7 +232,7 @@ def _ours(url: str) -> Any:
 
 
 def _sdk(url: str) -> Any:
-    # Without a region the SDK probes the internet to pick one (toolchain-notes.md §6).
+    # Without a region the SDK probes the internet to pick one (docs/toolchain.md §6).
     os.environ["LONGBRIDGE_REGION"] = "global"
     from longbridge.openapi import HttpClient
 

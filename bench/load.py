@@ -3,7 +3,7 @@
 Each connection keeps one request in flight for a fixed time or a fixed number of requests,
 whichever ends first. The built-in generator runs in worker processes, apart from the benchmark
 and the server, each with raw asyncio streams over keep-alive connections: async httpx on two
-cores tops out near 320 req/s (toolchain-notes.md §5), which would measure the client.
+cores tops out near 320 req/s (docs/toolchain.md §5), which would measure the client.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ class Settings:
 
     rounds: int = 3
     seconds: float = 3.0  # per round and endpoint
-    connections: int = 32  # the same as the wrk runs in toolchain-notes.md §5
+    connections: int = 32  # the same as the wrk runs in docs/toolchain.md §5
     # A second bound besides time, per round and endpoint: no loop runs on without limit.
     max_requests: int = 500_000
     starts: int = 5  # server starts for the start-up time

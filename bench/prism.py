@@ -34,7 +34,7 @@ __all__ = [
     "spawn_prism",
 ]
 
-# 5.15 and later need node >= 24 (toolchain-notes.md §5); 5.14.2 runs on node 18 and up.
+# 5.15 and later need node >= 24 (docs/toolchain.md §5); 5.14.2 runs on node 18 and up.
 VERSION = "5.14.2"
 PACKAGE = f"@stoplight/prism-cli@{VERSION}"
 START_TIMEOUT = 60.0

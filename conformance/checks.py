@@ -3,7 +3,7 @@
     @check(33, "RFC 6749 §4.1.2, §10.5", "MUST", "token")
     def test_code_is_single_use(...): ...
 
-The number refers to ../shared/reference/conformance-checklist.md Part 1. A MUST failure fails
+The number refers to docs/conformance-checklist.md Part 1. A MUST failure fails
 the run; a SHOULD failure is reported as a warning unless ``--strict`` (Part 2, choice 5).
 
 ``level`` holds in the longbridge profile; ``rfc=`` gives the level under ``--profile rfc``, from

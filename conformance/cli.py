@@ -147,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         metavar="SECONDS",
         help="least time between two requests (default: 0.5 with --profile live, else 0), to stay "
-        "under the server's rate limits (longbridge-api.md §4.3)",
+        "under the server's rate limits (docs/longbridge-api.md §4.3)",
     )
     p.add_argument(
         "--timeout",
@@ -191,7 +191,7 @@ def _target(base_url: str | None, live: bool) -> Iterator[str]:
     if live and not base_url:
         from longbridge_openapi_client import base_url_for
 
-        # The same variables the official SDK reads (longbridge-api.md §6.3).
+        # The same variables the official SDK reads (docs/longbridge-api.md §6.3).
         env_url = os.environ.get("LONGBRIDGE_HTTP_URL") or os.environ.get("LONGPORT_HTTP_URL")
         region = os.environ.get("LONGBRIDGE_REGION") or os.environ.get("LONGPORT_REGION")
         base_url = env_url or base_url_for("cn" if region == "cn" else "global")

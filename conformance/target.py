@@ -39,7 +39,7 @@ CLOCK_REFUSED = (
     "moves the mock's clock, which expires every token it issued: only on a mock this run "
     "started, or with --allow-clock"
 )
-# longbridge-api.md §4.3: at most 10 quote calls a second; live runs keep to 2 unless told.
+# docs/longbridge-api.md §4.3: at most 10 quote calls a second; live runs keep to 2 unless told.
 LIVE_MIN_INTERVAL = 0.5
 # --profile live: what needs no consent page and changes nothing at the server. Registration
 # creates clients and "state" places orders and edits watchlists, so they join only with

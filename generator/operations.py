@@ -346,6 +346,7 @@ def _args_section(params: list[_Param], docs: dict[str, str], skip: str | None =
             initial_indent=" " * 12,
             subsequent_indent=" " * 16,
             break_on_hyphens=False,
+            break_long_words=False,  # a URL split in two can be followed by nobody
         )
     return "\n        Args:\n" + "\n".join(lines) + "\n" if lines else ""
 

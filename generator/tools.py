@@ -1,7 +1,7 @@
 """Run the pinned code generators as subprocesses and refuse any warning they print.
 
 openapi-python-client drops an endpoint it cannot model and says so only in a warning
-(toolchain-notes.md §2.1), so a warning is treated as an error here.
+(docs/toolchain.md §2.1), so a warning is treated as an error here.
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ def test_data_api_operations_use_the_envelope(path: str, method: str) -> None:
 
 
 def test_oauth_endpoints_are_not_enveloped() -> None:
-    # conformance-checklist.md item 41: token responses are plain RFC 6749 JSON.
+    # docs/conformance-checklist.md item 41: token responses are plain RFC 6749 JSON.
     token = SPEC["paths"]["/oauth2/token"]["post"]
     ok = resolve(token["responses"]["200"])
     assert ok["content"]["application/json"]["schema"]["$ref"].endswith("/TokenResponse")
@@ -138,7 +138,7 @@ def test_discovery_examples_match_the_metadata_schema(name: str) -> None:
 
 
 def test_error_catalogue_lists_every_known_code() -> None:
-    # longbridge-api.md §4.2: the documented page and the codes observed elsewhere.
+    # docs/longbridge-api.md §4.2: the documented page and the codes observed elsewhere.
     codes = {e["code"]: e for e in SPEC["x-longbridge-error-codes"]}
     documented = {403201, 403202, 403203, 403205, 401003, 429001, 429002, 500000}
     observed = {401001, 401004, 401102, 403308}

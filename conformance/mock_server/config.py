@@ -147,7 +147,7 @@ def parse_fault(text: str) -> Fault:
 
 @dataclass(frozen=True)
 class MockConfig:
-    """Behaviour of one mock server. Defaults imitate the real server (longbridge-api.md)."""
+    """Behaviour of one mock server. Defaults imitate the real server (docs/longbridge-api.md)."""
 
     # None: the base URL each request arrives on, so `issuer` always equals it (RFC 8414 §3.3).
     issuer: str | None = None

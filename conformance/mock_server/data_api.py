@@ -2,7 +2,7 @@
 
 Authentication follows the official SDK: ``Authorization: Bearer <token>`` is OAuth (RFC 6750;
 the SDK's extra ``x-api-key``, ``x-timestamp`` and ``x-dc-region`` headers are ignored), anything
-else is the legacy signed API-key mode (longbridge-api.md §2.7, §3).
+else is the legacy signed API-key mode (docs/longbridge-api.md §2.7, §3).
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def handle(ctx: Context, req: Incoming, op: Operation) -> Reply:
     try:
         allowlist = ctx.config.ip_allowlist
         if allowlist is not None and req.client_ip not in allowlist:
-            raise ApiProblem(403205, "ip is not allowed", 403)  # longbridge-api.md §4.2
+            raise ApiProblem(403205, "ip is not allowed", 403)  # docs/longbridge-api.md §4.2
         caller = _caller(ctx, req)
         if op.spec.legacy_only and caller.mode != "legacy":
             # Every 401 carries a challenge (RFC 9110 §15.5.2; RFC 6750 §3).
@@ -112,7 +112,7 @@ def handle(ctx: Context, req: Incoming, op: Operation) -> Reply:
         return error_reply(ctx, problem)
 
 
-# longbridge-api.md §4.2: the security list answers bad parameters with 310010.
+# docs/longbridge-api.md §4.2: the security list answers bad parameters with 310010.
 _INVALID_REQUEST_CODES = {"getSecurityList": 310010}
 _DECIMAL_TEXT = re.compile(r"^-?[0-9]+\.[0-9]+$")
 
@@ -177,7 +177,7 @@ def _legacy_refresh(ctx: Context, call: Call) -> Any:
     if expired_at is None:
         raise ApiProblem(INVALID_PARAMETER, "expired_at must be an RFC 3339 date-time", 400)
     app = ctx.state.legacy_apps[call.req.headers["x-api-key"]]
-    # The old token stops working once a new one is issued (longbridge-api.md §3.3).
+    # The old token stops working once a new one is issued (docs/longbridge-api.md §3.3).
     app.access_token = f"mock-legacy-{secrets.token_hex(16)}"
     app.expires_at = expired_at
     return {

@@ -1,6 +1,6 @@
 """The asset area of the data API: balances, cash flow, positions, margin, statements, FX.
 
-One seeded account (longbridge-api.md §5.3): cash in HKD, USD and CNH; stocks in HK and US;
+One seeded account (docs/longbridge-api.md §5.3): cash in HKD, USD and CNH; stocks in HK and US;
 two funds; a cash-flow history of 150 rows over the last 90 days; daily and monthly statements.
 Every amount is derived from the same few constants, so the balance, the positions and the
 exchange rates agree with one another. Values are decimal text and timestamps strings of unix
@@ -94,7 +94,7 @@ FUNDS: tuple[FundHolding, ...] = (
                 Decimal("10.5120"), Decimal("10.3000")),
 )  # fmt: skip
 
-# (im_factor, mm_factor, fm_factor) per symbol; others get 400 (longbridge-api.md §5.3).
+# (im_factor, mm_factor, fm_factor) per symbol; others get 400 (docs/longbridge-api.md §5.3).
 MARGIN: dict[str, tuple[str, str, str]] = {
     "700.HK": ("0.40", "0.35", "0.30"),
     "9988.HK": ("0.40", "0.35", "0.30"),
@@ -319,7 +319,7 @@ def _margin_hkd(index: int) -> Decimal:
 
 
 def _balance(currency: str, seed: int, alone: bool) -> dict[str, Any]:
-    """The whole account expressed in ``currency`` (longbridge-api.md §5.3).
+    """The whole account expressed in ``currency`` (docs/longbridge-api.md §5.3).
 
     Some currencies (by seed) send the margins as ``""`` and, asked for alone, no
     ``cash_infos``: the SDK reads those as 0 and as an empty list (spec/DISCREPANCIES.md).

@@ -4,7 +4,7 @@ News is a fixed, deterministic list per security. Topics live in one store: seed
 topics by other members, the signed-in user's own topics (more than one page at the examples'
 ``size``), and the ones the user publishes, which then appear in ``listMyTopics``, in
 ``getTopic`` and, through their ``tickers``, in the security's ``listTopics``. Replies are kept
-per topic, oldest first, and counted on the topic (longbridge-api.md §5.4; shapes of the SDK's
+per topic, oldest first, and counted on the topic (docs/longbridge-api.md §5.4; shapes of the SDK's
 ``content/types.rs``: ``items`` lists, ``item`` objects, ids and times as strings).
 """
 

@@ -1,6 +1,6 @@
 """The trade area of the data API: orders, executions and purchase estimates.
 
-One seeded account (longbridge-api.md §5.2, §5.7) trading HK and US securities: a book of more
+One seeded account (docs/longbridge-api.md §5.2, §5.7) trading HK and US securities: a book of more
 than 70 history orders over the last 90 days (enough for several pages of 20), a handful of
 today's orders in several statuses, and the executions of every filled or partially filled
 order. Orders placed through ``submitOrder`` join today's book; replace and cancel change them in

@@ -1,6 +1,6 @@
 """The watchlist and market-data area of the data API: groups, pins, temperature and filings.
 
-Two seeded groups (longbridge-api.md §5.1) whose edits persist: create, rename, add / remove /
+Two seeded groups (docs/longbridge-api.md §5.1) whose edits persist: create, rename, add / remove /
 replace securities, pin and unpin, delete (with ``purge``). The market temperature is a
 deterministic function of the market and the day, so the current value and the history agree;
 filings are a fixed list per security. Ids and timestamps are strings, prices decimal text, as

@@ -1,4 +1,4 @@
-"""The data API envelope ``{code, message, data}`` (longbridge-api.md §4.1).
+"""The data API envelope ``{code, message, data}`` (docs/longbridge-api.md §4.1).
 
 ``code == 0`` if and only if the call succeeded, and only then is ``data`` non-null.
 """

@@ -81,7 +81,7 @@ class OAuthProblem(Exception):
 
 
 class ApiProblem(Exception):
-    """A data API error: the envelope with a nonzero code (longbridge-api.md §4)."""
+    """A data API error: the envelope with a nonzero code (docs/longbridge-api.md §4)."""
 
     def __init__(
         self, code: int, message: str, status: int, headers: Mapping[str, str] | None = None

@@ -1,4 +1,4 @@
-"""Legacy API-key mode: verify ``X-Api-Signature`` exactly as longbridge-api.md §3.2 describes.
+"""Legacy API-key mode: verify ``X-Api-Signature`` exactly as docs/longbridge-api.md §3.2 describes.
 
     canonical = METHOD|path|query|signed_values|signed_headers|[sha1_hex(body)]
     string_to_sign = "HMAC-SHA256|" + sha1_hex(canonical)
@@ -54,7 +54,7 @@ def _forbidden(code: int, message: str) -> ApiProblem:
 
 
 def authenticate_legacy(ctx: Context, req: Incoming) -> LegacyApp:
-    """Check App Key, token, signature and replay; errors per longbridge-api.md §4.2.
+    """Check App Key, token, signature and replay; errors per docs/longbridge-api.md §4.2.
 
     The 401s carry a challenge too, as every 401 must (RFC 9110 §15.5.2).
     """

@@ -2,7 +2,8 @@
 
 The mock serves every ``/v1`` operation of the spec and validates what a client sends against the
 operation's own parameter and body schemas, so the spec, not hand-written checks, decides what is
-a bad request (a violation is HTTP 400 with the envelope, longbridge-api.md §4.1). Handlers then
+a bad request (a violation is HTTP 400 with the envelope, docs/longbridge-api.md §4.1). Handlers
+then
 only check what a schema cannot say (an unknown order id, GTD without ``expire_date``).
 """
 

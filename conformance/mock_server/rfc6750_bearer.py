@@ -46,7 +46,8 @@ def unauthorized(ctx: Context, code: int, message: str, error: str | None) -> Ap
 def authenticate_bearer(ctx: Context, token: str | None) -> AccessToken | None:
     """The access token behind a bearer credential, or an :class:`ApiProblem` 401.
 
-    Codes from longbridge-api.md §4.2: 401001 token empty, 401003 token expired, 401004 invalid.
+    Codes from docs/longbridge-api.md §4.2: 401001 token empty, 401003 token expired, 401004
+    invalid.
     Returns None only under the ``accept_any_bearer`` deviation for an unknown token.
     """
     if token is None:

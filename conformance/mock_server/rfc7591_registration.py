@@ -184,7 +184,7 @@ def register(ctx: Context, req: Incoming) -> Reply:
         )
     auth_method = model.token_endpoint_auth_method or "none"
     public = auth_method == "none"
-    # Part 2, choice 8 of conformance-checklist.md: public clients get no secret.
+    # Part 2, choice 8 of docs/conformance-checklist.md: public clients get no secret.
     issue_secret = not public or ctx.deviates(Deviation.SECRET_FOR_PUBLIC_CLIENTS)
     secret = new_secret() if issue_secret else None
     extra = model.model_dump(

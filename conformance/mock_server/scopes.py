@@ -1,7 +1,7 @@
 """Longbridge scopes: numeric ids at the authorize endpoint, keys inside tokens.
 
 Taken from the spec's ``x-longbridge-scopes``, the table the generated client's ``SCOPES`` is
-made from, so the mock and the client share one table (longbridge-api.md §2.4). Read from the
+made from, so the mock and the client share one table (docs/longbridge-api.md §2.4). Read from the
 spec the mock loads anyway rather than through the generated package, whose import (httpx,
 pydantic, every model) would double the mock's start-up time.
 """

@@ -131,7 +131,8 @@ class DataApi:
         return request
 
 
-# Time-window parameters (unix seconds, longbridge-api.md §5.2, §5.3): the examples' fixed dates
+# Time-window parameters (unix seconds, docs/longbridge-api.md §5.2, §5.3): the examples' fixed
+# dates
 # would find nothing on a server whose data is recent, so the window is the last 90 days.
 _WINDOW_STARTS = ("start_at", "start_time")
 _WINDOW_ENDS = ("end_at", "end_time")

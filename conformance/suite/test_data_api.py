@@ -1,7 +1,7 @@
 """Every data API operation of the spec: schema, input validation, scopes and paging.
 
 Items 61 (each operation's success answer matches the spec), 64 (paging) and 65 (input
-validation) extend the checklist for the REST data API (longbridge-api.md §5); item 55 is the
+validation) extend the checklist for the REST data API (docs/longbridge-api.md §5); item 55 is the
 scope rule (RFC 6750 §3.1, code 403308). Requests come from the spec's examples
 (``data_calls.py``); write operations run against the mock, or with ``--allow-writes``.
 """
@@ -55,7 +55,7 @@ def _legacy_auth(target: Target) -> ApiKeyAuth:
     return ApiKeyAuth(creds["app_key"], creds["app_secret"], creds["access_token"])
 
 
-@check(61, "spec/openapi.yaml; longbridge-api.md §5", "MUST", "data")
+@check(61, "spec/openapi.yaml; docs/longbridge-api.md §5", "MUST", "data")
 @pytest.mark.parametrize("operation_id", OPERATIONS)
 def test_operation_answers_the_spec_schema(
     operation_id: str, data_api: DataApi, server_now: float, target: Target
@@ -77,7 +77,7 @@ def test_operation_answers_the_spec_schema(
     assert not errors, f"Expected the spec's {op.operation_id} schema. Received: {errors[:5]}"
 
 
-@check(65, "spec/openapi.yaml; conformance-checklist.md Part 2 choice 1", "MUST", "data")
+@check(65, "spec/openapi.yaml; docs/conformance-checklist.md Part 2 choice 1", "MUST", "data")
 @pytest.mark.parametrize("operation_id", WITH_REQUIRED_INPUT)
 def test_missing_required_input_is_400(operation_id: str, data_api: DataApi) -> None:
     op = operation(operation_id)
@@ -94,7 +94,7 @@ def test_missing_required_input_is_400(operation_id: str, data_api: DataApi) -> 
         assert body.get("data") is None, f"Expected data null. Received: {body}"
 
 
-@check(55, "RFC 6750 §3.1; longbridge-api.md §2.4, §4.2", "MUST", "bearer", rfc="no")
+@check(55, "RFC 6750 §3.1; docs/longbridge-api.md §2.4, §4.2", "MUST", "bearer", rfc="no")
 @pytest.mark.parametrize("operation_id", SCOPED)
 def test_operation_refuses_a_token_without_its_scope(
     operation_id: str, data_client: OAuthSession, raw: httpx.Client
@@ -155,7 +155,7 @@ def _walk(
     return seen, False
 
 
-@check(64, "longbridge-api.md §5.2–5.4 (page, size, has_more)", "MUST", "data")
+@check(64, "docs/longbridge-api.md §5.2–5.4 (page, size, has_more)", "MUST", "data")
 @pytest.mark.parametrize("operation_id", PAGED)
 def test_pages_are_disjoint_and_complete(
     operation_id: str, data_api: DataApi, server_now: float

@@ -1,7 +1,7 @@
 """The data API keeps consistent state: orders, watchlists and content, and idempotent submits.
 
 Items 62 (what a write changes, the reads show) and 63 (``client_request_id`` places one order,
-longbridge-api.md §5.2). These write at the server: against a real one they run only with
+docs/longbridge-api.md §5.2). These write at the server: against a real one they run only with
 ``--profile live --allow-writes``, and the order they place is cancelled at the end.
 """
 
@@ -15,7 +15,7 @@ from conformance.checks import check
 from conformance.spec import operation
 from conformance.suite.data_calls import DataApi, Request
 
-# A cancelled order may pass through these on its way (longbridge-api.md §5.7).
+# A cancelled order may pass through these on its way (docs/longbridge-api.md §5.7).
 CANCELLING = {"CanceledStatus", "PendingCancelStatus", "WaitToCancel"}
 DONE = {"FilledStatus", "RejectedStatus", "ExpiredStatus", "CanceledStatus"}
 
@@ -46,7 +46,7 @@ def _cancel(api: DataApi, order_id: str) -> None:
     api.data(Request(operation("cancelOrder"), query={"order_id": order_id}))
 
 
-@check(62, "longbridge-api.md §5.2", "MUST", "state")
+@check(62, "docs/longbridge-api.md §5.2", "MUST", "state")
 def test_a_submitted_order_is_listed_replaced_and_cancelled(data_api: DataApi) -> None:
     order_id, body = _submit(data_api)
     try:
@@ -77,7 +77,7 @@ def test_a_submitted_order_is_listed_replaced_and_cancelled(data_api: DataApi) -
     assert order_id in listed, f"Expected the status filter to find it. Received: {listed}"
 
 
-@check(62, "longbridge-api.md §5.2", "MUST", "state")
+@check(62, "docs/longbridge-api.md §5.2", "MUST", "state")
 def test_unknown_orders_cannot_be_changed(data_api: DataApi) -> None:
     unknown = str(10**17 + secrets.randbelow(10**17))
     for request in (
@@ -90,7 +90,7 @@ def test_unknown_orders_cannot_be_changed(data_api: DataApi) -> None:
         assert ok, f"Expected a 4xx error for an unknown order. Received: {r.status_code} {r.text}"
 
 
-@check(63, "longbridge-api.md §5.2 (client_request_id)", "MUST", "state")
+@check(63, "docs/longbridge-api.md §5.2 (client_request_id)", "MUST", "state")
 def test_client_request_id_places_one_order(data_api: DataApi) -> None:
     key = f"conformance-{secrets.token_hex(8)}"
     first, _ = _submit(data_api, client_request_id=key)
@@ -119,7 +119,7 @@ def _update(api: DataApi, group_id: str, **fields: Any) -> None:
     api.data(Request(operation("updateWatchlistGroup"), body={"id": group_id, **fields}))
 
 
-@check(62, "longbridge-api.md §5.1", "MUST", "state")
+@check(62, "docs/longbridge-api.md §5.1", "MUST", "state")
 def test_watchlist_edits_persist(data_api: DataApi) -> None:
     name = f"conformance {secrets.token_hex(3)}"
     create = Request(
@@ -159,7 +159,7 @@ def _comments(api: DataApi, topic_id: str) -> list[dict[str, Any]]:
     return items
 
 
-@check(62, "longbridge-api.md §5.4", "MUST", "state")
+@check(62, "docs/longbridge-api.md §5.4", "MUST", "state")
 def test_a_created_topic_and_its_comments_are_listed(data_api: DataApi) -> None:
     # Content has no delete operation: against a real server this leaves one short post behind.
     text = f"conformance check {secrets.token_hex(4)}"

@@ -48,7 +48,7 @@ def _invariants(r: httpx.Response, path: str) -> None:
         assert not errors, f"Expected the spec's schema. Received: {errors}"
 
 
-@check(56, "Part 2 choice 1; longbridge-api.md §4.1", "MUST", "envelope")
+@check(56, "Part 2 choice 1; docs/longbridge-api.md §4.1", "MUST", "envelope")
 def test_envelope_invariants_for_every_operation(raw: httpx.Client, access_token: Secret) -> None:
     # Every read operation, called with its examples and without any parameter: success or
     # not, the envelope's invariants hold. (Write operations: item 61, test_data_api.py.)
@@ -64,7 +64,7 @@ def test_envelope_invariants_for_every_operation(raw: httpx.Client, access_token
                 assert r.json()["code"] != 0, f"Expected a nonzero code. Received: {r.text}"
 
 
-@check(56, "Part 2 choice 1; longbridge-api.md §4.2", "MUST", "envelope")
+@check(56, "Part 2 choice 1; docs/longbridge-api.md §4.2", "MUST", "envelope")
 def test_missing_token_is_401001(raw: httpx.Client) -> None:
     r = raw.get("/v1/socket/token")
     _invariants(r, "/v1/socket/token")
@@ -72,7 +72,7 @@ def test_missing_token_is_401001(raw: httpx.Client) -> None:
     assert ok, f"Expected 401 code 401001. Received: {r.status_code} {r.text}"
 
 
-@check(56, "Part 2 choice 1; longbridge-api.md §4.2", "MUST", "envelope")
+@check(56, "Part 2 choice 1; docs/longbridge-api.md §4.2", "MUST", "envelope")
 def test_bogus_token_is_401004(raw: httpx.Client) -> None:
     r = raw.get("/v1/socket/token", headers={"Authorization": "Bearer bogus-token"})
     _invariants(r, "/v1/socket/token")

@@ -105,7 +105,7 @@ def test_token_errors_are_not_cached(session: OAuthSession) -> None:
         )
 
 
-@check(41, "RFC 6749 §5.1; longbridge-api.md", "MUST", "token", rfc="no")
+@check(41, "RFC 6749 §5.1; docs/longbridge-api.md", "MUST", "token", rfc="no")
 def test_token_response_is_not_enveloped(session: OAuthSession) -> None:
     body = _login(session).json()
     enveloped = {"code", "message", "data"} <= set(body)

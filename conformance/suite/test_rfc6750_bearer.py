@@ -90,7 +90,7 @@ def test_no_credentials_gets_challenge_without_error(raw: httpx.Client, resource
     assert "error=" not in challenge, f"Expected no error attribute. Received: {challenge!r}"
 
 
-@check(55, "RFC 6750 §3.1; longbridge-api.md §2.4", "MUST", "bearer", rfc="no")
+@check(55, "RFC 6750 §3.1; docs/longbridge-api.md §2.4", "MUST", "bearer", rfc="no")
 def test_insufficient_scope_is_403308(session: OAuthSession) -> None:
     response = session.exchange(session.grant(pkce=Pkce.generate(), scope="6"))  # account.read
     token = response.json()["access_token"]

@@ -146,7 +146,7 @@ class Operations:
         tickers: list[str] | Unset = UNSET,
         hashtags: list[str] | Unset = UNSET,
     ) -> ContentTopicCreated:
-        """Publish a community topic (longbridge-api.md §5.4).
+        """Publish a community topic (https://open.longbridge.com/docs/api?op=create_topic).
 
         ``POST /v1/content/topics``; no scope.
 
@@ -178,7 +178,7 @@ class Operations:
     def create_topic_comment(
         self, *, topic_id: str, body: str, reply_to_id: str | Unset = UNSET
     ) -> ContentCommentCreated:
-        """Reply to a topic or to one of its replies (longbridge-api.md §5.4).
+        """Reply to a topic or to one of its replies (https://open.longbridge.com/docs/api?op=create_topic_reply).
 
         ``POST /v1/content/topics/{topic_id}/comments``; no scope.
 
@@ -207,7 +207,7 @@ class Operations:
     def create_watchlist_group(
         self, *, name: str, securities: list[str] | Unset = UNSET
     ) -> WatchlistGroupCreated:
-        """Create a watchlist group (longbridge-api.md §5.1).
+        """Create a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_create_group).
 
         ``POST /v1/watchlist/groups``; scope ``watchlist``.
 
@@ -232,7 +232,7 @@ class Operations:
     def delete_watchlist_group(
         self, *, id: int | str, purge: bool | Unset = False
     ) -> EmptyData:
-        """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9).
+        """Delete a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_delete_group).
 
         ``DELETE /v1/watchlist/groups``; scope ``watchlist``.
 
@@ -271,14 +271,16 @@ class Operations:
         Args:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
-            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
-                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
-                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
-                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
-                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
-                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
-                TSMPCT.
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            order_type: Order type
+                (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md):
+                LO limit, ELO enhanced limit, MO market, AO at-auction, ALO at-auction
+                limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
+                TSLPPCT trailing limit if touched by amount / percent, SLO special limit
+                (cannot be replaced). `TSMAMT` / `TSMPCT` (trailing market if touched)
+                appear in the vendor YAML only. One of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT,
+                TSLPAMT, TSLPPCT, SLO, TSMAMT, TSMPCT.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             price: A decimal number sent as text, such as `"12.50"`; clients keep it exact.
             currency: Currency of the estimate; the security's own when absent.
             order_id: Estimate for replacing this open order (its frozen amount counts as
@@ -339,14 +341,16 @@ class Operations:
     def get_history_market_temperature(
         self, *, market: WatchlistTemperatureMarket, start_date: str, end_date: str
     ) -> WatchlistMarketTemperatureHistory:
-        """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1).
+        """Market temperature history; may fail with code 2601500 (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L436-L454, https://open.longbridge.com/docs/quote/pull/history_market_temperature).
 
         ``GET /v1/quote/history_market_temperature``; no scope.
 
         Args:
             market: One of: US, HK, SG, CN.
-            start_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
-            end_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
+            start_date: A date as YYYYMMDD, not before 2016
+                (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
+            end_date: A date as YYYYMMDD, not before 2016
+                (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
         """
         from .api.quote import (
             get_history_market_temperature as _get_history_market_temperature,
@@ -382,7 +386,7 @@ class Operations:
     def get_market_temperature(
         self, *, market: WatchlistTemperatureMarket
     ) -> WatchlistMarketTemperature:
-        """Current market temperature (longbridge-api.md §5.1).
+        """Current market temperature (https://open.longbridge.com/docs/quote/pull/market_temperature).
 
         ``GET /v1/quote/market_temperature``; no scope.
 
@@ -476,7 +480,7 @@ class Operations:
         )
 
     def get_topic(self, *, id: str) -> ContentTopicDetail:
-        """One topic in full (longbridge-api.md §5.4).
+        """One topic in full (https://open.longbridge.com/docs/api?op=topic_detail).
 
         ``GET /v1/content/topics/{id}``; no scope.
 
@@ -509,7 +513,7 @@ class Operations:
             start_time: Start of the window, unix seconds.
             end_time: End of the window, unix seconds.
             business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
-                (longbridge-api.md §5.3). One of: 1, 2, 3.
+                (https://open.longbridge.com/docs/trade/asset/cashflow). One of: 1, 2, 3.
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             page: Page number, from 1.
@@ -549,7 +553,7 @@ class Operations:
             start_time: Start of the window, unix seconds.
             end_time: End of the window, unix seconds.
             business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
-                (longbridge-api.md §5.3). One of: 1, 2, 3.
+                (https://open.longbridge.com/docs/trade/asset/cashflow). One of: 1, 2, 3.
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             size: Items per page; 50 when absent (docs page; the vendor YAML says 20).
@@ -569,7 +573,7 @@ class Operations:
         )
 
     def list_filings(self, *, symbol: str) -> WatchlistFilings:
-        """Regulatory filings of a security (longbridge-api.md §5.1).
+        """Regulatory filings of a security (https://open.longbridge.com/docs/quote/pull/filings).
 
         ``GET /v1/quote/filings``; no scope.
 
@@ -704,7 +708,8 @@ class Operations:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             status: Only orders in one of these statuses (repeat the name).
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             market: Market filter of the order queries; the trade docs list HK and US
                 (§5.2). One of: HK, US.
             start_at: Start of the window, unix seconds; 90 days before `end_at` when
@@ -752,7 +757,8 @@ class Operations:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             status: Only orders in one of these statuses (repeat the name).
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             market: Market filter of the order queries; the trade docs list HK and US
                 (§5.2). One of: HK, US.
             start_at: Start of the window, unix seconds; 90 days before `end_at` when
@@ -784,7 +790,7 @@ class Operations:
         size: int | Unset = UNSET,
         topic_type: ContentTopicType | Unset = UNSET,
     ) -> ContentTopics:
-        """Topics the signed-in user published (longbridge-api.md §5.4).
+        """Topics the signed-in user published (https://open.longbridge.com/docs/api?op=list_my_topics).
 
         ``GET /v1/content/topics/mine``; no scope.
 
@@ -828,7 +834,7 @@ class Operations:
         )
 
     def list_news(self, *, symbol: str) -> ContentSummaries:
-        """News about a security (longbridge-api.md §5.4).
+        """News about a security (https://open.longbridge.com/docs/content/news).
 
         ``GET /v1/content/{symbol}/news``; no scope.
 
@@ -976,7 +982,8 @@ class Operations:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             status: Only orders in one of these statuses (repeat the name).
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             market: Market filter of the order queries; the trade docs list HK and US
                 (§5.2). One of: HK, US.
             order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
@@ -1024,7 +1031,8 @@ class Operations:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             status: Only orders in one of these statuses (repeat the name).
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             market: Market filter of the order queries; the trade docs list HK and US
                 (§5.2). One of: HK, US.
             order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
@@ -1052,7 +1060,7 @@ class Operations:
     def list_topic_comments(
         self, *, topic_id: str, page: int | Unset = UNSET, size: int | Unset = UNSET
     ) -> ContentComments:
-        """Replies on a topic (longbridge-api.md §5.4).
+        """Replies on a topic (https://open.longbridge.com/docs/api?op=list_topic_replies).
 
         ``GET /v1/content/topics/{topic_id}/comments``; no scope.
 
@@ -1094,7 +1102,7 @@ class Operations:
         )
 
     def list_topics(self, *, symbol: str) -> ContentSummaries:
-        """Community topics about a security (longbridge-api.md §5.4).
+        """Community topics about a security (https://open.longbridge.com/docs/content/topics).
 
         ``GET /v1/content/{symbol}/topics``; no scope.
 
@@ -1110,7 +1118,7 @@ class Operations:
         )
 
     def list_watchlist_groups(self) -> WatchlistGroups:
-        """Watchlist groups and their securities (longbridge-api.md §5.1).
+        """Watchlist groups and their securities (https://open.longbridge.com/docs/quote/individual/watchlist_groups).
 
         ``GET /v1/watchlist/groups``; scope ``watchlist``.
         """
@@ -1233,18 +1241,21 @@ class Operations:
         Args:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
-            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
-                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
-                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
-                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
-                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
-                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
-                TSMPCT.
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            order_type: Order type
+                (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md):
+                LO limit, ELO enhanced limit, MO market, AO at-auction, ALO at-auction
+                limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
+                TSLPPCT trailing limit if touched by amount / percent, SLO special limit
+                (cannot be replaced). `TSMAMT` / `TSMPCT` (trailing market if touched)
+                appear in the vendor YAML only. One of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT,
+                TSLPAMT, TSLPPCT, SLO, TSMAMT, TSMPCT.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             submitted_quantity: A decimal number sent as text, such as `"12.50"`; clients
                 keep it exact.
             time_in_force: Day, good till cancelled, good till `expire_date`
-                (longbridge-api.md §5.7). One of: Day, GTC, GTD.
+                (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md).
+                One of: Day, GTC, GTD.
             submitted_price: A decimal number sent as text, such as `"12.50"`; clients keep
                 it exact.
             trigger_price: A decimal number sent as text, such as `"12.50"`; clients keep it
@@ -1255,16 +1266,18 @@ class Operations:
                 it exact.
             trailing_percent: A decimal number sent as text, such as `"12.50"`; clients keep
                 it exact.
-            expire_date: A calendar date `YYYY-MM-DD` (longbridge-api.md §5.2,
-                `expire_date`). A pattern rather than `format: date`, which the model
-                generator cannot combine with one; the mock also refuses dates that do not
-                exist.
-            outside_rth: Trading outside regular hours, US only (longbridge-api.md §5.2,
-                §5.7): `RTH_ONLY`, `ANY_TIME`, `OVERNIGHT`; the SDK adds
-                `OPTION_PRE_MARKET`, and orders report `UnknownOutsideRth` or `""` when it
-                does not apply (HK orders). Every observed value is accepted; the mock
-                refuses `""` and `UnknownOutsideRth` in a submitted order. One of: RTH_ONLY,
-                ANY_TIME, OVERNIGHT, OPTION_PRE_MARKET, UnknownOutsideRth, .
+            expire_date: A calendar date `YYYY-MM-DD`
+                (https://open.longbridge.com/docs/trade/order/submit, `expire_date`). A
+                pattern rather than `format: date`, which the model generator cannot combine
+                with one; the mock also refuses dates that do not exist.
+            outside_rth: Trading outside regular hours, US only
+                (https://open.longbridge.com/docs/trade/order/submit,
+                https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md):
+                `RTH_ONLY`, `ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and
+                orders report `UnknownOutsideRth` or `""` when it does not apply (HK
+                orders). Every observed value is accepted; the mock refuses `""` and
+                `UnknownOutsideRth` in a submitted order. One of: RTH_ONLY, ANY_TIME,
+                OVERNIGHT, OPTION_PRE_MARKET, UnknownOutsideRth, .
             monitor_price: A decimal number sent as text, such as `"12.50"`; clients keep it
                 exact.
             client_request_id: Idempotency key (SDK 4.4.0+): a repeated id with the same
@@ -1307,7 +1320,7 @@ class Operations:
     def update_pinned_securities(
         self, *, mode: WatchlistPinnedMode, securities: list[str]
     ) -> EmptyData:
-        """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1).
+        """Pin or unpin securities in every group (SDK update_pinned, https://github.com/longbridge/openapi/blob/32cb424b/rust/src/quote/context.rs#L2261).
 
         ``POST /v1/watchlist/pinned``; scope ``watchlist``.
 
@@ -1338,7 +1351,7 @@ class Operations:
         securities: list[str] | Unset = UNSET,
         mode: WatchlistUpdateMode | Unset = UNSET,
     ) -> EmptyData:
-        """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1).
+        """Rename a group or add/remove/replace its securities (https://open.longbridge.com/docs/quote/individual/watchlist_update_group).
 
         ``PUT /v1/watchlist/groups``; scope ``watchlist``.
 
@@ -1402,7 +1415,7 @@ class AsyncOperations:
         tickers: list[str] | Unset = UNSET,
         hashtags: list[str] | Unset = UNSET,
     ) -> ContentTopicCreated:
-        """Publish a community topic (longbridge-api.md §5.4).
+        """Publish a community topic (https://open.longbridge.com/docs/api?op=create_topic).
 
         ``POST /v1/content/topics``; no scope.
 
@@ -1432,7 +1445,7 @@ class AsyncOperations:
     async def create_topic_comment(
         self, *, topic_id: str, body: str, reply_to_id: str | Unset = UNSET
     ) -> ContentCommentCreated:
-        """Reply to a topic or to one of its replies (longbridge-api.md §5.4).
+        """Reply to a topic or to one of its replies (https://open.longbridge.com/docs/api?op=create_topic_reply).
 
         ``POST /v1/content/topics/{topic_id}/comments``; no scope.
 
@@ -1457,7 +1470,7 @@ class AsyncOperations:
     async def create_watchlist_group(
         self, *, name: str, securities: list[str] | Unset = UNSET
     ) -> WatchlistGroupCreated:
-        """Create a watchlist group (longbridge-api.md §5.1).
+        """Create a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_create_group).
 
         ``POST /v1/watchlist/groups``; scope ``watchlist``.
 
@@ -1480,7 +1493,7 @@ class AsyncOperations:
     async def delete_watchlist_group(
         self, *, id: int | str, purge: bool | Unset = False
     ) -> EmptyData:
-        """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9).
+        """Delete a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_delete_group).
 
         ``DELETE /v1/watchlist/groups``; scope ``watchlist``.
 
@@ -1517,14 +1530,16 @@ class AsyncOperations:
         Args:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
-            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
-                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
-                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
-                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
-                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
-                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
-                TSMPCT.
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            order_type: Order type
+                (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md):
+                LO limit, ELO enhanced limit, MO market, AO at-auction, ALO at-auction
+                limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
+                TSLPPCT trailing limit if touched by amount / percent, SLO special limit
+                (cannot be replaced). `TSMAMT` / `TSMPCT` (trailing market if touched)
+                appear in the vendor YAML only. One of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT,
+                TSLPAMT, TSLPPCT, SLO, TSMAMT, TSMPCT.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             price: A decimal number sent as text, such as `"12.50"`; clients keep it exact.
             currency: Currency of the estimate; the security's own when absent.
             order_id: Estimate for replacing this open order (its frozen amount counts as
@@ -1581,14 +1596,16 @@ class AsyncOperations:
     async def get_history_market_temperature(
         self, *, market: WatchlistTemperatureMarket, start_date: str, end_date: str
     ) -> WatchlistMarketTemperatureHistory:
-        """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1).
+        """Market temperature history; may fail with code 2601500 (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L436-L454, https://open.longbridge.com/docs/quote/pull/history_market_temperature).
 
         ``GET /v1/quote/history_market_temperature``; no scope.
 
         Args:
             market: One of: US, HK, SG, CN.
-            start_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
-            end_date: A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
+            start_date: A date as YYYYMMDD, not before 2016
+                (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
+            end_date: A date as YYYYMMDD, not before 2016
+                (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
         """
         from .api.quote import (
             get_history_market_temperature as _get_history_market_temperature,
@@ -1622,7 +1639,7 @@ class AsyncOperations:
     async def get_market_temperature(
         self, *, market: WatchlistTemperatureMarket
     ) -> WatchlistMarketTemperature:
-        """Current market temperature (longbridge-api.md §5.1).
+        """Current market temperature (https://open.longbridge.com/docs/quote/pull/market_temperature).
 
         ``GET /v1/quote/market_temperature``; no scope.
 
@@ -1708,7 +1725,7 @@ class AsyncOperations:
         return unwrap(response, AssetStatementDownload.model_validate)
 
     async def get_topic(self, *, id: str) -> ContentTopicDetail:
-        """One topic in full (longbridge-api.md §5.4).
+        """One topic in full (https://open.longbridge.com/docs/api?op=topic_detail).
 
         ``GET /v1/content/topics/{id}``; no scope.
 
@@ -1739,7 +1756,7 @@ class AsyncOperations:
             start_time: Start of the window, unix seconds.
             end_time: End of the window, unix seconds.
             business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
-                (longbridge-api.md §5.3). One of: 1, 2, 3.
+                (https://open.longbridge.com/docs/trade/asset/cashflow). One of: 1, 2, 3.
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             page: Page number, from 1.
@@ -1777,7 +1794,7 @@ class AsyncOperations:
             start_time: Start of the window, unix seconds.
             end_time: End of the window, unix seconds.
             business_type: Cash-flow category filter; 1 cash, 2 stock, 3 fund
-                (longbridge-api.md §5.3). One of: 1, 2, 3.
+                (https://open.longbridge.com/docs/trade/asset/cashflow). One of: 1, 2, 3.
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             size: Items per page; 50 when absent (docs page; the vendor YAML says 20).
@@ -1797,7 +1814,7 @@ class AsyncOperations:
         )
 
     async def list_filings(self, *, symbol: str) -> WatchlistFilings:
-        """Regulatory filings of a security (longbridge-api.md §5.1).
+        """Regulatory filings of a security (https://open.longbridge.com/docs/quote/pull/filings).
 
         ``GET /v1/quote/filings``; no scope.
 
@@ -1928,7 +1945,8 @@ class AsyncOperations:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             status: Only orders in one of these statuses (repeat the name).
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             market: Market filter of the order queries; the trade docs list HK and US
                 (§5.2). One of: HK, US.
             start_at: Start of the window, unix seconds; 90 days before `end_at` when
@@ -1974,7 +1992,8 @@ class AsyncOperations:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             status: Only orders in one of these statuses (repeat the name).
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             market: Market filter of the order queries; the trade docs list HK and US
                 (§5.2). One of: HK, US.
             start_at: Start of the window, unix seconds; 90 days before `end_at` when
@@ -2006,7 +2025,7 @@ class AsyncOperations:
         size: int | Unset = UNSET,
         topic_type: ContentTopicType | Unset = UNSET,
     ) -> ContentTopics:
-        """Topics the signed-in user published (longbridge-api.md §5.4).
+        """Topics the signed-in user published (https://open.longbridge.com/docs/api?op=list_my_topics).
 
         ``GET /v1/content/topics/mine``; no scope.
 
@@ -2046,7 +2065,7 @@ class AsyncOperations:
         )
 
     async def list_news(self, *, symbol: str) -> ContentSummaries:
-        """News about a security (longbridge-api.md §5.4).
+        """News about a security (https://open.longbridge.com/docs/content/news).
 
         ``GET /v1/content/{symbol}/news``; no scope.
 
@@ -2188,7 +2207,8 @@ class AsyncOperations:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             status: Only orders in one of these statuses (repeat the name).
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             market: Market filter of the order queries; the trade docs list HK and US
                 (§5.2). One of: HK, US.
             order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
@@ -2234,7 +2254,8 @@ class AsyncOperations:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
             status: Only orders in one of these statuses (repeat the name).
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             market: Market filter of the order queries; the trade docs list HK and US
                 (§5.2). One of: HK, US.
             order_id: A 64-bit identifier. The SDK and the vendor YAML send a string;
@@ -2262,7 +2283,7 @@ class AsyncOperations:
     async def list_topic_comments(
         self, *, topic_id: str, page: int | Unset = UNSET, size: int | Unset = UNSET
     ) -> ContentComments:
-        """Replies on a topic (longbridge-api.md §5.4).
+        """Replies on a topic (https://open.longbridge.com/docs/api?op=list_topic_replies).
 
         ``GET /v1/content/topics/{topic_id}/comments``; no scope.
 
@@ -2300,7 +2321,7 @@ class AsyncOperations:
         )
 
     async def list_topics(self, *, symbol: str) -> ContentSummaries:
-        """Community topics about a security (longbridge-api.md §5.4).
+        """Community topics about a security (https://open.longbridge.com/docs/content/topics).
 
         ``GET /v1/content/{symbol}/topics``; no scope.
 
@@ -2314,7 +2335,7 @@ class AsyncOperations:
         return unwrap(response, ContentSummaries.model_validate)
 
     async def list_watchlist_groups(self) -> WatchlistGroups:
-        """Watchlist groups and their securities (longbridge-api.md §5.1).
+        """Watchlist groups and their securities (https://open.longbridge.com/docs/quote/individual/watchlist_groups).
 
         ``GET /v1/watchlist/groups``; scope ``watchlist``.
         """
@@ -2433,18 +2454,21 @@ class AsyncOperations:
         Args:
             symbol: A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
                 crypto, `BTCUSD.HAS` (spec/DISCREPANCIES.md).
-            order_type: Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
-                MO market, AO at-auction, ALO at-auction limit, ODD odd lot, LIT limit if
-                touched, MIT market if touched, TSLPAMT / TSLPPCT trailing limit if touched
-                by amount / percent, SLO special limit (cannot be replaced). `TSMAMT` /
-                `TSMPCT` (trailing market if touched) appear in the vendor YAML only. One
-                of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT, TSLPAMT, TSLPPCT, SLO, TSMAMT,
-                TSMPCT.
-            side: Buy or sell (longbridge-api.md §5.2). One of: Buy, Sell.
+            order_type: Order type
+                (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md):
+                LO limit, ELO enhanced limit, MO market, AO at-auction, ALO at-auction
+                limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
+                TSLPPCT trailing limit if touched by amount / percent, SLO special limit
+                (cannot be replaced). `TSMAMT` / `TSMPCT` (trailing market if touched)
+                appear in the vendor YAML only. One of: LO, ELO, MO, AO, ALO, ODD, LIT, MIT,
+                TSLPAMT, TSLPPCT, SLO, TSMAMT, TSMPCT.
+            side: Buy or sell (https://open.longbridge.com/docs/trade/order/submit). One of:
+                Buy, Sell.
             submitted_quantity: A decimal number sent as text, such as `"12.50"`; clients
                 keep it exact.
             time_in_force: Day, good till cancelled, good till `expire_date`
-                (longbridge-api.md §5.7). One of: Day, GTC, GTD.
+                (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md).
+                One of: Day, GTC, GTD.
             submitted_price: A decimal number sent as text, such as `"12.50"`; clients keep
                 it exact.
             trigger_price: A decimal number sent as text, such as `"12.50"`; clients keep it
@@ -2455,16 +2479,18 @@ class AsyncOperations:
                 it exact.
             trailing_percent: A decimal number sent as text, such as `"12.50"`; clients keep
                 it exact.
-            expire_date: A calendar date `YYYY-MM-DD` (longbridge-api.md §5.2,
-                `expire_date`). A pattern rather than `format: date`, which the model
-                generator cannot combine with one; the mock also refuses dates that do not
-                exist.
-            outside_rth: Trading outside regular hours, US only (longbridge-api.md §5.2,
-                §5.7): `RTH_ONLY`, `ANY_TIME`, `OVERNIGHT`; the SDK adds
-                `OPTION_PRE_MARKET`, and orders report `UnknownOutsideRth` or `""` when it
-                does not apply (HK orders). Every observed value is accepted; the mock
-                refuses `""` and `UnknownOutsideRth` in a submitted order. One of: RTH_ONLY,
-                ANY_TIME, OVERNIGHT, OPTION_PRE_MARKET, UnknownOutsideRth, .
+            expire_date: A calendar date `YYYY-MM-DD`
+                (https://open.longbridge.com/docs/trade/order/submit, `expire_date`). A
+                pattern rather than `format: date`, which the model generator cannot combine
+                with one; the mock also refuses dates that do not exist.
+            outside_rth: Trading outside regular hours, US only
+                (https://open.longbridge.com/docs/trade/order/submit,
+                https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md):
+                `RTH_ONLY`, `ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and
+                orders report `UnknownOutsideRth` or `""` when it does not apply (HK
+                orders). Every observed value is accepted; the mock refuses `""` and
+                `UnknownOutsideRth` in a submitted order. One of: RTH_ONLY, ANY_TIME,
+                OVERNIGHT, OPTION_PRE_MARKET, UnknownOutsideRth, .
             monitor_price: A decimal number sent as text, such as `"12.50"`; clients keep it
                 exact.
             client_request_id: Idempotency key (SDK 4.4.0+): a repeated id with the same
@@ -2505,7 +2531,7 @@ class AsyncOperations:
     async def update_pinned_securities(
         self, *, mode: WatchlistPinnedMode, securities: list[str]
     ) -> EmptyData:
-        """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1).
+        """Pin or unpin securities in every group (SDK update_pinned, https://github.com/longbridge/openapi/blob/32cb424b/rust/src/quote/context.rs#L2261).
 
         ``POST /v1/watchlist/pinned``; scope ``watchlist``.
 
@@ -2534,7 +2560,7 @@ class AsyncOperations:
         securities: list[str] | Unset = UNSET,
         mode: WatchlistUpdateMode | Unset = UNSET,
     ) -> EmptyData:
-        """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1).
+        """Rename a group or add/remove/replace its securities (https://open.longbridge.com/docs/quote/individual/watchlist_update_group).
 
         ``PUT /v1/watchlist/groups``; scope ``watchlist``.
 

@@ -431,7 +431,7 @@ class Market(
     root: Annotated[
         Literal["HK", "US", "CN", "SH", "SZ", "SG", "AU", "JP", "UK", "DE", "Crypto"],
         Field(
-            description="Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more)."
+            description="Trading market (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md; the trade docs list HK and US, the vendor YAML more)."
         ),
     ]
 
@@ -537,7 +537,7 @@ class AssetBalanceCurrency(RootModel[Literal["HKD", "USD", "CNH"]]):
     root: Annotated[
         Literal["HKD", "USD", "CNH"],
         Field(
-            description="Currency of an account-balance query (longbridge-api.md §5.3)."
+            description="Currency of an account-balance query (https://open.longbridge.com/docs/trade/asset/account)."
         ),
     ]
 
@@ -612,7 +612,7 @@ class AssetFrozenTransactionFee(BaseModel):
 
 class AssetAccountBalance(BaseModel):
     """
-    The balance of the account in one currency (longbridge-api.md §5.3).
+    The balance of the account in one currency (https://open.longbridge.com/docs/trade/asset/account).
     """
 
     model_config = ConfigDict(
@@ -706,7 +706,7 @@ class AssetBusinessTypeQuery(RootModel[Literal[1, 2, 3]]):
     root: Annotated[
         Literal[1, 2, 3],
         Field(
-            description="Cash-flow category filter; 1 cash, 2 stock, 3 fund (longbridge-api.md §5.3)."
+            description="Cash-flow category filter; 1 cash, 2 stock, 3 fund (https://open.longbridge.com/docs/trade/asset/cashflow)."
         ),
     ]
 
@@ -715,7 +715,7 @@ class AssetCashFlowDirection(RootModel[Literal["1", "2", 1, 2]]):
     root: Annotated[
         Literal["1", "2", 1, 2],
         Field(
-            description="1 outflow, 2 inflow. The docs' schema says string, their example a bare number; both are\naccepted (longbridge-api.md §10 item 5).\n"
+            description="1 outflow, 2 inflow. The docs' schema says string, their example a bare number; both are\naccepted (https://open.longbridge.com/docs/trade/asset/cashflow).\n"
         ),
     ]
 
@@ -724,7 +724,7 @@ class AssetCashFlowBusinessType(RootModel[Literal["1", "2", "3", 1, 2, 3]]):
     root: Annotated[
         Literal["1", "2", "3", 1, 2, 3],
         Field(
-            description="1 cash, 2 stock, 3 fund. String in the docs' schema, a number in their example; both are\naccepted (longbridge-api.md §10 item 5).\n"
+            description="1 cash, 2 stock, 3 fund. String in the docs' schema, a number in their example; both are\naccepted (https://open.longbridge.com/docs/trade/asset/cashflow).\n"
         ),
     ]
 
@@ -794,7 +794,7 @@ class AssetFundInfo(BaseModel):
     holding_units: Annotated[
         EmptyIsZeroDecimalText | None,
         Field(
-            description="Units held. In the docs' examples and the SDK but not in the docs' schema, so optional\n(longbridge-api.md §10 item 6).\n",
+            description="Units held. In the docs' examples and the SDK but not in the docs' schema, so optional\n(https://open.longbridge.com/docs/trade/asset/fund).\n",
             examples=["12.50", ""],
         ),
     ] = None
@@ -953,7 +953,10 @@ class GetMarginRatioResponse(Envelope):
 
 class AssetStatementType(RootModel[Literal[1, 2]]):
     root: Annotated[
-        Literal[1, 2], Field(description="1 daily, 2 monthly (longbridge-api.md §5.3).")
+        Literal[1, 2],
+        Field(
+            description="1 daily, 2 monthly (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193)."
+        ),
     ]
 
 
@@ -964,7 +967,7 @@ class AssetStatement(BaseModel):
     dt: Annotated[
         CompactDate,
         Field(
-            description='The statement\'s date as `YYYYMMDD`: an integer in the SDK (`dt: i32`), a string in the vendor\nYAML (`date: "20260327"`); both are accepted (longbridge-api.md §10 item 7). The\ngenerated models read it as a `datetime.date`.\n'
+            description='The statement\'s date as `YYYYMMDD`: an integer in the SDK (`dt: i32`), a string in the vendor\nYAML (`date: "20260327"`); both are accepted (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193). The\ngenerated models read it as a `datetime.date`.\n'
         ),
     ]
     file_key: Annotated[str, Field(min_length=1)]
@@ -974,7 +977,7 @@ class AssetStatements(BaseModel):
     """
     The SDK's form `{list: [{dt, file_key}]}` (rust/src/asset/types.rs `GetStatementListResponse`).
     The vendor YAML's bare array of `{date, file_key}` cannot be an enveloped object with a
-    paged `list`, so it is not modelled (longbridge-api.md §5.3, §10 item 7; spec/DISCREPANCIES.md).
+    paged `list`, so it is not modelled (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193; spec/DISCREPANCIES.md).
 
     """
 
@@ -1098,7 +1101,7 @@ class OrderStatus(
             "DelayedNotReported",
         ],
         Field(
-            description="Order status (longbridge-api.md §5.7); `DelayedNotReported` is an order held until its\n`delayed_until` time (SDK 5.3.0, spec/DISCREPANCIES.md).\n"
+            description="Order status (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md); `DelayedNotReported` is an order held until its\n`delayed_until` time (SDK 5.3.0, spec/DISCREPANCIES.md).\n"
         ),
     ]
 
@@ -1109,7 +1112,7 @@ class TriggerStatus(
     root: Annotated[
         Literal["NOT_USED", "DEACTIVE", "ACTIVE", "RELEASED", ""],
         Field(
-            description='State of a conditional order\'s trigger (longbridge-api.md §5.2); `""` when not applicable.\n'
+            description='State of a conditional order\'s trigger (https://open.longbridge.com/docs/trade/order/order_detail); `""` when not applicable.\n'
         ),
     ]
 
@@ -1118,7 +1121,7 @@ class OrderTag(RootModel[Literal["Normal", "GTC", "Gtc", "Grey", ""]]):
     root: Annotated[
         Literal["Normal", "GTC", "Gtc", "Grey", ""],
         Field(
-            description='Order tag (longbridge-api.md §5.2): `Normal`, `GTC` (docs) or `Gtc` (SDK), `Grey` (grey\nmarket); `""` when not applicable. Both spellings of GTC are accepted.\n'
+            description='Order tag (https://open.longbridge.com/docs/trade/order/order_detail): `Normal`, `GTC` (docs) or `Gtc` (SDK), `Grey` (grey\nmarket); `""` when not applicable. Both spellings of GTC are accepted.\n'
         ),
     ]
 
@@ -1134,7 +1137,7 @@ class TradeMarket(RootModel[Literal["HK", "US"]]):
 
 class TradeSubmitOrderRequest(BaseModel):
     """
-    An order to place (longbridge-api.md §5.2). Conditional fields: see the operation.
+    An order to place (https://open.longbridge.com/docs/trade/order/submit). Conditional fields: see the operation.
     Decimal inputs are decimal text, as the SDK sends them.
 
     """
@@ -1164,12 +1167,14 @@ class TradeSubmitOrderRequest(BaseModel):
             "TSMPCT",
         ],
         Field(
-            description="Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,\nALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /\nTSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be\nreplaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML only.\n"
+            description="Order type (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md): LO limit, ELO enhanced limit, MO market, AO at-auction,\nALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /\nTSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be\nreplaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML only.\n"
         ),
     ]
     side: Annotated[
         Literal["Buy", "Sell"],
-        Field(description="Buy or sell (longbridge-api.md §5.2)."),
+        Field(
+            description="Buy or sell (https://open.longbridge.com/docs/trade/order/submit)."
+        ),
     ]
     submitted_quantity: Annotated[
         DecimalText,
@@ -1181,7 +1186,7 @@ class TradeSubmitOrderRequest(BaseModel):
     time_in_force: Annotated[
         Literal["Day", "GTC", "GTD"],
         Field(
-            description="Day, good till cancelled, good till `expire_date` (longbridge-api.md §5.7)."
+            description="Day, good till cancelled, good till `expire_date` (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md)."
         ),
     ]
     submitted_price: Annotated[
@@ -1222,7 +1227,7 @@ class TradeSubmitOrderRequest(BaseModel):
     expire_date: Annotated[
         str | None,
         Field(
-            description="A calendar date `YYYY-MM-DD` (longbridge-api.md §5.2, `expire_date`). A pattern rather than\n`format: date`, which the model generator cannot combine with one; the mock also refuses\ndates that do not exist.\n",
+            description="A calendar date `YYYY-MM-DD` (https://open.longbridge.com/docs/trade/order/submit, `expire_date`). A pattern rather than\n`format: date`, which the model generator cannot combine with one; the mock also refuses\ndates that do not exist.\n",
             examples=["2026-12-31"],
             pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
         ),
@@ -1238,7 +1243,7 @@ class TradeSubmitOrderRequest(BaseModel):
         ]
         | None,
         Field(
-            description='Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,\n`ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report\n`UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is\naccepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.\n'
+            description='Trading outside regular hours, US only (https://open.longbridge.com/docs/trade/order/submit, https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md): `RTH_ONLY`,\n`ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report\n`UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is\naccepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.\n'
         ),
     ] = None
     remark: Annotated[str | None, Field(max_length=255)] = None
@@ -1263,7 +1268,7 @@ class TradeSubmitOrderRequest(BaseModel):
 
 class TradeReplaceOrderRequest(BaseModel):
     """
-    New quantity and prices of an open order (longbridge-api.md §5.2). `remark` ≤ 255 (the
+    New quantity and prices of an open order (https://open.longbridge.com/docs/trade/order/replace). `remark` ≤ 255 (the
     docs' replace page says 64; §10 item 8).
 
     """
@@ -1383,7 +1388,7 @@ class TradeAttachedOrder(BaseModel):
     trigger_price: Annotated[
         OptionalDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ]
@@ -1439,7 +1444,7 @@ class TradeAttachedOrder(BaseModel):
     executed_price: Annotated[
         OptionalDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ]
@@ -1450,7 +1455,7 @@ class TradeAttachedOrder(BaseModel):
     submit_price: Annotated[
         OptionalDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ]
@@ -1476,7 +1481,7 @@ class TradeDeductionStatus(RootModel[Literal["NONE", "NO_DATA", "PENDING", "DONE
 
 class TradeOrderHistoryEntry(BaseModel):
     """
-    One change of an order (longbridge-api.md §5.2, order detail `history[]`).
+    One change of an order (https://open.longbridge.com/docs/trade/order/order_detail, order detail `history[]`).
     """
 
     model_config = ConfigDict(
@@ -1511,7 +1516,9 @@ class TradeOrderHistoryEntry(BaseModel):
 class TradeChargeCategory(RootModel[Literal["UNKNOWN", "BROKER_FEES", "THIRD_FEES"]]):
     root: Annotated[
         Literal["UNKNOWN", "BROKER_FEES", "THIRD_FEES"],
-        Field(description="Category of an order's charges (longbridge-api.md §5.2)."),
+        Field(
+            description="Category of an order's charges (https://open.longbridge.com/docs/trade/order/order_detail)."
+        ),
     ]
 
 
@@ -1548,7 +1555,7 @@ class TradeChargeItem(BaseModel):
 
 class TradeChargeDetail(BaseModel):
     """
-    Fees charged for an order (longbridge-api.md §5.2).
+    Fees charged for an order (https://open.longbridge.com/docs/trade/order/order_detail).
     """
 
     model_config = ConfigDict(
@@ -1572,7 +1579,7 @@ class TradeChargeDetail(BaseModel):
 
 class Execution(BaseModel):
     """
-    One fill of an order (longbridge-api.md §5.2).
+    One fill of an order (https://open.longbridge.com/docs/trade/execution/today_executions).
     """
 
     model_config = ConfigDict(
@@ -1644,7 +1651,7 @@ class ListHistoryExecutionsResponse(Envelope):
 
 class MaxPurchaseQuantity(BaseModel):
     """
-    Estimated maximum quantities (longbridge-api.md §5.2).
+    Estimated maximum quantities (https://open.longbridge.com/docs/trade/order/estimate_available_buy_limit).
     """
 
     model_config = ConfigDict(
@@ -1687,7 +1694,7 @@ class WatchlistSecurity(BaseModel):
     watched_price: Annotated[
         OptionalDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ]
@@ -1738,7 +1745,7 @@ class WatchlistGroupCreated(BaseModel):
 
 class WatchlistCreateGroupRequest(BaseModel):
     """
-    No length limit on `name` is documented (longbridge-api.md §5.1); an empty name names nothing and is refused.
+    No length limit on `name` is documented (https://open.longbridge.com/docs/quote/individual/watchlist_create_group); an empty name names nothing and is refused.
     """
 
     name: Annotated[str, Field(min_length=1)]
@@ -1783,7 +1790,7 @@ class WatchlistDate(RootModel[str]):
     root: Annotated[
         str,
         Field(
-            description="A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).",
+            description="A date as YYYYMMDD, not before 2016 (https://open.longbridge.com/docs/quote/pull/history_market_temperature).",
             pattern="^20(1[6-9]|[2-9][0-9])(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])$",
         ),
     ]
@@ -2223,7 +2230,7 @@ class TokenError(BaseModel):
 
 class Order(BaseModel):
     """
-    An order (longbridge-api.md §5.2). Fields that do not apply are `""`: prices, trigger and
+    An order (https://open.longbridge.com/docs/trade/order/order_detail). Fields that do not apply are `""`: prices, trigger and
     trailing values (`OptionalDecimal`), times (`OptionalTimestamp`), `expire_date`,
     `trigger_status`, `outside_rth` and `tag`. `remark`, `limit_depth_level`, `monitor_price`
     and `trigger_count` are newer fields and may be absent.
@@ -2260,14 +2267,14 @@ class Order(BaseModel):
     price: Annotated[
         OptionalDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ]
     executed_price: Annotated[
         OptionalDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ]
@@ -2291,14 +2298,14 @@ class Order(BaseModel):
     last_done: Annotated[
         OptionalDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ]
     trigger_price: Annotated[
         OptionalDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ]
@@ -2332,21 +2339,21 @@ class Order(BaseModel):
     trailing_amount: Annotated[
         OptionalDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ]
     trailing_percent: Annotated[
         OptionalDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ]
     limit_offset: Annotated[
         OptionalDecimalText,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ]
@@ -2363,7 +2370,7 @@ class Order(BaseModel):
     monitor_price: Annotated[
         OptionalDecimalText | None,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ] = None
@@ -2378,7 +2385,7 @@ class Order(BaseModel):
 
 class OrderDetail(Order):
     """
-    An order with its detail (longbridge-api.md §5.2): commission-free (`free_*`), deduction
+    An order with its detail (https://open.longbridge.com/docs/trade/order/order_detail): commission-free (`free_*`), deduction
     (`deductions_*`) and platform-deduction (`platform_deducted_*`) status, amount and currency
     (`""` or null when not applicable; the statuses are the SDK's enumerations, which map
     unknown values to Unknown),
@@ -2393,7 +2400,7 @@ class OrderDetail(Order):
     free_amount: Annotated[
         OptionalDecimalText | None,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ] = None
@@ -2402,7 +2409,7 @@ class OrderDetail(Order):
     deductions_amount: Annotated[
         OptionalDecimalText | None,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ] = None
@@ -2411,7 +2418,7 @@ class OrderDetail(Order):
     platform_deducted_amount: Annotated[
         OptionalDecimalText | None,
         Field(
-            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).\n',
+            description='A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does\nnot apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail, https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).\n',
             examples=["12.50", ""],
         ),
     ] = None
@@ -2432,7 +2439,7 @@ class TodayOrders(BaseModel):
     has_more: Annotated[
         bool | None,
         Field(
-            description="Only in the vendor YAML's example (longbridge-api.md §5.2)."
+            description="Only in the vendor YAML's example (https://open.longbridge.com/docs/trade/order/today_orders)."
         ),
     ] = None
 

@@ -1,6 +1,6 @@
 """Typed errors for the data API envelope and the OAuth endpoints.
 
-Data API (longbridge-api.md §4.1): a nonzero envelope ``code`` raises a
+Data API (docs/longbridge-api.md §4.1): a nonzero envelope ``code`` raises a
 :class:`LongbridgeApiError`, subclassed by family from the code's leading digits. OAuth endpoints
 answer RFC 6749 §5.2 JSON instead and raise :class:`OAuthError`. No error ever carries a token.
 """

@@ -2,7 +2,7 @@
 
 One protocol, written once in ``_flow``: refresh when the token is within ``leeway`` of expiry
 (300 s, as the official SDK), or once after a 401 ``invalid_token``, then retry that request once;
-never a loop (conformance-checklist.md item 51). The rotated token is saved to the store before
+never a loop (docs/conformance-checklist.md item 51). The rotated token is saved to the store before
 it is used. A failed refresh raises :class:`TokenRefreshError`; nothing opens a browser.
 
 Single flight (item 50): the refresh runs under a lock, and a request that waited for it uses the
@@ -43,7 +43,7 @@ DEFAULT_LEEWAY = 300.0
 # deadline), not forever behind a hung process.
 DEFAULT_LOCK_TIMEOUT = 120.0
 DEFAULT_DEADLINE = 30.0  # reading one token or discovery answer, as the facade's timeout
-# Envelope codes that mean "this token is no good" (longbridge-api.md §4.2).
+# Envelope codes that mean "this token is no good" (docs/longbridge-api.md §4.2).
 _INVALID_TOKEN_CODES = frozenset({401003, 401004, 401102})
 
 

@@ -5,9 +5,11 @@ revoke credentials, and only on 429/5xx or a connection error. ``Retry-After`` (
 is the minimum wait; when it is longer than ``max_delay`` or the remaining budget the client gives
 up and returns the response rather than retry early or sleep past the budget.
 
-The official SDK retries HTTP 429 only, up to 5 times, 100 ms doubling (longbridge-api.md §4.3);
+The official SDK retries HTTP 429 only, up to 5 times, 100 ms doubling
+(docs/longbridge-api.md §4.3);
 this policy also covers 5xx and connection errors, but no POST (an order must not be placed twice)
-unless its JSON body carries an idempotency key (``client_request_id``, longbridge-api.md §5.2),
+unless its JSON body carries an idempotency key (``client_request_id``,
+docs/longbridge-api.md §5.2),
 with which the server answers a repeat with the order it already placed.
 """
 
@@ -53,7 +55,7 @@ NEVER_RETRIED_PATHS = (
     "/oauth2/device/authorize",
     "/oauth2/register",
 )
-# longbridge-api.md §5.2: the server places one order per `client_request_id` (SDK 4.4.0).
+# docs/longbridge-api.md §5.2: the server places one order per `client_request_id` (SDK 4.4.0).
 IDEMPOTENCY_KEYS = ("client_request_id",)
 # Client-side mistakes that no repeat can fix.
 _NOT_TRANSIENT = (httpx.UnsupportedProtocol, httpx.LocalProtocolError)

@@ -1,7 +1,8 @@
 """The OAuth token a client holds (RFC 6749 §5.1), and its JSON form on disk.
 
 The JSON form is the official SDK's token file (``{client_id, access_token, refresh_token,
-expires_at}``, longbridge-api.md §6.1) plus ``scope`` and ``token_type``, so a token can be moved
+expires_at}``, docs/longbridge-api.md §6.1) plus ``scope`` and ``token_type``, so a token can be
+moved
 between the two. ``repr`` never shows a credential.
 """
 
@@ -23,8 +24,8 @@ __all__ = [
     "dc_region",
 ]
 
-# Clients default expires_in to 3600 when the response omits it (longbridge-api.md §2.5; the
-# official SDK and CLI do the same; conformance-checklist.md item 40).
+# Clients default expires_in to 3600 when the response omits it (docs/longbridge-api.md §2.5; the
+# official SDK and CLI do the same; docs/conformance-checklist.md item 40).
 DEFAULT_EXPIRES_IN = 3600
 # A lifetime outside these bounds is a server bug (or 1e400, NaN): below a minute every call would
 # refresh, beyond a year the client would never refresh, and neither may lose the rotated token.
@@ -77,7 +78,7 @@ class Token:
         cls, body: Mapping[str, Any], now: float, previous: Token | None = None
     ) -> Token:
         """A token from an RFC 6749 §5.1 response; keeps ``previous``'s refresh token and scope
-        when the response has none (§6; conformance-checklist.md item 49)."""
+        when the response has none (§6; docs/conformance-checklist.md item 49)."""
         access = body.get("access_token")
         token_type = body.get("token_type")
         if not isinstance(access, str) or not access:

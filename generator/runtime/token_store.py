@@ -2,7 +2,7 @@
 
 The file store writes one JSON file per client id, mode 0600, by write-then-rename, so a crash
 leaves the old token or the new one, never a torn file. Its format is the official SDK's token
-file (longbridge-api.md §6.1), but its default folder is not the SDK's: two programs refreshing
+file (docs/longbridge-api.md §6.1), but its default folder is not the SDK's: two programs refreshing
 one rotating refresh token would each present a superseded token in turn, and the server then
 revokes the whole family (RFC 9700 §4.14.2).
 

@@ -1,6 +1,6 @@
 """The data API's value types, as the typed (pydantic) models read them.
 
-The API sends numbers as decimal text and times as unix seconds in a string (longbridge-api.md
+The API sends numbers as decimal text and times as unix seconds in a string (docs/longbridge-api.md
 §5); an empty string, and per the official SDK ``"--"``, means "not applicable" (§5.2, §6.6).
 So prices stay exact (:class:`~decimal.Decimal`, never ``float``), times become aware UTC
 datetimes, "not applicable" becomes ``None``, and 64-bit ids are strings whether the server sent
@@ -43,7 +43,7 @@ def parse_decimal(value: object) -> Decimal:
     """A finite :class:`Decimal` from decimal text or an integer.
 
     A JSON number with a fraction is refused: it has been through a binary float already, so its
-    exact value is lost (the API sends decimal text, longbridge-api.md §5).
+    exact value is lost (the API sends decimal text, docs/longbridge-api.md §5).
     """
     if isinstance(value, str):
         try:
@@ -199,7 +199,8 @@ def _int64_id(value: object) -> str:
 
 
 def _compact_date(value: object) -> date:
-    """A date from ``YYYYMMDD``, sent as text or as an integer (longbridge-api.md §10 item 7)."""
+    """A date from ``YYYYMMDD``, sent as text or as an integer
+    (docs/longbridge-api.md §10 item 7)."""
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value

@@ -69,9 +69,9 @@ def test_the_reports_lead_with_the_header_and_the_failures(
 
 
 def test_rules_link_each_rfc_section_and_appendix() -> None:
-    linked = rule_html("RFC 6749 §4.1.2, §10.5; RFC 7636 Appendix B; longbridge-api.md §5")
+    linked = rule_html("RFC 6749 §4.1.2, §10.5; RFC 7636 Appendix B; docs/longbridge-api.md §5")
     assert '<a href="https://www.rfc-editor.org/rfc/rfc6749">RFC 6749</a>' in linked
     assert 'href="https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2">§4.1.2<' in linked
     assert 'href="https://www.rfc-editor.org/rfc/rfc7636#appendix-B">Appendix B<' in linked
     # A section of something that is not an RFC stays text.
-    assert linked.endswith("; longbridge-api.md §5")
+    assert linked.endswith("; docs/longbridge-api.md §5")

@@ -51,7 +51,7 @@ def test_typed_methods_carry_args_from_the_spec() -> None:
     doc = inspect.getdoc(Longbridge.submit_order) or ""
     assert "\nArgs:\n" in doc
     assert "side: Buy or sell" in doc
-    assert "One of: Buy, Sell." in doc
+    assert "One of: Buy, Sell." in " ".join(doc.split())  # wherever the wrap falls
     iter_doc = inspect.getdoc(Longbridge.iter_history_orders) or ""
     assert "Args:" in iter_doc
     assert "page:" not in iter_doc  # the iterator walks the pages itself

@@ -111,7 +111,7 @@ def test_scripts_test_runs_the_drift_check() -> None:
 @pytest.mark.slow
 def test_generator_warning_fails_generation(tmp_path: Path) -> None:
     # An array-of-object header parameter makes openapi-python-client skip the endpoint with
-    # only a warning (toolchain-notes.md §2.1); the generator must refuse the partial output.
+    # only a warning (docs/toolchain.md §2.1); the generator must refuse the partial output.
     copy = _project_copy(tmp_path)
     spec = copy / "spec" / "openapi.yaml"
     text = spec.read_text()

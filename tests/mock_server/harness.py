@@ -110,7 +110,7 @@ class LegacyApp:
 def legacy_signature(
     app: LegacyApp, method: str, path: str, query: str, timestamp: str, body: bytes = b""
 ) -> str:
-    """``X-Api-Signature``, straight from longbridge-api.md §3.2 (steps 1–10)."""
+    """``X-Api-Signature``, straight from docs/longbridge-api.md §3.2 (steps 1–10)."""
     signed_values = (
         f"authorization:{app.access_token}\nx-api-key:{app.app_key}\nx-timestamp:{timestamp}\n"
     )
@@ -273,7 +273,7 @@ class Harness:
             params={"market": "US", "category": "Overnight"},
         )
 
-    # Legacy API-key mode (longbridge-api.md §3)
+    # Legacy API-key mode (docs/longbridge-api.md §3)
 
     def legacy_app(self) -> LegacyApp:
         response = self.http.get("/_mock/legacy")

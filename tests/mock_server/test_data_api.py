@@ -1,6 +1,6 @@
 """The data API: envelope, REST statuses and codes, RFC 6750 challenges, trace ids, legacy mode.
 
-Checklist H; Part 2, choices 1 and 10; longbridge-api.md §2.7, §3, §4.
+Checklist H; Part 2, choices 1 and 10; docs/longbridge-api.md §2.7, §3, §4.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def test_repeated_query_parameter(mock: Harness) -> None:
         "/v1/quote/get_security_list?market=US&market=US&category=Overnight",
         headers={"Authorization": f"Bearer {token}"},
     )
-    # Any bad parameter of the security list is its documented 310010 (longbridge-api.md §4.2).
+    # Any bad parameter of the security list is its documented 310010 (docs/longbridge-api.md §4.2).
     envelope(response, 400, 310010)
 
 
@@ -226,7 +226,7 @@ def test_oversized_body(make_mock: MakeMock) -> None:
     envelope(response, 413, 400000)
 
 
-# Legacy API-key mode (longbridge-api.md §3)
+# Legacy API-key mode (docs/longbridge-api.md §3)
 
 
 def test_legacy_signed_request(mock: Harness) -> None:
@@ -243,7 +243,7 @@ def test_legacy_signature_covers_the_encoded_query(mock: Harness) -> None:
     body = envelope(mock.legacy_get(app, "/v1/token/refresh", query), 200, 0)["data"]
     assert body["expired_at"] == "1893456000"
     assert set(body) == {"token", "expired_at", "issued_at", "account_info"}
-    # longbridge-api.md §3.3: the old token stops working, the new one works.
+    # docs/longbridge-api.md §3.3: the old token stops working, the new one works.
     envelope(mock.legacy_get(app, timestamp="1"), 401, 401004)
     renewed = LegacyApp(app.app_key, app.app_secret, body["token"])
     envelope(mock.legacy_get(renewed, timestamp="2"), 200, 0)

@@ -1,4 +1,4 @@
-"""The asset area of the mock's data API (longbridge-api.md §5.3, §10 items 5-7).
+"""The asset area of the mock's data API (docs/longbridge-api.md §5.3, §10 items 5-7).
 
 The handlers are tested directly, and each answer is checked against the spec's schema; the same
 behaviour is also checked over HTTP.

@@ -1,4 +1,4 @@
-"""The content area of the mock's data API: news, topics and replies (longbridge-api.md §5.4).
+"""The content area of the mock's data API: news, topics and replies (docs/longbridge-api.md §5.4).
 
 The handlers are tested directly and each answer is checked against the spec's schema; routing
 (``/topics/mine`` beside ``/topics/{id}``), validation and a topic's life are also checked over

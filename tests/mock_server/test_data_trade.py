@@ -1,4 +1,4 @@
-"""The trade area of the mock's data API (longbridge-api.md §5.2, §5.7, §10 items 4 and 8).
+"""The trade area of the mock's data API (docs/longbridge-api.md §5.2, §5.7, §10 items 4 and 8).
 
 The handlers are tested directly, and each answer is checked against the spec's schema, and the
 spec's request examples are played against the mock. The same behaviour is also checked over

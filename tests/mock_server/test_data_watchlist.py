@@ -1,4 +1,5 @@
-"""The watchlist and market-data area of the mock's data API (longbridge-api.md §5.1, §10 item 9).
+"""The watchlist and market-data area of the mock's data API
+(docs/longbridge-api.md §5.1, §10 item 9).
 
 The handlers are tested directly and each answer is checked against the spec's schema; group
 edits are also checked over HTTP.

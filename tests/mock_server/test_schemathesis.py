@@ -50,7 +50,7 @@ CONFIG = ROOT / "conformance" / "schemathesis.toml"
 REDIRECT_URI = "https://client.example/callback"
 BASE_URL = "http://testserver"  # the Host schemathesis' in-process ASGI client sends
 SIGNED_HEADERS = "authorization;x-api-key;x-timestamp"
-LEGACY_TTL = 90 * 86_400  # a legacy token lives 90 days (longbridge-api.md §3.3)
+LEGACY_TTL = 90 * 86_400  # a legacy token lives 90 days (docs/longbridge-api.md §3.3)
 
 # Respect the active Hypothesis profile (conftest.py: dev 25, ci 50, thorough 1000), capped so that
 # the whole file stays well under a minute on two cores.
@@ -71,7 +71,8 @@ class Bearer:
 
 
 class LegacySigner(requests.auth.AuthBase):
-    """Signs each request as sent, like the official SDK's legacy mode (longbridge-api.md §3.2).
+    """Signs each request as sent, like the official SDK's legacy mode
+    (docs/longbridge-api.md §3.2).
 
     It is a ``requests`` auth callable, so it sees the final method, path, encoded query and body.
     Each request gets a new ``X-Timestamp`` and therefore a new signature. ``/v1/token/refresh``

@@ -10,7 +10,7 @@ The child gets a clean environment: ``LONGBRIDGE_REGION`` set (else the SDK prob
 internet), ``HOME`` in a temporary directory (its token cache), a fresh working directory (it
 loads a ``.env`` from there), and every proxy variable pointing at a tripwire on loopback with
 only loopback exempt, so an attempt to reach a real Longbridge host is refused, never leaves
-the machine, and fails the test. See toolchain-notes.md §6 and longbridge-api.md §2.7, §3, §6.
+the machine, and fails the test. See docs/toolchain.md §6 and docs/longbridge-api.md §2.7, §3, §6.
 """
 
 from __future__ import annotations
@@ -235,7 +235,7 @@ def mock(request: pytest.FixtureRequest) -> Iterator[Mock]:
 
 
 # ---------------------------------------------------------------------------------------------
-# OAuth mode (longbridge-api.md §2.7, §6.1)
+# OAuth mode (docs/longbridge-api.md §2.7, §6.1)
 
 
 @dataclass(frozen=True)
@@ -402,7 +402,7 @@ def test_oauth_sdk_without_a_cached_token_asks_for_a_browser(mock: Mock, sdk: Sd
     assert (url.scheme, url.path) == ("https", "/oauth2/authorize")
     params = {k: v[0] for k, v in parse_qs(url.query).items()}
     assert params.pop("state")
-    # No PKCE and no scope (longbridge-api.md §6.1): a server requiring PKCE rejects the SDK.
+    # No PKCE and no scope (docs/longbridge-api.md §6.1): a server requiring PKCE rejects the SDK.
     assert params == {
         "response_type": "code",
         "client_id": grant.client_id,
@@ -418,7 +418,7 @@ def test_oauth_sdk_without_a_cached_token_asks_for_a_browser(mock: Mock, sdk: Sd
 
 
 # ---------------------------------------------------------------------------------------------
-# Legacy API-key mode (longbridge-api.md §3)
+# Legacy API-key mode (docs/longbridge-api.md §3)
 
 
 def _legacy_credentials(base_url: str) -> dict[str, str]:

@@ -68,7 +68,7 @@ def test_code_flow_issues_bearer_tokens(mock: Harness, method: str | None) -> No
 
 
 def test_token_prefix(make_mock: MakeMock) -> None:
-    # longbridge-api.md §2.6: US-DC credentials carry a "us_" prefix.
+    # docs/longbridge-api.md §2.6: US-DC credentials carry a "us_" prefix.
     mock = make_mock(MockConfig(token_prefix="us_"))
     client = mock.register()
     code = mock.code(client)

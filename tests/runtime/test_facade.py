@@ -188,7 +188,7 @@ def test_scope_ids() -> None:
 
 
 def test_the_default_pool_is_ten_kept_alive_connections_and_caps_async_calls() -> None:
-    # longbridge-api.md §4.3: a few concurrent requests per account; scripts/bench shows 100
+    # docs/longbridge-api.md §4.3: a few concurrent requests per account; scripts/bench shows 100
     # connections slower than 10 for a burst. `limits=` replaces it.
     store = MemoryTokenStore()
     with Longbridge("cid", base_url=BASE, token_store=store) as lb:

@@ -1,4 +1,4 @@
-"""Legacy API-key signing (runtime/legacy_auth.py) against longbridge-api.md §3.2.
+"""Legacy API-key signing (runtime/legacy_auth.py) against docs/longbridge-api.md §3.2.
 
 Four witnesses: (a) a straight-line restatement of §3.2 written out below, independent of the
 module, on fixed and on Hypothesis-generated requests; (b) the auth flow driven by hand, as
@@ -77,7 +77,7 @@ def straight_line_signature(
     body: bytes,
     app_secret: str,
 ) -> str:
-    """longbridge-api.md §3.2 steps 1–10, one line each."""
+    """docs/longbridge-api.md §3.2 steps 1–10, one line each."""
     step1_method = method.upper()
     step2_path = path
     step3_query = query

@@ -58,7 +58,7 @@ def test_malformed_responses_are_refused(body: dict[str, object]) -> None:
 
 @given(st.sampled_from(["Bearer", "bearer", "BEARER", "bEaReR"]))
 def test_token_type_is_case_insensitive(token_type: str) -> None:
-    # RFC 6749 §5.1 / §7.1; conformance-checklist.md item 38.
+    # RFC 6749 §5.1 / §7.1; docs/conformance-checklist.md item 38.
     assert (
         Token.from_response({"access_token": "a", "token_type": token_type}, NOW).token_type
         == "Bearer"

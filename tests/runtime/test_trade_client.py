@@ -1,6 +1,6 @@
 """Order submission and paging through the typed client, against the in-process mock.
 
-``submit_order`` fills ``client_request_id`` itself (longbridge-api.md §5.2), so a submit whose
+``submit_order`` fills ``client_request_id`` itself (docs/longbridge-api.md §5.2), so a submit whose
 reply is lost is retried into the same order; the ``iter_*`` methods walk every page lazily,
 sync and async.
 """

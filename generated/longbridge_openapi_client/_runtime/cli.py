@@ -822,7 +822,7 @@ def _api_failure(
 def _scope_hint(
     endpoint: Endpoint | None, args: argparse.Namespace, run: _Run, lb: Longbridge
 ) -> str:
-    """403308 (longbridge-api.md §4.2 lists the code; the scope comes from the spec)."""
+    """403308 (docs/longbridge-api.md §4.2 lists the code; the scope comes from the spec)."""
     if endpoint is None or endpoint.scope is None:
         return "The token lacks the scope this call needs; log in again with that --scope."
     try:

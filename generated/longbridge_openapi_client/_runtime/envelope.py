@@ -1,9 +1,9 @@
 # Copied verbatim from generator/runtime/envelope.py by `python -m generator`.
 # Edit that file and regenerate; changes made here are lost and fail the drift check.
-"""Unwrap the data API envelope ``{code, message, data}`` (longbridge-api.md §4.1).
+"""Unwrap the data API envelope ``{code, message, data}`` (docs/longbridge-api.md §4.1).
 
 ``code == 0`` if and only if the call succeeded, and only then is ``data`` present
-(conformance-checklist.md item 56). Anything else raises a typed error that carries the code,
+(docs/conformance-checklist.md item 56). Anything else raises a typed error that carries the code,
 the message, the HTTP status and the ``x-trace-id`` header.
 """
 

@@ -45,7 +45,7 @@ __all__ = ["AsyncLongbridge", "Longbridge", "scope_ids"]
 _SCOPE_IDS = {s.key: s.id for s in SCOPES if s.key}
 DEFAULT_TIMEOUT = 30.0  # seconds, as the official SDK
 # The pool, and for AsyncLongbridge the calls let in flight at once. The server allows a few
-# concurrent requests (quote: 5, longbridge-api.md §4.3), so httpx's 100 connections only queue
+# concurrent requests (quote: 5, docs/longbridge-api.md §4.3), so httpx's 100 connections only queue
 # at its end; with 1,000 calls queued, httpcore's pool walks every connection per request
 # (encode/httpcore#1035): 100 connections took 1.6-1.9x as long as 10 (scripts/bench). All are
 # kept alive: httpx keeps 20 of 100, so a burst would keep opening connections.

@@ -1,6 +1,6 @@
 # Copied verbatim from generator/runtime/legacy_auth.py by `python -m generator`.
 # Edit that file and regenerate; changes made here are lost and fail the drift check.
-"""Legacy API-key mode: sign every request with the App Secret (longbridge-api.md §3).
+"""Legacy API-key mode: sign every request with the App Secret (docs/longbridge-api.md §3).
 
 The fallback to OAuth 2.0 for App Key / App Secret / Access Token credentials from the developer
 site. Each request carries ``X-Api-Key``, the raw token in ``Authorization`` (no ``Bearer``),
@@ -64,7 +64,7 @@ def _encode_component(value: str | bytes) -> str:
 
 
 def encode_query(pairs: Iterable[tuple[str | bytes, str | bytes]]) -> str:
-    """The query string the official SDK builds from ``pairs`` (longbridge-api.md §3.2 step 3).
+    """The query string the official SDK builds from ``pairs`` (docs/longbridge-api.md §3.2 step 3).
 
     In the given order, ``key=value`` joined by ``&``; UTF-8 bytes other than ``A-Za-z0-9*-._``
     are percent-encoded (upper-case hex) and spaces become ``+``. Pass one pair per item to
@@ -101,7 +101,7 @@ def canonical_request(
     *,
     signed_headers: str = SIGNED_HEADERS,
 ) -> str:
-    """Steps 1–7 of longbridge-api.md §3.2: the canonical request that gets hashed and signed.
+    """Steps 1–7 of docs/longbridge-api.md §3.2: the canonical request that gets hashed and signed.
 
     ``headers`` must hold every name in ``signed_headers`` (looked up case-insensitively).
     """
@@ -127,7 +127,7 @@ def sign_request(
     *,
     signed_headers: str = SIGNED_HEADERS,
 ) -> str:
-    """The ``X-Api-Signature`` header value for one request (longbridge-api.md §3.2).
+    """The ``X-Api-Signature`` header value for one request (docs/longbridge-api.md §3.2).
 
     ``path`` is the URL path as sent (percent-encoded, no query); ``query`` the query string
     exactly as sent, without ``?`` (``""`` if none); ``headers`` holds the values of the signed
@@ -144,7 +144,7 @@ def sign_request(
 
 
 class ApiKeyAuth(httpx.Auth):
-    """httpx authentication for the legacy API-key mode (longbridge-api.md §3.1, §3.2).
+    """httpx authentication for the legacy API-key mode (docs/longbridge-api.md §3.1, §3.2).
 
     One ``auth_flow`` serves both ``httpx.Client`` and ``httpx.AsyncClient``. For each request
     it re-encodes the query the SDK's way onto the URL, sets ``X-Api-Key``, ``Authorization``

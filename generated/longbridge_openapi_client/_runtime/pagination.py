@@ -3,7 +3,7 @@
 """Lazy iteration over paged data API results, sync and async.
 
 Paged operations take a page number (and usually a page size) and answer one page of items,
-with ``has_more`` where the API sends it (longbridge-api.md §5.2–5.4). The spec marks them with
+with ``has_more`` where the API sends it (docs/longbridge-api.md §5.2–5.4). The spec marks them with
 ``x-longbridge-pagination``; the generated ``iter_*`` methods wrap these helpers, so no page is
 fetched before the caller asks for an item past the previous one.
 """

@@ -2,7 +2,7 @@
 # Edit that file and regenerate; changes made here are lost and fail the drift check.
 """RFC 8414: finding a server's OAuth endpoints. https://www.rfc-editor.org/rfc/rfc8414
 
-Discovery is advisory at Longbridge (longbridge-api.md §2.2): when the document is unavailable
+Discovery is advisory at Longbridge (docs/longbridge-api.md §2.2): when the document is unavailable
 the client falls back to ``{base}/oauth2/*``. A document whose ``issuer`` is not exactly the base
 URL is never used (§3.3) and raises :class:`DiscoveryError`.
 

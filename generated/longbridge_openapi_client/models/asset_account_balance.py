@@ -26,7 +26,7 @@ T = TypeVar("T", bound="AssetAccountBalance")
 
 @_attrs_define
 class AssetAccountBalance:
-    """The balance of the account in one currency (longbridge-api.md §5.3)."""
+    """The balance of the account in one currency (https://open.longbridge.com/docs/trade/asset/account)."""
 
     total_cash: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """

@@ -32,11 +32,11 @@ class AssetCashFlow:
     transaction_flow_name: str
     direction: AssetCashFlowDirectionType0 | AssetCashFlowDirectionType1
     """ 1 outflow, 2 inflow. The docs' schema says string, their example a bare number; both are
-    accepted (longbridge-api.md §10 item 5).
+    accepted (https://open.longbridge.com/docs/trade/asset/cashflow).
      """
     business_type: AssetCashFlowBusinessTypeType0 | AssetCashFlowBusinessTypeType1
     """ 1 cash, 2 stock, 3 fund. String in the docs' schema, a number in their example; both are
-    accepted (longbridge-api.md §10 item 5).
+    accepted (https://open.longbridge.com/docs/trade/asset/cashflow).
      """
     balance: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="AssetStatement")
 class AssetStatement:
     dt: int | str
     """ The statement's date as `YYYYMMDD`: an integer in the SDK (`dt: i32`), a string in the vendor
-    YAML (`date: "20260327"`); both are accepted (longbridge-api.md §10 item 7). The
+    YAML (`date: "20260327"`); both are accepted
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193). The
     generated models read it as a `datetime.date`.
      """
     file_key: str

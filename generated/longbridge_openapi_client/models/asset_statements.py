@@ -19,7 +19,8 @@ T = TypeVar("T", bound="AssetStatements")
 class AssetStatements:
     """The SDK's form `{list: [{dt, file_key}]}` (rust/src/asset/types.rs `GetStatementListResponse`).
     The vendor YAML's bare array of `{date, file_key}` cannot be an enveloped object with a
-    paged `list`, so it is not modelled (longbridge-api.md §5.3, §10 item 7; spec/DISCREPANCIES.md).
+    paged `list`, so it is not modelled
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193; spec/DISCREPANCIES.md).
 
     """
 

@@ -29,14 +29,16 @@ class AssetStockInfo:
     (spec/DISCREPANCIES.md).
      """
     market: Market
-    """ Trading market (longbridge-api.md §5.7; the trade docs list HK and US, the vendor YAML more). """
+    """ Trading market (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md; the
+    trade docs list HK and US, the vendor YAML more). """
     cost_price: str
     """ A decimal number as text, or `""`, which the official SDK reads as zero
     (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
      """
     init_quantity: str | Unset = UNSET
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -21,7 +21,8 @@ class EstimateMaxPurchaseQuantityResponse:
     """ 0 on success; otherwise one of `x-longbridge-error-codes` or an endpoint's own code. """
     message: str
     data: MaxPurchaseQuantity
-    """ Estimated maximum quantities (longbridge-api.md §5.2). """
+    """ Estimated maximum quantities (https://open.longbridge.com/docs/trade/order/estimate_available_buy_limit).
+    """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="Execution")
 
 @_attrs_define
 class Execution:
-    """One fill of an order (longbridge-api.md §5.2)."""
+    """One fill of an order (https://open.longbridge.com/docs/trade/execution/today_executions)."""
 
     order_id: int | str
     """ A 64-bit identifier. The SDK and the vendor YAML send a string; documentation examples
@@ -34,7 +34,7 @@ class Execution:
     price: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     side: OrderSide | Unset = UNSET
-    """ Buy or sell (longbridge-api.md §5.2). """
+    """ Buy or sell (https://open.longbridge.com/docs/trade/order/submit). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -21,7 +21,8 @@ class GetOrderDetailResponse:
     """ 0 on success; otherwise one of `x-longbridge-error-codes` or an endpoint's own code. """
     message: str
     data: OrderDetail
-    """ An order with its detail (longbridge-api.md §5.2): commission-free (`free_*`), deduction
+    """ An order with its detail (https://open.longbridge.com/docs/trade/order/order_detail): commission-free
+    (`free_*`), deduction
     (`deductions_*`) and platform-deduction (`platform_deducted_*`) status, amount and currency
     (`""` or null when not applicable; the statuses are the SDK's enumerations, which map
     unknown values to Unknown),

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="MaxPurchaseQuantity")
 
 @_attrs_define
 class MaxPurchaseQuantity:
-    """Estimated maximum quantities (longbridge-api.md §5.2)."""
+    """Estimated maximum quantities (https://open.longbridge.com/docs/trade/order/estimate_available_buy_limit)."""
 
     cash_max_qty: str
     """ A decimal number as text, or `""`, which the official SDK reads as zero

@@ -24,7 +24,8 @@ T = TypeVar("T", bound="Order")
 
 @_attrs_define
 class Order:
-    """An order (longbridge-api.md §5.2). Fields that do not apply are `""`: prices, trigger and
+    """An order (https://open.longbridge.com/docs/trade/order/order_detail). Fields that do not apply are `""`: prices,
+    trigger and
     trailing values (`OptionalDecimal`), times (`OptionalTimestamp`), `expire_date`,
     `trigger_status`, `outside_rth` and `tag`. `remark`, `limit_depth_level`, `monitor_price`
     and `trigger_count` are newer fields and may be absent.
@@ -36,7 +37,8 @@ class Order:
     show a number, which loses precision in JavaScript. Clients read it as a string.
      """
     status: OrderStatus
-    """ Order status (longbridge-api.md §5.7); `DelayedNotReported` is an order held until its
+    """ Order status (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md);
+    `DelayedNotReported` is an order held until its
     `delayed_until` time (SDK 5.3.0, spec/DISCREPANCIES.md).
      """
     stock_name: str
@@ -46,44 +48,51 @@ class Order:
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     price: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     executed_price: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     submitted_at: int | str
     """ Unix seconds. Responses send a string (the SDK's deserializer requires one); some
     documentation examples show a bare number, so both are accepted (spec/DISCREPANCIES.md).
      """
     side: OrderSide
-    """ Buy or sell (longbridge-api.md §5.2). """
+    """ Buy or sell (https://open.longbridge.com/docs/trade/order/submit). """
     symbol: str
     """ A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto, `BTCUSD.HAS`
     (spec/DISCREPANCIES.md).
      """
     order_type: OrderType
-    """ Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,
+    """ Order type (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md): LO
+    limit, ELO enhanced limit, MO market, AO at-auction,
     ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
     TSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be
     replaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML only.
      """
     last_done: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     trigger_price: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     msg: str
     """ The rejection or other message; `""` when none. """
     tag: OrderTag
-    """ Order tag (longbridge-api.md §5.2): `Normal`, `GTC` (docs) or `Gtc` (SDK), `Grey` (grey
+    """ Order tag (https://open.longbridge.com/docs/trade/order/order_detail): `Normal`, `GTC` (docs) or `Gtc`
+    (SDK), `Grey` (grey
     market); `""` when not applicable. Both spellings of GTC are accepted.
      """
     time_in_force: TimeInForce
-    """ Day, good till cancelled, good till `expire_date` (longbridge-api.md §5.7). """
+    """ Day, good till cancelled, good till `expire_date`
+    (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md). """
     expire_date: str
     """ A date `YYYY-MM-DD`, or `""` when not applicable (an order's `expire_date`). """
     updated_at: int | str
@@ -96,18 +105,22 @@ class Order:
      """
     trailing_amount: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     trailing_percent: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     limit_offset: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     trigger_status: TriggerStatus
-    """ State of a conditional order's trigger (longbridge-api.md §5.2); `""` when not applicable.
+    """ State of a conditional order's trigger (https://open.longbridge.com/docs/trade/order/order_detail); `""`
+    when not applicable.
      """
     currency: str
     """ A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...). Free text, as the SDK
@@ -115,7 +128,8 @@ class Order:
     (spec/DISCREPANCIES.md).
      """
     outside_rth: OutsideRTH
-    """ Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,
+    """ Trading outside regular hours, US only (https://open.longbridge.com/docs/trade/order/submit,
+    https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md): `RTH_ONLY`,
     `ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report
     `UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is
     accepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.
@@ -124,7 +138,8 @@ class Order:
     limit_depth_level: int | Unset = UNSET
     monitor_price: str | Unset = UNSET
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     trigger_count: int | Unset = UNSET
     attached_orders: list[TradeAttachedOrder] | Unset = UNSET

@@ -19,7 +19,7 @@ T = TypeVar("T", bound="TodayOrders")
 class TodayOrders:
     orders: list[Order]
     has_more: bool | Unset = UNSET
-    """ Only in the vendor YAML's example (longbridge-api.md §5.2). """
+    """ Only in the vendor YAML's example (https://open.longbridge.com/docs/trade/order/today_orders). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

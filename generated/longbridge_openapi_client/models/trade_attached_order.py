@@ -33,14 +33,16 @@ class TradeAttachedOrder:
     """ Kind of an attached order (SDK `AttachedOrderType`). """
     trigger_price: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     quantity: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     executed_qty: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     status: OrderStatus
-    """ Order status (longbridge-api.md §5.7); `DelayedNotReported` is an order held until its
+    """ Order status (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md);
+    `DelayedNotReported` is an order held until its
     `delayed_until` time (SDK 5.3.0, spec/DISCREPANCIES.md).
      """
     updated_at: int | str
@@ -51,15 +53,18 @@ class TradeAttachedOrder:
     gtd: str
     """ A date `YYYY-MM-DD`, or `""` when not applicable (an order's `expire_date`). """
     time_in_force: TimeInForce
-    """ Day, good till cancelled, good till `expire_date` (longbridge-api.md §5.7). """
+    """ Day, good till cancelled, good till `expire_date`
+    (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md). """
     counter_id: str
     trigger_status: TriggerStatus
-    """ State of a conditional order's trigger (longbridge-api.md §5.2); `""` when not applicable.
+    """ State of a conditional order's trigger (https://open.longbridge.com/docs/trade/order/order_detail); `""`
+    when not applicable.
      """
     executed_amount: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     tag: OrderTag
-    """ Order tag (longbridge-api.md §5.2): `Normal`, `GTC` (docs) or `Gtc` (SDK), `Grey` (grey
+    """ Order tag (https://open.longbridge.com/docs/trade/order/order_detail): `Normal`, `GTC` (docs) or `Gtc`
+    (SDK), `Grey` (grey
     market); `""` when not applicable. Both spellings of GTC are accepted.
      """
     submitted_at: int | str
@@ -68,30 +73,35 @@ class TradeAttachedOrder:
      """
     executed_price: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     force_only_rth: OutsideRTH
-    """ Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,
+    """ Trading outside regular hours, US only (https://open.longbridge.com/docs/trade/order/submit,
+    https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md): `RTH_ONLY`,
     `ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report
     `UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is
     accepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.
      """
     reviewed: bool
     activate_order_type: OrderType
-    """ Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,
+    """ Order type (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md): LO
+    limit, ELO enhanced limit, MO market, AO at-auction,
     ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
     TSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be
     replaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML only.
      """
     activate_rth: OutsideRTH
-    """ Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,
+    """ Trading outside regular hours, US only (https://open.longbridge.com/docs/trade/order/submit,
+    https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md): `RTH_ONLY`,
     `ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report
     `UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is
     accepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.
      """
     submit_price: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="TradeChargeDetail")
 
 @_attrs_define
 class TradeChargeDetail:
-    """Fees charged for an order (longbridge-api.md §5.2)."""
+    """Fees charged for an order (https://open.longbridge.com/docs/trade/order/order_detail)."""
 
     total_amount: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """

@@ -22,7 +22,7 @@ T = TypeVar("T", bound="TradeChargeItem")
 @_attrs_define
 class TradeChargeItem:
     code: TradeChargeCategory
-    """ Category of an order's charges (longbridge-api.md §5.2). """
+    """ Category of an order's charges (https://open.longbridge.com/docs/trade/order/order_detail). """
     name: str
     fees: list[TradeChargeFee]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="TradeOrderHistoryEntry")
 
 @_attrs_define
 class TradeOrderHistoryEntry:
-    """One change of an order (longbridge-api.md §5.2, order detail `history[]`)."""
+    """One change of an order (https://open.longbridge.com/docs/trade/order/order_detail, order detail `history[]`)."""
 
     price: str
     """ A decimal number as text, or `""`, which the official SDK reads as zero
@@ -25,7 +25,8 @@ class TradeOrderHistoryEntry:
     (`serde_utils::decimal_empty_is_0`; spec/DISCREPANCIES.md lists the fields).
      """
     status: OrderStatus
-    """ Order status (longbridge-api.md §5.7); `DelayedNotReported` is an order held until its
+    """ Order status (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md);
+    `DelayedNotReported` is an order held until its
     `delayed_until` time (SDK 5.3.0, spec/DISCREPANCIES.md).
      """
     msg: str

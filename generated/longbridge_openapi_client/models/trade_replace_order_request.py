@@ -13,7 +13,7 @@ T = TypeVar("T", bound="TradeReplaceOrderRequest")
 
 @_attrs_define
 class TradeReplaceOrderRequest:
-    """New quantity and prices of an open order (longbridge-api.md §5.2). `remark` ≤ 255 (the
+    """New quantity and prices of an open order (https://open.longbridge.com/docs/trade/order/replace). `remark` ≤ 255 (the
     docs' replace page says 64; §10 item 8).
 
     """

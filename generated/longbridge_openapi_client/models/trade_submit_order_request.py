@@ -17,7 +17,7 @@ T = TypeVar("T", bound="TradeSubmitOrderRequest")
 
 @_attrs_define
 class TradeSubmitOrderRequest:
-    """An order to place (longbridge-api.md §5.2). Conditional fields: see the operation.
+    """An order to place (https://open.longbridge.com/docs/trade/order/submit). Conditional fields: see the operation.
     Decimal inputs are decimal text, as the SDK sends them.
 
     """
@@ -27,17 +27,19 @@ class TradeSubmitOrderRequest:
     (spec/DISCREPANCIES.md).
      """
     order_type: OrderType
-    """ Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit, MO market, AO at-auction,
+    """ Order type (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md): LO
+    limit, ELO enhanced limit, MO market, AO at-auction,
     ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
     TSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be
     replaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML only.
      """
     side: OrderSide
-    """ Buy or sell (longbridge-api.md §5.2). """
+    """ Buy or sell (https://open.longbridge.com/docs/trade/order/submit). """
     submitted_quantity: str
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     time_in_force: TimeInForce
-    """ Day, good till cancelled, good till `expire_date` (longbridge-api.md §5.7). """
+    """ Day, good till cancelled, good till `expire_date`
+    (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md). """
     submitted_price: str | Unset = UNSET
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     trigger_price: str | Unset = UNSET
@@ -49,12 +51,14 @@ class TradeSubmitOrderRequest:
     trailing_percent: str | Unset = UNSET
     """ A decimal number sent as text, such as `"12.50"`; clients keep it exact. """
     expire_date: str | Unset = UNSET
-    """ A calendar date `YYYY-MM-DD` (longbridge-api.md §5.2, `expire_date`). A pattern rather than
+    """ A calendar date `YYYY-MM-DD` (https://open.longbridge.com/docs/trade/order/submit, `expire_date`). A pattern
+    rather than
     `format: date`, which the model generator cannot combine with one; the mock also refuses
     dates that do not exist.
      """
     outside_rth: OutsideRTH | Unset = UNSET
-    """ Trading outside regular hours, US only (longbridge-api.md §5.2, §5.7): `RTH_ONLY`,
+    """ Trading outside regular hours, US only (https://open.longbridge.com/docs/trade/order/submit,
+    https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md): `RTH_ONLY`,
     `ANY_TIME`, `OVERNIGHT`; the SDK adds `OPTION_PRE_MARKET`, and orders report
     `UnknownOutsideRth` or `""` when it does not apply (HK orders). Every observed value is
     accepted; the mock refuses `""` and `UnknownOutsideRth` in a submitted order.

@@ -13,7 +13,10 @@ T = TypeVar("T", bound="WatchlistCreateGroupRequest")
 
 @_attrs_define
 class WatchlistCreateGroupRequest:
-    """No length limit on `name` is documented (longbridge-api.md §5.1); an empty name names nothing and is refused."""
+    """No length limit on `name` is documented (https://open.longbridge.com/docs/quote/individual/watchlist_create_group);
+    an empty name names nothing and is refused.
+
+    """
 
     name: str
     securities: list[str] | Unset = UNSET

@@ -22,7 +22,8 @@ class WatchlistSecurity:
     name: str
     watched_price: str
     """ A decimal number as text, or `""` (and, per the official SDK, `"--"`) when the value does
-    not apply; clients read both as "no value" (longbridge-api.md §5.2, §6.6).
+    not apply; clients read both as "no value" (https://open.longbridge.com/docs/trade/order/order_detail,
+    https://github.com/longbridge/openapi/blob/32cb424b/CHANGELOG.md).
      """
     watched_at: int | str
     """ Unix seconds. Responses send a string (the SDK's deserializer requires one); some

@@ -96,13 +96,14 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | GetAccountBalanceResponse]:
     """Account balance
 
-     Cash, margin and buying power of the account, one entry per currency (longbridge-api.md §5.3).
+     Cash, margin and buying power of the account, one entry per currency
+    (https://open.longbridge.com/docs/trade/asset/account).
     `currency` limits the answer to that currency. `risk_level` is `"0"`..`"3"`; a bare number is
     accepted too.
 
     Args:
-        currency (AssetBalanceCurrency | Unset): Currency of an account-balance query (longbridge-
-            api.md §5.3).
+        currency (AssetBalanceCurrency | Unset): Currency of an account-balance query
+            (https://open.longbridge.com/docs/trade/asset/account).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,13 +131,14 @@ def sync(
 ) -> ErrorEnvelope | GetAccountBalanceResponse | None:
     """Account balance
 
-     Cash, margin and buying power of the account, one entry per currency (longbridge-api.md §5.3).
+     Cash, margin and buying power of the account, one entry per currency
+    (https://open.longbridge.com/docs/trade/asset/account).
     `currency` limits the answer to that currency. `risk_level` is `"0"`..`"3"`; a bare number is
     accepted too.
 
     Args:
-        currency (AssetBalanceCurrency | Unset): Currency of an account-balance query (longbridge-
-            api.md §5.3).
+        currency (AssetBalanceCurrency | Unset): Currency of an account-balance query
+            (https://open.longbridge.com/docs/trade/asset/account).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,13 +161,14 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | GetAccountBalanceResponse]:
     """Account balance
 
-     Cash, margin and buying power of the account, one entry per currency (longbridge-api.md §5.3).
+     Cash, margin and buying power of the account, one entry per currency
+    (https://open.longbridge.com/docs/trade/asset/account).
     `currency` limits the answer to that currency. `risk_level` is `"0"`..`"3"`; a bare number is
     accepted too.
 
     Args:
-        currency (AssetBalanceCurrency | Unset): Currency of an account-balance query (longbridge-
-            api.md §5.3).
+        currency (AssetBalanceCurrency | Unset): Currency of an account-balance query
+            (https://open.longbridge.com/docs/trade/asset/account).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,13 +194,14 @@ async def asyncio(
 ) -> ErrorEnvelope | GetAccountBalanceResponse | None:
     """Account balance
 
-     Cash, margin and buying power of the account, one entry per currency (longbridge-api.md §5.3).
+     Cash, margin and buying power of the account, one entry per currency
+    (https://open.longbridge.com/docs/trade/asset/account).
     `currency` limits the answer to that currency. `risk_level` is `"0"`..`"3"`; a bare number is
     accepted too.
 
     Args:
-        currency (AssetBalanceCurrency | Unset): Currency of an account-balance query (longbridge-
-            api.md §5.3).
+        currency (AssetBalanceCurrency | Unset): Currency of an account-balance query
+            (https://open.longbridge.com/docs/trade/asset/account).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

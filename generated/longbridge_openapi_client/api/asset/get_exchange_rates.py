@@ -75,7 +75,9 @@ def sync_detailed(
      Exchange rates of the currencies the account can hold. Not on the docs site; the shape is the
     SDK's `PortfolioContext::exchange_rate` (`exchanges[] {base_currency, other_currency,
     average_rate, bid_rate, offer_rate}`, rates as JSON numbers) and the CLI's printer
-    (longbridge-api.md §5.3, §5.5). Rates given as decimal strings are accepted too.
+    (https://github.com/longbridge/openapi/blob/32cb424b/rust/src/portfolio/context.rs#L70-L74,
+    https://github.com/longbridge/openapi/tree/32cb424b/rust/src). Rates given as decimal strings are
+    accepted too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,7 +105,9 @@ def sync(
      Exchange rates of the currencies the account can hold. Not on the docs site; the shape is the
     SDK's `PortfolioContext::exchange_rate` (`exchanges[] {base_currency, other_currency,
     average_rate, bid_rate, offer_rate}`, rates as JSON numbers) and the CLI's printer
-    (longbridge-api.md §5.3, §5.5). Rates given as decimal strings are accepted too.
+    (https://github.com/longbridge/openapi/blob/32cb424b/rust/src/portfolio/context.rs#L70-L74,
+    https://github.com/longbridge/openapi/tree/32cb424b/rust/src). Rates given as decimal strings are
+    accepted too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,7 +131,9 @@ async def asyncio_detailed(
      Exchange rates of the currencies the account can hold. Not on the docs site; the shape is the
     SDK's `PortfolioContext::exchange_rate` (`exchanges[] {base_currency, other_currency,
     average_rate, bid_rate, offer_rate}`, rates as JSON numbers) and the CLI's printer
-    (longbridge-api.md §5.3, §5.5). Rates given as decimal strings are accepted too.
+    (https://github.com/longbridge/openapi/blob/32cb424b/rust/src/portfolio/context.rs#L70-L74,
+    https://github.com/longbridge/openapi/tree/32cb424b/rust/src). Rates given as decimal strings are
+    accepted too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,7 +159,9 @@ async def asyncio(
      Exchange rates of the currencies the account can hold. Not on the docs site; the shape is the
     SDK's `PortfolioContext::exchange_rate` (`exchanges[] {base_currency, other_currency,
     average_rate, bid_rate, offer_rate}`, rates as JSON numbers) and the CLI's printer
-    (longbridge-api.md §5.3, §5.5). Rates given as decimal strings are accepted too.
+    (https://github.com/longbridge/openapi/blob/32cb424b/rust/src/portfolio/context.rs#L70-L74,
+    https://github.com/longbridge/openapi/tree/32cb424b/rust/src). Rates given as decimal strings are
+    accepted too.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -89,7 +89,8 @@ def sync_detailed(
     """Margin ratio
 
      Initial, maintenance and forced-liquidation margin factors of a security
-    (longbridge-api.md §5.3; the vendor YAML lacks this operation, §10 item 1).
+    (https://open.longbridge.com/docs/trade/asset/margin_ratio; the vendor YAML lacks this operation,
+    https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1985).
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
@@ -123,7 +124,8 @@ def sync(
     """Margin ratio
 
      Initial, maintenance and forced-liquidation margin factors of a security
-    (longbridge-api.md §5.3; the vendor YAML lacks this operation, §10 item 1).
+    (https://open.longbridge.com/docs/trade/asset/margin_ratio; the vendor YAML lacks this operation,
+    https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1985).
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
@@ -152,7 +154,8 @@ async def asyncio_detailed(
     """Margin ratio
 
      Initial, maintenance and forced-liquidation margin factors of a security
-    (longbridge-api.md §5.3; the vendor YAML lacks this operation, §10 item 1).
+    (https://open.longbridge.com/docs/trade/asset/margin_ratio; the vendor YAML lacks this operation,
+    https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1985).
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
@@ -184,7 +187,8 @@ async def asyncio(
     """Margin ratio
 
      Initial, maintenance and forced-liquidation margin factors of a security
-    (longbridge-api.md §5.3; the vendor YAML lacks this operation, §10 item 1).
+    (https://open.longbridge.com/docs/trade/asset/margin_ratio; the vendor YAML lacks this operation,
+    https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1985).
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,

@@ -90,7 +90,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | GetStatementDownloadUrlResponse]:
     """Statement download URL
 
-     A presigned, short-lived URL of one statement file (longbridge-api.md §5.3). Unknown
+     A presigned, short-lived URL of one statement file
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1194). Unknown
     `file_key`s are refused with 400 / 400000.
 
     Args:
@@ -122,7 +123,8 @@ def sync(
 ) -> ErrorEnvelope | GetStatementDownloadUrlResponse | None:
     """Statement download URL
 
-     A presigned, short-lived URL of one statement file (longbridge-api.md §5.3). Unknown
+     A presigned, short-lived URL of one statement file
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1194). Unknown
     `file_key`s are refused with 400 / 400000.
 
     Args:
@@ -149,7 +151,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | GetStatementDownloadUrlResponse]:
     """Statement download URL
 
-     A presigned, short-lived URL of one statement file (longbridge-api.md §5.3). Unknown
+     A presigned, short-lived URL of one statement file
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1194). Unknown
     `file_key`s are refused with 400 / 400000.
 
     Args:
@@ -179,7 +182,8 @@ async def asyncio(
 ) -> ErrorEnvelope | GetStatementDownloadUrlResponse | None:
     """Statement download URL
 
-     A presigned, short-lived URL of one statement file (longbridge-api.md §5.3). Unknown
+     A presigned, short-lived URL of one statement file
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1194). Unknown
     `file_key`s are refused with 400 / 400000.
 
     Args:

@@ -116,7 +116,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | ListCashFlowResponse]:
     """Cash flow
 
-     Cash movements of the account in a time window (longbridge-api.md §5.3), newest first.
+     Cash movements of the account in a time window
+    (https://open.longbridge.com/docs/trade/asset/cashflow), newest first.
     `start_time` and `end_time` are required by the docs page (the vendor YAML marks them optional;
     the SDK always sends them). `size` defaults to 50 per the docs page (20 per the vendor YAML).
     The answer has no `has_more`: paging stops at a page shorter than `size`.
@@ -126,7 +127,7 @@ def sync_detailed(
         start_time (int):
         end_time (int):
         business_type (AssetBusinessTypeQuery | Unset): Cash-flow category filter; 1 cash, 2
-            stock, 3 fund (longbridge-api.md §5.3).
+            stock, 3 fund (https://open.longbridge.com/docs/trade/asset/cashflow).
         symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
@@ -169,7 +170,8 @@ def sync(
 ) -> ErrorEnvelope | ListCashFlowResponse | None:
     """Cash flow
 
-     Cash movements of the account in a time window (longbridge-api.md §5.3), newest first.
+     Cash movements of the account in a time window
+    (https://open.longbridge.com/docs/trade/asset/cashflow), newest first.
     `start_time` and `end_time` are required by the docs page (the vendor YAML marks them optional;
     the SDK always sends them). `size` defaults to 50 per the docs page (20 per the vendor YAML).
     The answer has no `has_more`: paging stops at a page shorter than `size`.
@@ -179,7 +181,7 @@ def sync(
         start_time (int):
         end_time (int):
         business_type (AssetBusinessTypeQuery | Unset): Cash-flow category filter; 1 cash, 2
-            stock, 3 fund (longbridge-api.md §5.3).
+            stock, 3 fund (https://open.longbridge.com/docs/trade/asset/cashflow).
         symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
@@ -217,7 +219,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | ListCashFlowResponse]:
     """Cash flow
 
-     Cash movements of the account in a time window (longbridge-api.md §5.3), newest first.
+     Cash movements of the account in a time window
+    (https://open.longbridge.com/docs/trade/asset/cashflow), newest first.
     `start_time` and `end_time` are required by the docs page (the vendor YAML marks them optional;
     the SDK always sends them). `size` defaults to 50 per the docs page (20 per the vendor YAML).
     The answer has no `has_more`: paging stops at a page shorter than `size`.
@@ -227,7 +230,7 @@ async def asyncio_detailed(
         start_time (int):
         end_time (int):
         business_type (AssetBusinessTypeQuery | Unset): Cash-flow category filter; 1 cash, 2
-            stock, 3 fund (longbridge-api.md §5.3).
+            stock, 3 fund (https://open.longbridge.com/docs/trade/asset/cashflow).
         symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
@@ -268,7 +271,8 @@ async def asyncio(
 ) -> ErrorEnvelope | ListCashFlowResponse | None:
     """Cash flow
 
-     Cash movements of the account in a time window (longbridge-api.md §5.3), newest first.
+     Cash movements of the account in a time window
+    (https://open.longbridge.com/docs/trade/asset/cashflow), newest first.
     `start_time` and `end_time` are required by the docs page (the vendor YAML marks them optional;
     the SDK always sends them). `size` defaults to 50 per the docs page (20 per the vendor YAML).
     The answer has no `has_more`: paging stops at a page shorter than `size`.
@@ -278,7 +282,7 @@ async def asyncio(
         start_time (int):
         end_time (int):
         business_type (AssetBusinessTypeQuery | Unset): Cash-flow category filter; 1 cash, 2
-            stock, 3 fund (longbridge-api.md §5.3).
+            stock, 3 fund (https://open.longbridge.com/docs/trade/asset/cashflow).
         symbol (str | Unset): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).

@@ -92,7 +92,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | ListFundPositionsResponse]:
     """Fund positions
 
-     Fund holdings by account channel (longbridge-api.md §5.3). `symbol` (ISIN, repeatable) limits
+     Fund holdings by account channel (https://open.longbridge.com/docs/trade/asset/fund). `symbol`
+    (ISIN, repeatable) limits
     the answer to those funds. `holding_units` appears in the docs' examples and the SDK but not in
     the docs' schema, so it is optional (§10 item 6).
 
@@ -125,7 +126,8 @@ def sync(
 ) -> ErrorEnvelope | ListFundPositionsResponse | None:
     """Fund positions
 
-     Fund holdings by account channel (longbridge-api.md §5.3). `symbol` (ISIN, repeatable) limits
+     Fund holdings by account channel (https://open.longbridge.com/docs/trade/asset/fund). `symbol`
+    (ISIN, repeatable) limits
     the answer to those funds. `holding_units` appears in the docs' examples and the SDK but not in
     the docs' schema, so it is optional (§10 item 6).
 
@@ -153,7 +155,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | ListFundPositionsResponse]:
     """Fund positions
 
-     Fund holdings by account channel (longbridge-api.md §5.3). `symbol` (ISIN, repeatable) limits
+     Fund holdings by account channel (https://open.longbridge.com/docs/trade/asset/fund). `symbol`
+    (ISIN, repeatable) limits
     the answer to those funds. `holding_units` appears in the docs' examples and the SDK but not in
     the docs' schema, so it is optional (§10 item 6).
 
@@ -184,7 +187,8 @@ async def asyncio(
 ) -> ErrorEnvelope | ListFundPositionsResponse | None:
     """Fund positions
 
-     Fund holdings by account channel (longbridge-api.md §5.3). `symbol` (ISIN, repeatable) limits
+     Fund holdings by account channel (https://open.longbridge.com/docs/trade/asset/fund). `symbol`
+    (ISIN, repeatable) limits
     the answer to those funds. `holding_units` appears in the docs' examples and the SDK but not in
     the docs' schema, so it is optional (§10 item 6).
 

@@ -112,7 +112,9 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | ListStatementsResponse]:
     """Account statements
 
-     Daily or monthly statements (longbridge-api.md §5.3, §10 item 7). The sources disagree: the
+     Daily or monthly statements
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193). The sources
+    disagree: the
     vendor YAML documents `page` / `page_size` and a bare array of `{date, file_key}`; the SDK sends
     `start_date` (the page number, default 1) / `limit` (default 20) and reads
     `{list: [{dt, file_key}]}`. Both parameter sets are accepted (`page` wins over `start_date`,
@@ -120,7 +122,8 @@ def sync_detailed(
     a `YYYYMMDD` string. Newest first; no `has_more`, paging stops at a short page.
 
     Args:
-        statement_type (AssetStatementType | Unset): 1 daily, 2 monthly (longbridge-api.md §5.3).
+        statement_type (AssetStatementType | Unset): 1 daily, 2 monthly
+            (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193).
         page (int | Unset):
         page_size (int | Unset):
         start_date (int | Unset):
@@ -160,7 +163,9 @@ def sync(
 ) -> ErrorEnvelope | ListStatementsResponse | None:
     """Account statements
 
-     Daily or monthly statements (longbridge-api.md §5.3, §10 item 7). The sources disagree: the
+     Daily or monthly statements
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193). The sources
+    disagree: the
     vendor YAML documents `page` / `page_size` and a bare array of `{date, file_key}`; the SDK sends
     `start_date` (the page number, default 1) / `limit` (default 20) and reads
     `{list: [{dt, file_key}]}`. Both parameter sets are accepted (`page` wins over `start_date`,
@@ -168,7 +173,8 @@ def sync(
     a `YYYYMMDD` string. Newest first; no `has_more`, paging stops at a short page.
 
     Args:
-        statement_type (AssetStatementType | Unset): 1 daily, 2 monthly (longbridge-api.md §5.3).
+        statement_type (AssetStatementType | Unset): 1 daily, 2 monthly
+            (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193).
         page (int | Unset):
         page_size (int | Unset):
         start_date (int | Unset):
@@ -203,7 +209,9 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | ListStatementsResponse]:
     """Account statements
 
-     Daily or monthly statements (longbridge-api.md §5.3, §10 item 7). The sources disagree: the
+     Daily or monthly statements
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193). The sources
+    disagree: the
     vendor YAML documents `page` / `page_size` and a bare array of `{date, file_key}`; the SDK sends
     `start_date` (the page number, default 1) / `limit` (default 20) and reads
     `{list: [{dt, file_key}]}`. Both parameter sets are accepted (`page` wins over `start_date`,
@@ -211,7 +219,8 @@ async def asyncio_detailed(
     a `YYYYMMDD` string. Newest first; no `has_more`, paging stops at a short page.
 
     Args:
-        statement_type (AssetStatementType | Unset): 1 daily, 2 monthly (longbridge-api.md §5.3).
+        statement_type (AssetStatementType | Unset): 1 daily, 2 monthly
+            (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193).
         page (int | Unset):
         page_size (int | Unset):
         start_date (int | Unset):
@@ -249,7 +258,9 @@ async def asyncio(
 ) -> ErrorEnvelope | ListStatementsResponse | None:
     """Account statements
 
-     Daily or monthly statements (longbridge-api.md §5.3, §10 item 7). The sources disagree: the
+     Daily or monthly statements
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193). The sources
+    disagree: the
     vendor YAML documents `page` / `page_size` and a bare array of `{date, file_key}`; the SDK sends
     `start_date` (the page number, default 1) / `limit` (default 20) and reads
     `{list: [{dt, file_key}]}`. Both parameter sets are accepted (`page` wins over `start_date`,
@@ -257,7 +268,8 @@ async def asyncio(
     a `YYYYMMDD` string. Newest first; no `has_more`, paging stops at a short page.
 
     Args:
-        statement_type (AssetStatementType | Unset): 1 daily, 2 monthly (longbridge-api.md §5.3).
+        statement_type (AssetStatementType | Unset): 1 daily, 2 monthly
+            (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1126-L1193).
         page (int | Unset):
         page_size (int | Unset):
         start_date (int | Unset):

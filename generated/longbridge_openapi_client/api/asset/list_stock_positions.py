@@ -92,7 +92,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | ListStockPositionsResponse]:
     """Stock positions
 
-     Stock holdings by account channel (longbridge-api.md §5.3). `symbol` (repeatable) limits the
+     Stock holdings by account channel (https://open.longbridge.com/docs/trade/asset/stock). `symbol`
+    (repeatable) limits the
     answer to those securities.
 
     Args:
@@ -124,7 +125,8 @@ def sync(
 ) -> ErrorEnvelope | ListStockPositionsResponse | None:
     """Stock positions
 
-     Stock holdings by account channel (longbridge-api.md §5.3). `symbol` (repeatable) limits the
+     Stock holdings by account channel (https://open.longbridge.com/docs/trade/asset/stock). `symbol`
+    (repeatable) limits the
     answer to those securities.
 
     Args:
@@ -151,7 +153,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | ListStockPositionsResponse]:
     """Stock positions
 
-     Stock holdings by account channel (longbridge-api.md §5.3). `symbol` (repeatable) limits the
+     Stock holdings by account channel (https://open.longbridge.com/docs/trade/asset/stock). `symbol`
+    (repeatable) limits the
     answer to those securities.
 
     Args:
@@ -181,7 +184,8 @@ async def asyncio(
 ) -> ErrorEnvelope | ListStockPositionsResponse | None:
     """Stock positions
 
-     Stock holdings by account channel (longbridge-api.md §5.3). `symbol` (repeatable) limits the
+     Stock holdings by account channel (https://open.longbridge.com/docs/trade/asset/stock). `symbol`
+    (repeatable) limits the
     answer to those securities.
 
     Args:

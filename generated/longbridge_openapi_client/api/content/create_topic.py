@@ -86,7 +86,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ContentCreateTopicRequest,
 ) -> Response[CreateTopicResponse | ErrorEnvelope]:
-    """Publish a community topic (longbridge-api.md §5.4)
+    """Publish a community topic (https://open.longbridge.com/docs/api?op=create_topic)
 
      A `post` (the default) is plain text; an `article` has a Markdown body and needs a `title`.
     Symbols in the body are linked by the server; `tickers` adds others. The server refuses
@@ -122,7 +122,7 @@ def sync(
     client: AuthenticatedClient,
     body: ContentCreateTopicRequest,
 ) -> CreateTopicResponse | ErrorEnvelope | None:
-    """Publish a community topic (longbridge-api.md §5.4)
+    """Publish a community topic (https://open.longbridge.com/docs/api?op=create_topic)
 
      A `post` (the default) is plain text; an `article` has a Markdown body and needs a `title`.
     Symbols in the body are linked by the server; `tickers` adds others. The server refuses
@@ -153,7 +153,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ContentCreateTopicRequest,
 ) -> Response[CreateTopicResponse | ErrorEnvelope]:
-    """Publish a community topic (longbridge-api.md §5.4)
+    """Publish a community topic (https://open.longbridge.com/docs/api?op=create_topic)
 
      A `post` (the default) is plain text; an `article` has a Markdown body and needs a `title`.
     Symbols in the body are linked by the server; `tickers` adds others. The server refuses
@@ -187,7 +187,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ContentCreateTopicRequest,
 ) -> CreateTopicResponse | ErrorEnvelope | None:
-    """Publish a community topic (longbridge-api.md §5.4)
+    """Publish a community topic (https://open.longbridge.com/docs/api?op=create_topic)
 
      A `post` (the default) is plain text; an `article` has a Markdown body and needs a `title`.
     Symbols in the body are linked by the server; `tickers` adds others. The server refuses

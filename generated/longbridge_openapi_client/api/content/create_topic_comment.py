@@ -90,7 +90,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ContentCreateCommentRequest,
 ) -> Response[CreateTopicCommentResponse | ErrorEnvelope]:
-    """Reply to a topic or to one of its replies (longbridge-api.md §5.4)
+    """Reply to a topic or to one of its replies
+    (https://open.longbridge.com/docs/api?op=create_topic_reply)
 
      Plain text. `reply_to_id` names a reply on the same topic; absent or `"0"` is a top-level
     reply. The server spaces a user's replies on one topic out (after three: 3 s, 5 s, 8 s, ...
@@ -126,7 +127,8 @@ def sync(
     client: AuthenticatedClient,
     body: ContentCreateCommentRequest,
 ) -> CreateTopicCommentResponse | ErrorEnvelope | None:
-    """Reply to a topic or to one of its replies (longbridge-api.md §5.4)
+    """Reply to a topic or to one of its replies
+    (https://open.longbridge.com/docs/api?op=create_topic_reply)
 
      Plain text. `reply_to_id` names a reply on the same topic; absent or `"0"` is a top-level
     reply. The server spaces a user's replies on one topic out (after three: 3 s, 5 s, 8 s, ...
@@ -157,7 +159,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ContentCreateCommentRequest,
 ) -> Response[CreateTopicCommentResponse | ErrorEnvelope]:
-    """Reply to a topic or to one of its replies (longbridge-api.md §5.4)
+    """Reply to a topic or to one of its replies
+    (https://open.longbridge.com/docs/api?op=create_topic_reply)
 
      Plain text. `reply_to_id` names a reply on the same topic; absent or `"0"` is a top-level
     reply. The server spaces a user's replies on one topic out (after three: 3 s, 5 s, 8 s, ...
@@ -191,7 +194,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ContentCreateCommentRequest,
 ) -> CreateTopicCommentResponse | ErrorEnvelope | None:
-    """Reply to a topic or to one of its replies (longbridge-api.md §5.4)
+    """Reply to a topic or to one of its replies
+    (https://open.longbridge.com/docs/api?op=create_topic_reply)
 
      Plain text. `reply_to_id` names a reply on the same topic; absent or `"0"` is a top-level
     reply. The server spaces a user's replies on one topic out (after three: 3 s, 5 s, 8 s, ...

@@ -80,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorEnvelope | GetTopicResponse]:
-    """One topic in full (longbridge-api.md §5.4)
+    """One topic in full (https://open.longbridge.com/docs/api?op=topic_detail)
 
      Any topic, the user's own or another's; an unknown id is refused with 400.
 
@@ -111,7 +111,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorEnvelope | GetTopicResponse | None:
-    """One topic in full (longbridge-api.md §5.4)
+    """One topic in full (https://open.longbridge.com/docs/api?op=topic_detail)
 
      Any topic, the user's own or another's; an unknown id is refused with 400.
 
@@ -137,7 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorEnvelope | GetTopicResponse]:
-    """One topic in full (longbridge-api.md §5.4)
+    """One topic in full (https://open.longbridge.com/docs/api?op=topic_detail)
 
      Any topic, the user's own or another's; an unknown id is refused with 400.
 
@@ -166,7 +166,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorEnvelope | GetTopicResponse | None:
-    """One topic in full (longbridge-api.md §5.4)
+    """One topic in full (https://open.longbridge.com/docs/api?op=topic_detail)
 
      Any topic, the user's own or another's; an unknown id is refused with 400.
 

@@ -99,7 +99,7 @@ def sync_detailed(
     size: int | Unset = UNSET,
     topic_type: ContentTopicType | Unset = UNSET,
 ) -> Response[ErrorEnvelope | ListMyTopicsResponse]:
-    """Topics the signed-in user published (longbridge-api.md §5.4)
+    """Topics the signed-in user published (https://open.longbridge.com/docs/api?op=list_my_topics)
 
      Newest first. No `has_more` is sent: paging stops at a page shorter than `size`. The docs
     disagree on `size` (an older page: 1–50, default 25; the current page and the SDK: 1–500,
@@ -139,7 +139,7 @@ def sync(
     size: int | Unset = UNSET,
     topic_type: ContentTopicType | Unset = UNSET,
 ) -> ErrorEnvelope | ListMyTopicsResponse | None:
-    """Topics the signed-in user published (longbridge-api.md §5.4)
+    """Topics the signed-in user published (https://open.longbridge.com/docs/api?op=list_my_topics)
 
      Newest first. No `has_more` is sent: paging stops at a page shorter than `size`. The docs
     disagree on `size` (an older page: 1–50, default 25; the current page and the SDK: 1–500,
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     size: int | Unset = UNSET,
     topic_type: ContentTopicType | Unset = UNSET,
 ) -> Response[ErrorEnvelope | ListMyTopicsResponse]:
-    """Topics the signed-in user published (longbridge-api.md §5.4)
+    """Topics the signed-in user published (https://open.longbridge.com/docs/api?op=list_my_topics)
 
      Newest first. No `has_more` is sent: paging stops at a page shorter than `size`. The docs
     disagree on `size` (an older page: 1–50, default 25; the current page and the SDK: 1–500,
@@ -212,7 +212,7 @@ async def asyncio(
     size: int | Unset = UNSET,
     topic_type: ContentTopicType | Unset = UNSET,
 ) -> ErrorEnvelope | ListMyTopicsResponse | None:
-    """Topics the signed-in user published (longbridge-api.md §5.4)
+    """Topics the signed-in user published (https://open.longbridge.com/docs/api?op=list_my_topics)
 
      Newest first. No `has_more` is sent: paging stops at a page shorter than `size`. The docs
     disagree on `size` (an older page: 1–50, default 25; the current page and the SDK: 1–500,

@@ -80,7 +80,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorEnvelope | ListNewsResponse]:
-    """News about a security (longbridge-api.md §5.4)
+    """News about a security (https://open.longbridge.com/docs/content/news)
 
      The latest news items that mention the security, newest first; not paged.
 
@@ -113,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorEnvelope | ListNewsResponse | None:
-    """News about a security (longbridge-api.md §5.4)
+    """News about a security (https://open.longbridge.com/docs/content/news)
 
      The latest news items that mention the security, newest first; not paged.
 
@@ -141,7 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorEnvelope | ListNewsResponse]:
-    """News about a security (longbridge-api.md §5.4)
+    """News about a security (https://open.longbridge.com/docs/content/news)
 
      The latest news items that mention the security, newest first; not paged.
 
@@ -172,7 +172,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorEnvelope | ListNewsResponse | None:
-    """News about a security (longbridge-api.md §5.4)
+    """News about a security (https://open.longbridge.com/docs/content/news)
 
      The latest news items that mention the security, newest first; not paged.
 

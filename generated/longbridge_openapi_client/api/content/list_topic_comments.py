@@ -94,7 +94,7 @@ def sync_detailed(
     page: int | Unset = UNSET,
     size: int | Unset = UNSET,
 ) -> Response[ErrorEnvelope | ListTopicCommentsResponse]:
-    """Replies on a topic (longbridge-api.md §5.4)
+    """Replies on a topic (https://open.longbridge.com/docs/api?op=list_topic_replies)
 
      Oldest first, so pages stay stable while replies arrive. No `has_more` is sent.
 
@@ -131,7 +131,7 @@ def sync(
     page: int | Unset = UNSET,
     size: int | Unset = UNSET,
 ) -> ErrorEnvelope | ListTopicCommentsResponse | None:
-    """Replies on a topic (longbridge-api.md §5.4)
+    """Replies on a topic (https://open.longbridge.com/docs/api?op=list_topic_replies)
 
      Oldest first, so pages stay stable while replies arrive. No `has_more` is sent.
 
@@ -163,7 +163,7 @@ async def asyncio_detailed(
     page: int | Unset = UNSET,
     size: int | Unset = UNSET,
 ) -> Response[ErrorEnvelope | ListTopicCommentsResponse]:
-    """Replies on a topic (longbridge-api.md §5.4)
+    """Replies on a topic (https://open.longbridge.com/docs/api?op=list_topic_replies)
 
      Oldest first, so pages stay stable while replies arrive. No `has_more` is sent.
 
@@ -198,7 +198,7 @@ async def asyncio(
     page: int | Unset = UNSET,
     size: int | Unset = UNSET,
 ) -> ErrorEnvelope | ListTopicCommentsResponse | None:
-    """Replies on a topic (longbridge-api.md §5.4)
+    """Replies on a topic (https://open.longbridge.com/docs/api?op=list_topic_replies)
 
      Oldest first, so pages stay stable while replies arrive. No `has_more` is sent.
 

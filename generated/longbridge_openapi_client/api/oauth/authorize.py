@@ -110,8 +110,9 @@ def sync_detailed(
     user for consent answers 200 with an HTML page first.
 
     PKCE: the real server accepts requests without `code_challenge` (the official SDK sends
-    none); when a challenge is sent its method must be `S256` (conformance-checklist.md Part 2,
-    choices 3 and 4).
+    none); when a challenge is sent its method must be `S256`
+    (https://datatracker.ietf.org/doc/html/rfc9700#section-2.1.1,
+    https://datatracker.ietf.org/doc/html/rfc7636#section-4.2).
 
     Args:
         response_type (ResponseType): The only response type (RFC 6749 §4.1.1); implicit is not
@@ -168,8 +169,9 @@ def sync(
     user for consent answers 200 with an HTML page first.
 
     PKCE: the real server accepts requests without `code_challenge` (the official SDK sends
-    none); when a challenge is sent its method must be `S256` (conformance-checklist.md Part 2,
-    choices 3 and 4).
+    none); when a challenge is sent its method must be `S256`
+    (https://datatracker.ietf.org/doc/html/rfc9700#section-2.1.1,
+    https://datatracker.ietf.org/doc/html/rfc7636#section-4.2).
 
     Args:
         response_type (ResponseType): The only response type (RFC 6749 §4.1.1); implicit is not
@@ -221,8 +223,9 @@ async def asyncio_detailed(
     user for consent answers 200 with an HTML page first.
 
     PKCE: the real server accepts requests without `code_challenge` (the official SDK sends
-    none); when a challenge is sent its method must be `S256` (conformance-checklist.md Part 2,
-    choices 3 and 4).
+    none); when a challenge is sent its method must be `S256`
+    (https://datatracker.ietf.org/doc/html/rfc9700#section-2.1.1,
+    https://datatracker.ietf.org/doc/html/rfc7636#section-4.2).
 
     Args:
         response_type (ResponseType): The only response type (RFC 6749 §4.1.1); implicit is not
@@ -277,8 +280,9 @@ async def asyncio(
     user for consent answers 200 with an HTML page first.
 
     PKCE: the real server accepts requests without `code_challenge` (the official SDK sends
-    none); when a challenge is sent its method must be `S256` (conformance-checklist.md Part 2,
-    choices 3 and 4).
+    none); when a challenge is sent its method must be `S256`
+    (https://datatracker.ietf.org/doc/html/rfc9700#section-2.1.1,
+    https://datatracker.ietf.org/doc/html/rfc7636#section-4.2).
 
     Args:
         response_type (ResponseType): The only response type (RFC 6749 §4.1.1); implicit is not

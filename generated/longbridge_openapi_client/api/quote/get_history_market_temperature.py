@@ -101,12 +101,16 @@ def sync_detailed(
     start_date: str,
     end_date: str,
 ) -> Response[ErrorEnvelope | GetHistoryMarketTemperatureResponse]:
-    """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1)
+    """Market temperature history; may fail with code 2601500
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L436-L454,
+    https://open.longbridge.com/docs/quote/pull/history_market_temperature)
 
     Args:
         market (WatchlistTemperatureMarket):
-        start_date (str): A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
-        end_date (str): A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
+        start_date (str): A date as YYYYMMDD, not before 2016
+            (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
+        end_date (str): A date as YYYYMMDD, not before 2016
+            (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,12 +140,16 @@ def sync(
     start_date: str,
     end_date: str,
 ) -> ErrorEnvelope | GetHistoryMarketTemperatureResponse | None:
-    """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1)
+    """Market temperature history; may fail with code 2601500
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L436-L454,
+    https://open.longbridge.com/docs/quote/pull/history_market_temperature)
 
     Args:
         market (WatchlistTemperatureMarket):
-        start_date (str): A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
-        end_date (str): A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
+        start_date (str): A date as YYYYMMDD, not before 2016
+            (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
+        end_date (str): A date as YYYYMMDD, not before 2016
+            (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,12 +174,16 @@ async def asyncio_detailed(
     start_date: str,
     end_date: str,
 ) -> Response[ErrorEnvelope | GetHistoryMarketTemperatureResponse]:
-    """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1)
+    """Market temperature history; may fail with code 2601500
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L436-L454,
+    https://open.longbridge.com/docs/quote/pull/history_market_temperature)
 
     Args:
         market (WatchlistTemperatureMarket):
-        start_date (str): A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
-        end_date (str): A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
+        start_date (str): A date as YYYYMMDD, not before 2016
+            (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
+        end_date (str): A date as YYYYMMDD, not before 2016
+            (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,12 +211,16 @@ async def asyncio(
     start_date: str,
     end_date: str,
 ) -> ErrorEnvelope | GetHistoryMarketTemperatureResponse | None:
-    """Market temperature history; may fail with code 2601500 (longbridge-api.md §4.2, §5.1)
+    """Market temperature history; may fail with code 2601500
+    (https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L436-L454,
+    https://open.longbridge.com/docs/quote/pull/history_market_temperature)
 
     Args:
         market (WatchlistTemperatureMarket):
-        start_date (str): A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
-        end_date (str): A date as YYYYMMDD, not before 2016 (longbridge-api.md §5.1).
+        start_date (str): A date as YYYYMMDD, not before 2016
+            (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
+        end_date (str): A date as YYYYMMDD, not before 2016
+            (https://open.longbridge.com/docs/quote/pull/history_market_temperature).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

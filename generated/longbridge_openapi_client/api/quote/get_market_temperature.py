@@ -91,7 +91,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     market: WatchlistTemperatureMarket,
 ) -> Response[ErrorEnvelope | GetMarketTemperatureResponse]:
-    """Current market temperature (longbridge-api.md §5.1)
+    """Current market temperature (https://open.longbridge.com/docs/quote/pull/market_temperature)
 
     Args:
         market (WatchlistTemperatureMarket):
@@ -120,7 +120,7 @@ def sync(
     client: AuthenticatedClient,
     market: WatchlistTemperatureMarket,
 ) -> ErrorEnvelope | GetMarketTemperatureResponse | None:
-    """Current market temperature (longbridge-api.md §5.1)
+    """Current market temperature (https://open.longbridge.com/docs/quote/pull/market_temperature)
 
     Args:
         market (WatchlistTemperatureMarket):
@@ -144,7 +144,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     market: WatchlistTemperatureMarket,
 ) -> Response[ErrorEnvelope | GetMarketTemperatureResponse]:
-    """Current market temperature (longbridge-api.md §5.1)
+    """Current market temperature (https://open.longbridge.com/docs/quote/pull/market_temperature)
 
     Args:
         market (WatchlistTemperatureMarket):
@@ -171,7 +171,7 @@ async def asyncio(
     client: AuthenticatedClient,
     market: WatchlistTemperatureMarket,
 ) -> ErrorEnvelope | GetMarketTemperatureResponse | None:
-    """Current market temperature (longbridge-api.md §5.1)
+    """Current market temperature (https://open.longbridge.com/docs/quote/pull/market_temperature)
 
     Args:
         market (WatchlistTemperatureMarket):

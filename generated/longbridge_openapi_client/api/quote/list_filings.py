@@ -86,7 +86,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     symbol: str,
 ) -> Response[ErrorEnvelope | ListFilingsResponse]:
-    """Regulatory filings of a security (longbridge-api.md §5.1)
+    """Regulatory filings of a security (https://open.longbridge.com/docs/quote/pull/filings)
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
@@ -117,7 +117,7 @@ def sync(
     client: AuthenticatedClient,
     symbol: str,
 ) -> ErrorEnvelope | ListFilingsResponse | None:
-    """Regulatory filings of a security (longbridge-api.md §5.1)
+    """Regulatory filings of a security (https://open.longbridge.com/docs/quote/pull/filings)
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
@@ -143,7 +143,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     symbol: str,
 ) -> Response[ErrorEnvelope | ListFilingsResponse]:
-    """Regulatory filings of a security (longbridge-api.md §5.1)
+    """Regulatory filings of a security (https://open.longbridge.com/docs/quote/pull/filings)
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
@@ -172,7 +172,7 @@ async def asyncio(
     client: AuthenticatedClient,
     symbol: str,
 ) -> ErrorEnvelope | ListFilingsResponse | None:
-    """Regulatory filings of a security (longbridge-api.md §5.1)
+    """Regulatory filings of a security (https://open.longbridge.com/docs/quote/pull/filings)
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,

@@ -80,8 +80,9 @@ def sync_detailed(
     """Register a client (RFC 7591 §3.1)
 
      Open registration: no initial access token. Without `token_endpoint_auth_method`, or with
-    `none`, the client is public and gets no `client_secret` (conformance-checklist.md Part 2,
-    choice 8); `client_secret_post` and `client_secret_basic` clients get a secret.
+    `none`, the client is public and gets no `client_secret`
+    (https://datatracker.ietf.org/doc/html/rfc7591#section-3.2.1); `client_secret_post` and
+    `client_secret_basic` clients get a secret.
 
     Args:
         body (ClientRegistrationRequest): A registration request (RFC 7591 §3.1); `redirect_uris`
@@ -114,8 +115,9 @@ def sync(
     """Register a client (RFC 7591 §3.1)
 
      Open registration: no initial access token. Without `token_endpoint_auth_method`, or with
-    `none`, the client is public and gets no `client_secret` (conformance-checklist.md Part 2,
-    choice 8); `client_secret_post` and `client_secret_basic` clients get a secret.
+    `none`, the client is public and gets no `client_secret`
+    (https://datatracker.ietf.org/doc/html/rfc7591#section-3.2.1); `client_secret_post` and
+    `client_secret_basic` clients get a secret.
 
     Args:
         body (ClientRegistrationRequest): A registration request (RFC 7591 §3.1); `redirect_uris`
@@ -143,8 +145,9 @@ async def asyncio_detailed(
     """Register a client (RFC 7591 §3.1)
 
      Open registration: no initial access token. Without `token_endpoint_auth_method`, or with
-    `none`, the client is public and gets no `client_secret` (conformance-checklist.md Part 2,
-    choice 8); `client_secret_post` and `client_secret_basic` clients get a secret.
+    `none`, the client is public and gets no `client_secret`
+    (https://datatracker.ietf.org/doc/html/rfc7591#section-3.2.1); `client_secret_post` and
+    `client_secret_basic` clients get a secret.
 
     Args:
         body (ClientRegistrationRequest): A registration request (RFC 7591 §3.1); `redirect_uris`
@@ -175,8 +178,9 @@ async def asyncio(
     """Register a client (RFC 7591 §3.1)
 
      Open registration: no initial access token. Without `token_endpoint_auth_method`, or with
-    `none`, the client is public and gets no `client_secret` (conformance-checklist.md Part 2,
-    choice 8); `client_secret_post` and `client_secret_basic` clients get a secret.
+    `none`, the client is public and gets no `client_secret`
+    (https://datatracker.ietf.org/doc/html/rfc7591#section-3.2.1); `client_secret_post` and
+    `client_secret_basic` clients get a secret.
 
     Args:
         body (ClientRegistrationRequest): A registration request (RFC 7591 §3.1); `redirect_uris`

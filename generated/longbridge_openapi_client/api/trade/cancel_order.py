@@ -94,7 +94,8 @@ def sync_detailed(
 ) -> Response[CancelOrderResponse | ErrorEnvelope]:
     """Cancel (withdraw) an order
 
-     Cancels an open order (longbridge-api.md §5.2). A filled, cancelled, rejected or unknown
+     Cancels an open order (https://open.longbridge.com/docs/trade/order/withdraw). A filled, cancelled,
+    rejected or unknown
     order is refused with 400 / 400000. The SDK also sends `is_attached` (attached take-profit /
     stop-loss orders, 4.4.2).
 
@@ -132,7 +133,8 @@ def sync(
 ) -> CancelOrderResponse | ErrorEnvelope | None:
     """Cancel (withdraw) an order
 
-     Cancels an open order (longbridge-api.md §5.2). A filled, cancelled, rejected or unknown
+     Cancels an open order (https://open.longbridge.com/docs/trade/order/withdraw). A filled, cancelled,
+    rejected or unknown
     order is refused with 400 / 400000. The SDK also sends `is_attached` (attached take-profit /
     stop-loss orders, 4.4.2).
 
@@ -165,7 +167,8 @@ async def asyncio_detailed(
 ) -> Response[CancelOrderResponse | ErrorEnvelope]:
     """Cancel (withdraw) an order
 
-     Cancels an open order (longbridge-api.md §5.2). A filled, cancelled, rejected or unknown
+     Cancels an open order (https://open.longbridge.com/docs/trade/order/withdraw). A filled, cancelled,
+    rejected or unknown
     order is refused with 400 / 400000. The SDK also sends `is_attached` (attached take-profit /
     stop-loss orders, 4.4.2).
 
@@ -201,7 +204,8 @@ async def asyncio(
 ) -> CancelOrderResponse | ErrorEnvelope | None:
     """Cancel (withdraw) an order
 
-     Cancels an open order (longbridge-api.md §5.2). A filled, cancelled, rejected or unknown
+     Cancels an open order (https://open.longbridge.com/docs/trade/order/withdraw). A filled, cancelled,
+    rejected or unknown
     order is refused with 400 / 400000. The SDK also sends `is_attached` (attached take-profit /
     stop-loss orders, 4.4.2).
 

@@ -124,20 +124,22 @@ def sync_detailed(
     """Estimate the maximum purchase (or sell) quantity
 
      How much can be bought with cash alone and with margin, or sold, for an order of this type
-    at `price` (the last price when absent), longbridge-api.md §5.2. `order_id` estimates for
+    at `price` (the last price when absent),
+    https://open.longbridge.com/docs/trade/order/estimate_available_buy_limit. `order_id` estimates for
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
             `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
-        order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
-            MO market, AO at-auction,
+        order_type (OrderType): Order type
+            (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md):
+            LO limit, ELO enhanced limit, MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
             TSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be
             replaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML
             only.
-        side (OrderSide): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide): Buy or sell (https://open.longbridge.com/docs/trade/order/submit).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
         currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).
@@ -188,20 +190,22 @@ def sync(
     """Estimate the maximum purchase (or sell) quantity
 
      How much can be bought with cash alone and with margin, or sold, for an order of this type
-    at `price` (the last price when absent), longbridge-api.md §5.2. `order_id` estimates for
+    at `price` (the last price when absent),
+    https://open.longbridge.com/docs/trade/order/estimate_available_buy_limit. `order_id` estimates for
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
             `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
-        order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
-            MO market, AO at-auction,
+        order_type (OrderType): Order type
+            (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md):
+            LO limit, ELO enhanced limit, MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
             TSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be
             replaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML
             only.
-        side (OrderSide): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide): Buy or sell (https://open.longbridge.com/docs/trade/order/submit).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
         currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).
@@ -247,20 +251,22 @@ async def asyncio_detailed(
     """Estimate the maximum purchase (or sell) quantity
 
      How much can be bought with cash alone and with margin, or sold, for an order of this type
-    at `price` (the last price when absent), longbridge-api.md §5.2. `order_id` estimates for
+    at `price` (the last price when absent),
+    https://open.longbridge.com/docs/trade/order/estimate_available_buy_limit. `order_id` estimates for
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
             `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
-        order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
-            MO market, AO at-auction,
+        order_type (OrderType): Order type
+            (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md):
+            LO limit, ELO enhanced limit, MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
             TSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be
             replaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML
             only.
-        side (OrderSide): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide): Buy or sell (https://open.longbridge.com/docs/trade/order/submit).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
         currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).
@@ -309,20 +315,22 @@ async def asyncio(
     """Estimate the maximum purchase (or sell) quantity
 
      How much can be bought with cash alone and with margin, or sold, for an order of this type
-    at `price` (the last price when absent), longbridge-api.md §5.2. `order_id` estimates for
+    at `price` (the last price when absent),
+    https://open.longbridge.com/docs/trade/order/estimate_available_buy_limit. `order_id` estimates for
     replacing that order. The SDK always sends `fractional_shares`.
 
     Args:
         symbol (str): A ticker with its market suffix, such as `700.HK`, `AAPL.US` or, for crypto,
             `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
-        order_type (OrderType): Order type (longbridge-api.md §5.7): LO limit, ELO enhanced limit,
-            MO market, AO at-auction,
+        order_type (OrderType): Order type
+            (https://github.com/longbridge/developers/blob/265d5700/docs/en/docs/trade/definition.md):
+            LO limit, ELO enhanced limit, MO market, AO at-auction,
             ALO at-auction limit, ODD odd lot, LIT limit if touched, MIT market if touched, TSLPAMT /
             TSLPPCT trailing limit if touched by amount / percent, SLO special limit (cannot be
             replaced). `TSMAMT` / `TSMPCT` (trailing market if touched) appear in the vendor YAML
             only.
-        side (OrderSide): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide): Buy or sell (https://open.longbridge.com/docs/trade/order/submit).
         price (str | Unset): A decimal number sent as text, such as `"12.50"`; clients keep it
             exact.
         currency (str | Unset): A currency code as the API sends it (`HKD`, `USD`, `CNH`, ...).

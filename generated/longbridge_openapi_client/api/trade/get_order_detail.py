@@ -95,7 +95,8 @@ def sync_detailed(
     """Order detail
 
      One order with its fees, commission-free and deduction details, status history and charge
-    detail (longbridge-api.md §5.2). `charge_detail` is null for attached orders (SDK 4.4.2).
+    detail (https://open.longbridge.com/docs/trade/order/order_detail). `charge_detail` is null for
+    attached orders (SDK 4.4.2).
     Fields that do not apply are `""`. An unknown `order_id` is refused with 400 / 400000.
 
     Args:
@@ -133,7 +134,8 @@ def sync(
     """Order detail
 
      One order with its fees, commission-free and deduction details, status history and charge
-    detail (longbridge-api.md §5.2). `charge_detail` is null for attached orders (SDK 4.4.2).
+    detail (https://open.longbridge.com/docs/trade/order/order_detail). `charge_detail` is null for
+    attached orders (SDK 4.4.2).
     Fields that do not apply are `""`. An unknown `order_id` is refused with 400 / 400000.
 
     Args:
@@ -166,7 +168,8 @@ async def asyncio_detailed(
     """Order detail
 
      One order with its fees, commission-free and deduction details, status history and charge
-    detail (longbridge-api.md §5.2). `charge_detail` is null for attached orders (SDK 4.4.2).
+    detail (https://open.longbridge.com/docs/trade/order/order_detail). `charge_detail` is null for
+    attached orders (SDK 4.4.2).
     Fields that do not apply are `""`. An unknown `order_id` is refused with 400 / 400000.
 
     Args:
@@ -202,7 +205,8 @@ async def asyncio(
     """Order detail
 
      One order with its fees, commission-free and deduction details, status history and charge
-    detail (longbridge-api.md §5.2). `charge_detail` is null for attached orders (SDK 4.4.2).
+    detail (https://open.longbridge.com/docs/trade/order/order_detail). `charge_detail` is null for
+    attached orders (SDK 4.4.2).
     Fields that do not apply are `""`. An unknown `order_id` is refused with 400 / 400000.
 
     Args:

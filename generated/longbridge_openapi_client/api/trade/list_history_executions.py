@@ -114,7 +114,8 @@ def sync_detailed(
     """History executions
 
      Fills before today, newest first, in the window `start_at`..`end_at` (unix seconds; the
-    last 90 days when absent), longbridge-api.md §5.2. `order_id`, `page` and `size` come from
+    last 90 days when absent), https://open.longbridge.com/docs/trade/execution/history_executions.
+    `order_id`, `page` and `size` come from
     the vendor YAML.
 
     Args:
@@ -166,7 +167,8 @@ def sync(
     """History executions
 
      Fills before today, newest first, in the window `start_at`..`end_at` (unix seconds; the
-    last 90 days when absent), longbridge-api.md §5.2. `order_id`, `page` and `size` come from
+    last 90 days when absent), https://open.longbridge.com/docs/trade/execution/history_executions.
+    `order_id`, `page` and `size` come from
     the vendor YAML.
 
     Args:
@@ -213,7 +215,8 @@ async def asyncio_detailed(
     """History executions
 
      Fills before today, newest first, in the window `start_at`..`end_at` (unix seconds; the
-    last 90 days when absent), longbridge-api.md §5.2. `order_id`, `page` and `size` come from
+    last 90 days when absent), https://open.longbridge.com/docs/trade/execution/history_executions.
+    `order_id`, `page` and `size` come from
     the vendor YAML.
 
     Args:
@@ -263,7 +266,8 @@ async def asyncio(
     """History executions
 
      Fills before today, newest first, in the window `start_at`..`end_at` (unix seconds; the
-    last 90 days when absent), longbridge-api.md §5.2. `order_id`, `page` and `size` come from
+    last 90 days when absent), https://open.longbridge.com/docs/trade/execution/history_executions.
+    `order_id`, `page` and `size` come from
     the vendor YAML.
 
     Args:

@@ -135,7 +135,8 @@ def sync_detailed(
     """History orders
 
      Orders before today, newest first, in the window `start_at`..`end_at` (unix seconds; the
-    last 90 days when absent), optionally filtered (longbridge-api.md §5.2). At most 1000 per
+    last 90 days when absent), optionally filtered
+    (https://open.longbridge.com/docs/trade/order/history_orders). At most 1000 per
     query; `page` / `size` come from the vendor YAML.
 
     Args:
@@ -143,7 +144,8 @@ def sync_detailed(
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
-        side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide | Unset): Buy or sell
+            (https://open.longbridge.com/docs/trade/order/submit).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
             and US (§5.2).
         start_at (int | Unset):
@@ -192,7 +194,8 @@ def sync(
     """History orders
 
      Orders before today, newest first, in the window `start_at`..`end_at` (unix seconds; the
-    last 90 days when absent), optionally filtered (longbridge-api.md §5.2). At most 1000 per
+    last 90 days when absent), optionally filtered
+    (https://open.longbridge.com/docs/trade/order/history_orders). At most 1000 per
     query; `page` / `size` come from the vendor YAML.
 
     Args:
@@ -200,7 +203,8 @@ def sync(
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
-        side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide | Unset): Buy or sell
+            (https://open.longbridge.com/docs/trade/order/submit).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
             and US (§5.2).
         start_at (int | Unset):
@@ -244,7 +248,8 @@ async def asyncio_detailed(
     """History orders
 
      Orders before today, newest first, in the window `start_at`..`end_at` (unix seconds; the
-    last 90 days when absent), optionally filtered (longbridge-api.md §5.2). At most 1000 per
+    last 90 days when absent), optionally filtered
+    (https://open.longbridge.com/docs/trade/order/history_orders). At most 1000 per
     query; `page` / `size` come from the vendor YAML.
 
     Args:
@@ -252,7 +257,8 @@ async def asyncio_detailed(
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
-        side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide | Unset): Buy or sell
+            (https://open.longbridge.com/docs/trade/order/submit).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
             and US (§5.2).
         start_at (int | Unset):
@@ -299,7 +305,8 @@ async def asyncio(
     """History orders
 
      Orders before today, newest first, in the window `start_at`..`end_at` (unix seconds; the
-    last 90 days when absent), optionally filtered (longbridge-api.md §5.2). At most 1000 per
+    last 90 days when absent), optionally filtered
+    (https://open.longbridge.com/docs/trade/order/history_orders). At most 1000 per
     query; `page` / `size` come from the vendor YAML.
 
     Args:
@@ -307,7 +314,8 @@ async def asyncio(
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
-        side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide | Unset): Buy or sell
+            (https://open.longbridge.com/docs/trade/order/submit).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
             and US (§5.2).
         start_at (int | Unset):

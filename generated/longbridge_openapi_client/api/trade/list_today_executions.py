@@ -97,7 +97,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | ListTodayExecutionsResponse]:
     """Today's executions
 
-     Fills of today's orders, newest first (longbridge-api.md §5.2). `side` is sent by newer
+     Fills of today's orders, newest first
+    (https://open.longbridge.com/docs/trade/execution/today_executions). `side` is sent by newer
     servers only (SDK, unreleased), so it is optional.
 
     Args:
@@ -136,7 +137,8 @@ def sync(
 ) -> ErrorEnvelope | ListTodayExecutionsResponse | None:
     """Today's executions
 
-     Fills of today's orders, newest first (longbridge-api.md §5.2). `side` is sent by newer
+     Fills of today's orders, newest first
+    (https://open.longbridge.com/docs/trade/execution/today_executions). `side` is sent by newer
     servers only (SDK, unreleased), so it is optional.
 
     Args:
@@ -170,7 +172,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | ListTodayExecutionsResponse]:
     """Today's executions
 
-     Fills of today's orders, newest first (longbridge-api.md §5.2). `side` is sent by newer
+     Fills of today's orders, newest first
+    (https://open.longbridge.com/docs/trade/execution/today_executions). `side` is sent by newer
     servers only (SDK, unreleased), so it is optional.
 
     Args:
@@ -207,7 +210,8 @@ async def asyncio(
 ) -> ErrorEnvelope | ListTodayExecutionsResponse | None:
     """Today's executions
 
-     Fills of today's orders, newest first (longbridge-api.md §5.2). `side` is sent by newer
+     Fills of today's orders, newest first
+    (https://open.longbridge.com/docs/trade/execution/today_executions). `side` is sent by newer
     servers only (SDK, unreleased), so it is optional.
 
     Args:

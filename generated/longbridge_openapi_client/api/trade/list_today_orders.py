@@ -139,7 +139,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | ListTodayOrdersResponse]:
     """Today's orders
 
-     Orders of the current trading day, newest first (longbridge-api.md §5.2), optionally
+     Orders of the current trading day, newest first
+    (https://open.longbridge.com/docs/trade/order/today_orders), optionally
     filtered. `page` / `size` come from the vendor YAML (the docs page and the SDK send neither;
     without them the first 1000 orders are returned). `has_more` appears only in the vendor
     YAML's example, so it is optional. In the mock "today" is the last 24 hours.
@@ -149,7 +150,8 @@ def sync_detailed(
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
-        side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide | Unset): Buy or sell
+            (https://open.longbridge.com/docs/trade/order/submit).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
             and US (§5.2).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
@@ -199,7 +201,8 @@ def sync(
 ) -> ErrorEnvelope | ListTodayOrdersResponse | None:
     """Today's orders
 
-     Orders of the current trading day, newest first (longbridge-api.md §5.2), optionally
+     Orders of the current trading day, newest first
+    (https://open.longbridge.com/docs/trade/order/today_orders), optionally
     filtered. `page` / `size` come from the vendor YAML (the docs page and the SDK send neither;
     without them the first 1000 orders are returned). `has_more` appears only in the vendor
     YAML's example, so it is optional. In the mock "today" is the last 24 hours.
@@ -209,7 +212,8 @@ def sync(
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
-        side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide | Unset): Buy or sell
+            (https://open.longbridge.com/docs/trade/order/submit).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
             and US (§5.2).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
@@ -254,7 +258,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | ListTodayOrdersResponse]:
     """Today's orders
 
-     Orders of the current trading day, newest first (longbridge-api.md §5.2), optionally
+     Orders of the current trading day, newest first
+    (https://open.longbridge.com/docs/trade/order/today_orders), optionally
     filtered. `page` / `size` come from the vendor YAML (the docs page and the SDK send neither;
     without them the first 1000 orders are returned). `has_more` appears only in the vendor
     YAML's example, so it is optional. In the mock "today" is the last 24 hours.
@@ -264,7 +269,8 @@ async def asyncio_detailed(
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
-        side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide | Unset): Buy or sell
+            (https://open.longbridge.com/docs/trade/order/submit).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
             and US (§5.2).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a
@@ -312,7 +318,8 @@ async def asyncio(
 ) -> ErrorEnvelope | ListTodayOrdersResponse | None:
     """Today's orders
 
-     Orders of the current trading day, newest first (longbridge-api.md §5.2), optionally
+     Orders of the current trading day, newest first
+    (https://open.longbridge.com/docs/trade/order/today_orders), optionally
     filtered. `page` / `size` come from the vendor YAML (the docs page and the SDK send neither;
     without them the first 1000 orders are returned). `has_more` appears only in the vendor
     YAML's example, so it is optional. In the mock "today" is the last 24 hours.
@@ -322,7 +329,8 @@ async def asyncio(
             crypto, `BTCUSD.HAS`
             (spec/DISCREPANCIES.md).
         status (list[OrderStatus] | Unset):
-        side (OrderSide | Unset): Buy or sell (longbridge-api.md §5.2).
+        side (OrderSide | Unset): Buy or sell
+            (https://open.longbridge.com/docs/trade/order/submit).
         market (TradeMarket | Unset): Market filter of the order queries; the trade docs list HK
             and US (§5.2).
         order_id (int | str | Unset): A 64-bit identifier. The SDK and the vendor YAML send a

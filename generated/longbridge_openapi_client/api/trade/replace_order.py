@@ -88,14 +88,15 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | ReplaceOrderResponse]:
     """Replace (modify) an order
 
-     Changes the quantity and prices of an open order (longbridge-api.md §5.2). A filled,
+     Changes the quantity and prices of an open order
+    (https://open.longbridge.com/docs/trade/order/replace). A filled,
     cancelled, rejected or unknown order is refused with 400 / 400000. `remark` is limited to 64
     characters by the docs' replace page and to 255 by the submit page and the vendor YAML; 255 is
     accepted (§10 item 8). SLO orders cannot be replaced (§5.7).
 
     Args:
-        body (TradeReplaceOrderRequest): New quantity and prices of an open order (longbridge-
-            api.md §5.2). `remark` ≤ 255 (the
+        body (TradeReplaceOrderRequest): New quantity and prices of an open order
+            (https://open.longbridge.com/docs/trade/order/replace). `remark` ≤ 255 (the
             docs' replace page says 64; §10 item 8).
 
     Raises:
@@ -124,14 +125,15 @@ def sync(
 ) -> ErrorEnvelope | ReplaceOrderResponse | None:
     """Replace (modify) an order
 
-     Changes the quantity and prices of an open order (longbridge-api.md §5.2). A filled,
+     Changes the quantity and prices of an open order
+    (https://open.longbridge.com/docs/trade/order/replace). A filled,
     cancelled, rejected or unknown order is refused with 400 / 400000. `remark` is limited to 64
     characters by the docs' replace page and to 255 by the submit page and the vendor YAML; 255 is
     accepted (§10 item 8). SLO orders cannot be replaced (§5.7).
 
     Args:
-        body (TradeReplaceOrderRequest): New quantity and prices of an open order (longbridge-
-            api.md §5.2). `remark` ≤ 255 (the
+        body (TradeReplaceOrderRequest): New quantity and prices of an open order
+            (https://open.longbridge.com/docs/trade/order/replace). `remark` ≤ 255 (the
             docs' replace page says 64; §10 item 8).
 
     Raises:
@@ -155,14 +157,15 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | ReplaceOrderResponse]:
     """Replace (modify) an order
 
-     Changes the quantity and prices of an open order (longbridge-api.md §5.2). A filled,
+     Changes the quantity and prices of an open order
+    (https://open.longbridge.com/docs/trade/order/replace). A filled,
     cancelled, rejected or unknown order is refused with 400 / 400000. `remark` is limited to 64
     characters by the docs' replace page and to 255 by the submit page and the vendor YAML; 255 is
     accepted (§10 item 8). SLO orders cannot be replaced (§5.7).
 
     Args:
-        body (TradeReplaceOrderRequest): New quantity and prices of an open order (longbridge-
-            api.md §5.2). `remark` ≤ 255 (the
+        body (TradeReplaceOrderRequest): New quantity and prices of an open order
+            (https://open.longbridge.com/docs/trade/order/replace). `remark` ≤ 255 (the
             docs' replace page says 64; §10 item 8).
 
     Raises:
@@ -189,14 +192,15 @@ async def asyncio(
 ) -> ErrorEnvelope | ReplaceOrderResponse | None:
     """Replace (modify) an order
 
-     Changes the quantity and prices of an open order (longbridge-api.md §5.2). A filled,
+     Changes the quantity and prices of an open order
+    (https://open.longbridge.com/docs/trade/order/replace). A filled,
     cancelled, rejected or unknown order is refused with 400 / 400000. `remark` is limited to 64
     characters by the docs' replace page and to 255 by the submit page and the vendor YAML; 255 is
     accepted (§10 item 8). SLO orders cannot be replaced (§5.7).
 
     Args:
-        body (TradeReplaceOrderRequest): New quantity and prices of an open order (longbridge-
-            api.md §5.2). `remark` ≤ 255 (the
+        body (TradeReplaceOrderRequest): New quantity and prices of an open order
+            (https://open.longbridge.com/docs/trade/order/replace). `remark` ≤ 255 (the
             docs' replace page says 64; §10 item 8).
 
     Raises:

@@ -88,7 +88,8 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | SubmitOrderResponse]:
     """Submit an order
 
-     Places an order (longbridge-api.md §5.2; the vendor YAML lacks this operation, §10 item 1).
+     Places an order (https://open.longbridge.com/docs/trade/order/submit; the vendor YAML lacks this
+    operation, https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1985).
     Which fields are needed depends on `order_type` and `time_in_force`: `submitted_price` for
     LO/ELO/ALO/ODD/LIT, `trigger_price` for LIT/MIT, `trailing_amount` for TSLPAMT,
     `trailing_percent` for TSLPPCT, `expire_date` for GTD; a missing one is refused with 400 /
@@ -100,8 +101,9 @@ def sync_detailed(
     4.4.2); it is accepted and not described here.
 
     Args:
-        body (TradeSubmitOrderRequest): An order to place (longbridge-api.md §5.2). Conditional
-            fields: see the operation.
+        body (TradeSubmitOrderRequest): An order to place
+            (https://open.longbridge.com/docs/trade/order/submit). Conditional fields: see the
+            operation.
             Decimal inputs are decimal text, as the SDK sends them.
 
     Raises:
@@ -130,7 +132,8 @@ def sync(
 ) -> ErrorEnvelope | SubmitOrderResponse | None:
     """Submit an order
 
-     Places an order (longbridge-api.md §5.2; the vendor YAML lacks this operation, §10 item 1).
+     Places an order (https://open.longbridge.com/docs/trade/order/submit; the vendor YAML lacks this
+    operation, https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1985).
     Which fields are needed depends on `order_type` and `time_in_force`: `submitted_price` for
     LO/ELO/ALO/ODD/LIT, `trigger_price` for LIT/MIT, `trailing_amount` for TSLPAMT,
     `trailing_percent` for TSLPPCT, `expire_date` for GTD; a missing one is refused with 400 /
@@ -142,8 +145,9 @@ def sync(
     4.4.2); it is accepted and not described here.
 
     Args:
-        body (TradeSubmitOrderRequest): An order to place (longbridge-api.md §5.2). Conditional
-            fields: see the operation.
+        body (TradeSubmitOrderRequest): An order to place
+            (https://open.longbridge.com/docs/trade/order/submit). Conditional fields: see the
+            operation.
             Decimal inputs are decimal text, as the SDK sends them.
 
     Raises:
@@ -167,7 +171,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | SubmitOrderResponse]:
     """Submit an order
 
-     Places an order (longbridge-api.md §5.2; the vendor YAML lacks this operation, §10 item 1).
+     Places an order (https://open.longbridge.com/docs/trade/order/submit; the vendor YAML lacks this
+    operation, https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1985).
     Which fields are needed depends on `order_type` and `time_in_force`: `submitted_price` for
     LO/ELO/ALO/ODD/LIT, `trigger_price` for LIT/MIT, `trailing_amount` for TSLPAMT,
     `trailing_percent` for TSLPPCT, `expire_date` for GTD; a missing one is refused with 400 /
@@ -179,8 +184,9 @@ async def asyncio_detailed(
     4.4.2); it is accepted and not described here.
 
     Args:
-        body (TradeSubmitOrderRequest): An order to place (longbridge-api.md §5.2). Conditional
-            fields: see the operation.
+        body (TradeSubmitOrderRequest): An order to place
+            (https://open.longbridge.com/docs/trade/order/submit). Conditional fields: see the
+            operation.
             Decimal inputs are decimal text, as the SDK sends them.
 
     Raises:
@@ -207,7 +213,8 @@ async def asyncio(
 ) -> ErrorEnvelope | SubmitOrderResponse | None:
     """Submit an order
 
-     Places an order (longbridge-api.md §5.2; the vendor YAML lacks this operation, §10 item 1).
+     Places an order (https://open.longbridge.com/docs/trade/order/submit; the vendor YAML lacks this
+    operation, https://github.com/longbridge/developers/blob/265d5700/openapi.yaml#L1985).
     Which fields are needed depends on `order_type` and `time_in_force`: `submitted_price` for
     LO/ELO/ALO/ODD/LIT, `trigger_price` for LIT/MIT, `trailing_amount` for TSLPAMT,
     `trailing_percent` for TSLPPCT, `expire_date` for GTD; a missing one is refused with 400 /
@@ -219,8 +226,9 @@ async def asyncio(
     4.4.2); it is accepted and not described here.
 
     Args:
-        body (TradeSubmitOrderRequest): An order to place (longbridge-api.md §5.2). Conditional
-            fields: see the operation.
+        body (TradeSubmitOrderRequest): An order to place
+            (https://open.longbridge.com/docs/trade/order/submit). Conditional fields: see the
+            operation.
             Decimal inputs are decimal text, as the SDK sends them.
 
     Raises:

@@ -86,11 +86,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: WatchlistCreateGroupRequest,
 ) -> Response[CreateWatchlistGroupResponse | ErrorEnvelope]:
-    """Create a watchlist group (longbridge-api.md §5.1)
+    """Create a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_create_group)
 
     Args:
-        body (WatchlistCreateGroupRequest): No length limit on `name` is documented (longbridge-
-            api.md §5.1); an empty name names nothing and is refused.
+        body (WatchlistCreateGroupRequest): No length limit on `name` is documented
+            (https://open.longbridge.com/docs/quote/individual/watchlist_create_group); an empty name
+            names nothing and is refused.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,11 +117,12 @@ def sync(
     client: AuthenticatedClient,
     body: WatchlistCreateGroupRequest,
 ) -> CreateWatchlistGroupResponse | ErrorEnvelope | None:
-    """Create a watchlist group (longbridge-api.md §5.1)
+    """Create a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_create_group)
 
     Args:
-        body (WatchlistCreateGroupRequest): No length limit on `name` is documented (longbridge-
-            api.md §5.1); an empty name names nothing and is refused.
+        body (WatchlistCreateGroupRequest): No length limit on `name` is documented
+            (https://open.longbridge.com/docs/quote/individual/watchlist_create_group); an empty name
+            names nothing and is refused.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,11 +143,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: WatchlistCreateGroupRequest,
 ) -> Response[CreateWatchlistGroupResponse | ErrorEnvelope]:
-    """Create a watchlist group (longbridge-api.md §5.1)
+    """Create a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_create_group)
 
     Args:
-        body (WatchlistCreateGroupRequest): No length limit on `name` is documented (longbridge-
-            api.md §5.1); an empty name names nothing and is refused.
+        body (WatchlistCreateGroupRequest): No length limit on `name` is documented
+            (https://open.longbridge.com/docs/quote/individual/watchlist_create_group); an empty name
+            names nothing and is refused.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,11 +172,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: WatchlistCreateGroupRequest,
 ) -> CreateWatchlistGroupResponse | ErrorEnvelope | None:
-    """Create a watchlist group (longbridge-api.md §5.1)
+    """Create a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_create_group)
 
     Args:
-        body (WatchlistCreateGroupRequest): No length limit on `name` is documented (longbridge-
-            api.md §5.1); an empty name names nothing and is refused.
+        body (WatchlistCreateGroupRequest): No length limit on `name` is documented
+            (https://open.longbridge.com/docs/quote/individual/watchlist_create_group); an empty name
+            names nothing and is refused.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -92,7 +92,7 @@ def sync_detailed(
     id: int | str,
     purge: bool | Unset = False,
 ) -> Response[DeleteWatchlistGroupResponse | ErrorEnvelope]:
-    """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9)
+    """Delete a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_delete_group)
 
     Args:
         id (int | str): A 64-bit identifier. The SDK and the vendor YAML send a string;
@@ -126,7 +126,7 @@ def sync(
     id: int | str,
     purge: bool | Unset = False,
 ) -> DeleteWatchlistGroupResponse | ErrorEnvelope | None:
-    """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9)
+    """Delete a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_delete_group)
 
     Args:
         id (int | str): A 64-bit identifier. The SDK and the vendor YAML send a string;
@@ -155,7 +155,7 @@ async def asyncio_detailed(
     id: int | str,
     purge: bool | Unset = False,
 ) -> Response[DeleteWatchlistGroupResponse | ErrorEnvelope]:
-    """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9)
+    """Delete a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_delete_group)
 
     Args:
         id (int | str): A 64-bit identifier. The SDK and the vendor YAML send a string;
@@ -187,7 +187,7 @@ async def asyncio(
     id: int | str,
     purge: bool | Unset = False,
 ) -> DeleteWatchlistGroupResponse | ErrorEnvelope | None:
-    """Delete a watchlist group (longbridge-api.md §5.1, §10 item 9)
+    """Delete a watchlist group (https://open.longbridge.com/docs/quote/individual/watchlist_delete_group)
 
     Args:
         id (int | str): A 64-bit identifier. The SDK and the vendor YAML send a string;

@@ -70,7 +70,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorEnvelope | ListWatchlistGroupsResponse]:
-    """Watchlist groups and their securities (longbridge-api.md §5.1)
+    """Watchlist groups and their securities
+    (https://open.longbridge.com/docs/quote/individual/watchlist_groups)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -93,7 +94,8 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> ErrorEnvelope | ListWatchlistGroupsResponse | None:
-    """Watchlist groups and their securities (longbridge-api.md §5.1)
+    """Watchlist groups and their securities
+    (https://open.longbridge.com/docs/quote/individual/watchlist_groups)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,7 +114,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorEnvelope | ListWatchlistGroupsResponse]:
-    """Watchlist groups and their securities (longbridge-api.md §5.1)
+    """Watchlist groups and their securities
+    (https://open.longbridge.com/docs/quote/individual/watchlist_groups)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +136,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> ErrorEnvelope | ListWatchlistGroupsResponse | None:
-    """Watchlist groups and their securities (longbridge-api.md §5.1)
+    """Watchlist groups and their securities
+    (https://open.longbridge.com/docs/quote/individual/watchlist_groups)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -86,7 +86,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: WatchlistUpdatePinnedRequest,
 ) -> Response[ErrorEnvelope | UpdatePinnedSecuritiesResponse]:
-    """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1)
+    """Pin or unpin securities in every group (SDK update_pinned,
+    https://github.com/longbridge/openapi/blob/32cb424b/rust/src/quote/context.rs#L2261)
 
     Args:
         body (WatchlistUpdatePinnedRequest):
@@ -115,7 +116,8 @@ def sync(
     client: AuthenticatedClient,
     body: WatchlistUpdatePinnedRequest,
 ) -> ErrorEnvelope | UpdatePinnedSecuritiesResponse | None:
-    """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1)
+    """Pin or unpin securities in every group (SDK update_pinned,
+    https://github.com/longbridge/openapi/blob/32cb424b/rust/src/quote/context.rs#L2261)
 
     Args:
         body (WatchlistUpdatePinnedRequest):
@@ -139,7 +141,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: WatchlistUpdatePinnedRequest,
 ) -> Response[ErrorEnvelope | UpdatePinnedSecuritiesResponse]:
-    """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1)
+    """Pin or unpin securities in every group (SDK update_pinned,
+    https://github.com/longbridge/openapi/blob/32cb424b/rust/src/quote/context.rs#L2261)
 
     Args:
         body (WatchlistUpdatePinnedRequest):
@@ -166,7 +169,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: WatchlistUpdatePinnedRequest,
 ) -> ErrorEnvelope | UpdatePinnedSecuritiesResponse | None:
-    """Pin or unpin securities in every group (SDK update_pinned, longbridge-api.md §5.1)
+    """Pin or unpin securities in every group (SDK update_pinned,
+    https://github.com/longbridge/openapi/blob/32cb424b/rust/src/quote/context.rs#L2261)
 
     Args:
         body (WatchlistUpdatePinnedRequest):

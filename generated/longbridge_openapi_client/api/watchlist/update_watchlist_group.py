@@ -86,7 +86,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: WatchlistUpdateGroupRequest,
 ) -> Response[ErrorEnvelope | UpdateWatchlistGroupResponse]:
-    """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1)
+    """Rename a group or add/remove/replace its securities
+    (https://open.longbridge.com/docs/quote/individual/watchlist_update_group)
 
     Args:
         body (WatchlistUpdateGroupRequest):
@@ -115,7 +116,8 @@ def sync(
     client: AuthenticatedClient,
     body: WatchlistUpdateGroupRequest,
 ) -> ErrorEnvelope | UpdateWatchlistGroupResponse | None:
-    """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1)
+    """Rename a group or add/remove/replace its securities
+    (https://open.longbridge.com/docs/quote/individual/watchlist_update_group)
 
     Args:
         body (WatchlistUpdateGroupRequest):
@@ -139,7 +141,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: WatchlistUpdateGroupRequest,
 ) -> Response[ErrorEnvelope | UpdateWatchlistGroupResponse]:
-    """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1)
+    """Rename a group or add/remove/replace its securities
+    (https://open.longbridge.com/docs/quote/individual/watchlist_update_group)
 
     Args:
         body (WatchlistUpdateGroupRequest):
@@ -166,7 +169,8 @@ async def asyncio(
     client: AuthenticatedClient,
     body: WatchlistUpdateGroupRequest,
 ) -> ErrorEnvelope | UpdateWatchlistGroupResponse | None:
-    """Rename a group or add/remove/replace its securities (longbridge-api.md §5.1)
+    """Rename a group or add/remove/replace its securities
+    (https://open.longbridge.com/docs/quote/individual/watchlist_update_group)
 
     Args:
         body (WatchlistUpdateGroupRequest):
