@@ -55,7 +55,10 @@ def test_every_cited_notes_file_is_in_docs() -> None:
     )
     found = []
     for name in tracked:
-        if not name or name.startswith("docs/") or not (ROOT / name).is_file():
+        # docs/ holds the cited files; this file names the notes to look for them.
+        if not name or name.startswith("docs/") or name == "tests/test_citations.py":
+            continue
+        if not (ROOT / name).is_file():
             continue
         try:
             text = (ROOT / name).read_text(encoding="utf-8")
