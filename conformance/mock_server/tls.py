@@ -15,10 +15,12 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import trustme
+from typing import TYPE_CHECKING
 
 from .config import Deviation, MockConfig
+
+if TYPE_CHECKING:
+    import trustme
 
 __all__ = ["LEGACY_CIPHERS", "ServerTls", "legacy_versions", "server_tls"]
 
@@ -62,6 +64,8 @@ def _context(config: MockConfig, cert: trustme.LeafCert) -> ssl.SSLContext:
 def server_tls(config: MockConfig, directory: Path | None = None) -> Iterator[ServerTls]:
     """A new CA and a loopback certificate; the CA's PEM is written to ``directory`` (or a
     temporary folder removed on exit)."""
+    import trustme  # only a --tls mock needs it: plain mocks start without (the floors venv)
+
     ca = trustme.CA(organization_name="Longbridge conformance mock (throwaway)")
     hosts = ("wrong-host.invalid",) if config.deviates(Deviation.TLS_WRONG_HOST) else HOSTS
     cert = ca.issue_cert(*hosts)
