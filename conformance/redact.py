@@ -141,7 +141,8 @@ _NAMES = (
 )
 _Q = r"""(?:["']|&quot;|&\#x27;|&\#39;|&apos;)"""  # a quote, or one escaped in XML or HTML
 _QUOTED = re.compile(
-    rf"(?P<k>(?P<q1>{_Q})(?:{_NAMES})(?P=q1)\s*[:=]\s*)(?P<q2>{_Q})(?P<v>[^\"'\\&<]+)(?P=q2)"
+    # A value cut short by an excerpt has no closing quote: the end of the text ends it too.
+    rf"(?P<k>(?P<q1>{_Q})(?:{_NAMES})(?P=q1)\s*[:=]\s*)(?P<q2>{_Q})(?P<v>[^\"'\\&<]+)(?:(?P=q2)|$)"
 )
 _ARG = re.compile(rf"(?P<k>(?<![\w.])(?:{_NAMES}) = )(?P<q2>{_Q})(?P<v>[^\"'\\&<]+)(?P=q2)")
 _FORM = re.compile(rf"""(?P<k>(?<![\w.])(?:{_NAMES})=)(?P<v>[^&\s"'#<]+)""")

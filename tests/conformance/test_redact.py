@@ -106,9 +106,30 @@ def test_an_empty_secret_is_refused() -> None:
         ),
         ("Authorization: Bearer abcdefgh12", "Authorization: Bearer [secret]"),
         ('WWW-Authenticate: Bearer realm="x"', 'WWW-Authenticate: Bearer realm="x"'),
+        # An excerpt that cut the value short: no closing quote.
+        ('{"registration_access_token":"w5GDURBjVax', '{"registration_access_token":"[secret]"'),
     ],
 )
 def test_credentials_the_run_meets_are_masked_by_name(text: str, masked: str) -> None:
     # Codes, verifiers and tokens the suite obtains from the server (RFC 6749 §4.1.2, §5.1),
     # and the client secrets a live run with --allow-writes registers (RFC 7591 §3.2.1).
     assert mask(text, []) == masked
+
+
+def test_the_evidence_excerpt_never_holds_half_a_credential() -> None:
+    # A registration answer whose registration_access_token (RFC 7592 §3) starts just before the
+    # excerpt's end: cut first and masked later, its quotes no longer told it apart.
+    from conformance import evidence
+
+    secret = "w5GDURBjVaxzcuOeVjluLF6vBhlMenkb7PeQATbX"
+    prefix = '{"client_name":"' + "x" * (evidence.EXCERPT - 60) + '",'
+    body = prefix + f'"registration_access_token":"{secret}","client_id":"c"}}'
+    request = httpx.Request("POST", "http://127.0.0.1/oauth2/register")
+    evidence.clear()
+    for hook in evidence.event_hooks()["response"]:
+        hook(httpx.Response(201, text=body, request=request))
+    exchange = evidence.last()
+    assert exchange is not None
+    assert len(exchange.excerpt) == evidence.EXCERPT
+    assert secret[:8] not in exchange.excerpt
+    assert MASK in exchange.excerpt
