@@ -197,13 +197,17 @@ class DiscoveryError(LongbridgeError):
     """The server's metadata cannot be used (RFC 8414 §3.3: the issuer must match exactly)."""
 
 
-class TokenFileError(LongbridgeError):
-    """A token file cannot be read as a token: it names the file and the way out."""
+class _TokenPathError(LongbridgeError):
+    """A problem with the token file at ``path``, for ``reason`` (the OS's or the parser's)."""
 
     def __init__(self, path: str, reason: str) -> None:
         super().__init__(path, reason)
         self.path = path
         self.reason = reason
+
+
+class TokenFileError(_TokenPathError):
+    """A token file cannot be read as a token: it names the file and the way out."""
 
     def __str__(self) -> str:
         return (
@@ -213,15 +217,10 @@ class TokenFileError(LongbridgeError):
         )
 
 
-class TokenSaveError(LongbridgeError):
+class TokenSaveError(_TokenPathError):
     """A new token could not be saved. The client keeps using it in memory, but other processes,
     and this one after a restart, only have the token it replaced: fix the cause (a read-only or
     full disk) before the process ends, or log in again afterwards."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(path, reason)
-        self.path = path
-        self.reason = reason
 
     def __str__(self) -> str:
         return (
