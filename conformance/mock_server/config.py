@@ -89,6 +89,17 @@ class Deviation(StrEnum):
     TLS_WRONG_HOST = "tls_wrong_host"  # the certificate names another host (RFC 6125 §6)
     PLAIN_HTTP_TOO = "plain_http_too"  # the TLS port also serves plain http (RFC 6749 §3.1)
     WEAK_TOKENS = "weak_tokens"  # access and refresh tokens from a counter (RFC 6749 §10.10)
+    # Token and device endpoint requests: PKCE, client authentication, parameters.
+    # A verifier under 43 characters is accepted when it hashes to its challenge (RFC 7636 §4.1).
+    ACCEPT_SHORT_VERIFIERS = "accept_short_verifiers"
+    PLAIN_DOWNGRADE = "plain_downgrade"  # the S256 challenge itself is accepted as the verifier
+    CLIENT_ID_OPTIONAL = "client_id_optional"  # code exchange without client_id: the code's client
+    CREDENTIALS_IN_QUERY = "credentials_in_query"  # form endpoints read the URL query too
+    NO_BASIC_AUTH = "no_basic_auth"  # HTTP Basic client authentication refused (RFC 6749 §2.3.1)
+    SECRETLESS_CONFIDENTIAL = "secretless_confidential"  # a confidential client_id alone suffices
+    REUSE_KEEPS_REFRESH = "reuse_keeps_refresh"  # code reuse revokes access tokens, not refresh
+    FIRST_VALUE_WINS = "first_value_wins"  # token/device forms: a repeated parameter's first value
+    REFUSE_UNKNOWN_PARAMETERS = "refuse_unknown_parameters"  # token/device forms: unknown is 400
 
 
 @dataclass(frozen=True)

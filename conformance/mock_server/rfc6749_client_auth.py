@@ -12,7 +12,7 @@ import hmac
 import json
 from collections.abc import Collection
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 from .config import Deviation
 from .context import Context
@@ -75,11 +75,33 @@ def read_form(
             "invalid_request", "the body must be application/x-www-form-urlencoded", 415
         )
     try:
-        return parse_params(req.body.decode("utf-8"), recognized)
+        text = req.body.decode("utf-8")
+        if ctx.deviates(Deviation.CREDENTIALS_IN_QUERY) and req.query_string:
+            text = f"{req.query_string}&{text}"  # the broken variant: §2.3.1 forbids the URI
+        if recognized is not None and ctx.deviates(Deviation.REFUSE_UNKNOWN_PARAMETERS):
+            _refuse_unknown(text, recognized)  # the broken variant: §3.2 says ignore them
+        if ctx.deviates(Deviation.FIRST_VALUE_WINS):
+            return _first_values(text, recognized)  # the broken variant: §3.2 forbids repeats
+        return parse_params(text, recognized)
     except DuplicateParameter as dup:
         raise OAuthProblem("invalid_request", f"parameter {dup.name} is repeated") from None
     except (UnicodeDecodeError, ValueError):
         raise OAuthProblem("invalid_request", "the form is not valid UTF-8 form data") from None
+
+
+def _refuse_unknown(text: str, recognized: Collection[str]) -> None:
+    names = {name for name, _ in parse_qsl(text, keep_blank_values=True, errors="strict")}
+    unknown = sorted(names - set(recognized))
+    if unknown:
+        raise OAuthProblem("invalid_request", f"unknown parameter {unknown[0]}")
+
+
+def _first_values(text: str, recognized: Collection[str] | None) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for name, value in parse_qsl(text, keep_blank_values=True, errors="strict"):
+        if recognized is None or name in recognized:
+            params.setdefault(name, value)
+    return {name: value for name, value in params.items() if value}
 
 
 def authenticate_client(ctx: Context, req: Incoming, form: dict[str, str]) -> RegisteredClient:
@@ -89,6 +111,8 @@ def authenticate_client(ctx: Context, req: Incoming, form: dict[str, str]) -> Re
         raise OAuthProblem(
             "invalid_request", "use one client authentication method (RFC 6749 section 2.3)"
         )
+    if basic is not None and ctx.deviates(Deviation.NO_BASIC_AUTH):
+        raise _invalid_client("HTTP Basic is not supported", basic=True)  # §2.3.1: MUST be
     if basic is not None:
         client_id, secret = basic
         if form.get("client_id", client_id) != client_id:
@@ -105,6 +129,8 @@ def authenticate_client(ctx: Context, req: Incoming, form: dict[str, str]) -> Re
         if secret:
             raise _refuse_client(ctx, "a public client has no secret", basic is not None)
         return client
+    if not secret and basic is None and ctx.deviates(Deviation.SECRETLESS_CONFIDENTIAL):
+        return client  # the broken variant: §3.2.1 and §6 require the client's authentication
     expected = client.client_secret or ""
     if not secret or not expected or not hmac.compare_digest(secret, expected):
         raise _refuse_client(ctx, "client authentication failed", basic is not None)

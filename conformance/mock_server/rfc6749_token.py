@@ -78,6 +78,12 @@ def _validated(
         raise OAuthProblem(error, f"{grant_type}: {what}") from None
 
 
+def _revoke_access_tokens(ctx: Context, family_id: str) -> None:
+    for access in ctx.state.access_tokens.values():
+        if access.family_id == family_id:
+            access.revoked = True
+
+
 def _code_grant(ctx: Context, client: RegisteredClient, form: dict[str, str]) -> dict[str, Any]:
     request: AuthorizationCodeTokenRequest = _validated(
         "authorization_code", form, ctx.deviates(Deviation.MISSING_AS_INVALID_GRANT)
@@ -87,7 +93,9 @@ def _code_grant(ctx: Context, client: RegisteredClient, form: dict[str, str]) ->
         raise _invalid_grant("code not found")
     if code.redeemed and not ctx.deviates(Deviation.ALLOW_CODE_REUSE):
         # §4.1.2 / §10.5: a second use revokes the tokens the code issued.
-        if code.family_id and not ctx.deviates(Deviation.NO_REUSE_REVOCATION):
+        if code.family_id and ctx.deviates(Deviation.REUSE_KEEPS_REFRESH):
+            _revoke_access_tokens(ctx, code.family_id)  # the broken variant: refresh lives on
+        elif code.family_id and not ctx.deviates(Deviation.NO_REUSE_REVOCATION):
             ctx.state.revoke_family(code.family_id)
         raise _invalid_grant("code already used")
     if code.client_id != client.client_id and not ctx.deviates(Deviation.CODE_NOT_BOUND_TO_CLIENT):
@@ -112,7 +120,11 @@ def _code_grant(ctx: Context, client: RegisteredClient, form: dict[str, str]) ->
         challenge = code.challenge
         if ctx.deviates(Deviation.PADDED_S256):
             challenge += "="  # the broken variant compares against a padded encoding
-        if not verify(verifier, challenge, code.challenge_method or "plain"):
+        lax = {
+            "any_length": ctx.deviates(Deviation.ACCEPT_SHORT_VERIFIERS),
+            "plain_downgrade": ctx.deviates(Deviation.PLAIN_DOWNGRADE),
+        }
+        if not verify(verifier, challenge, code.challenge_method or "plain", **lax):
             raise _invalid_grant("code_verifier does not match the code_challenge")
     code.redeemed = True
     family = new_family(ctx, client, code.scopes)
@@ -155,6 +167,16 @@ def _refresh_grant(ctx: Context, client: RegisteredClient, form: dict[str, str])
     return issue_tokens(ctx, client, family, scopes)
 
 
+def _client_from_code(ctx: Context, req: Incoming, form: dict[str, str]) -> None:
+    """The broken variant: a public client's code exchange without client_id is taken for the
+    code's client (RFC 6749 §4.1.3 requires client_id of a client that does not authenticate)."""
+    if "client_id" in form or "authorization" in req.headers:
+        return
+    code = ctx.state.codes.get(form.get("code", ""))
+    if code is not None:
+        form["client_id"] = code.client_id
+
+
 def token(ctx: Context, req: Incoming) -> Reply:
     """§3.2: dispatch on ``grant_type`` after authenticating the client."""
     ctx.state.token_requests += 1
@@ -170,6 +192,8 @@ def token(ctx: Context, req: Incoming) -> Reply:
         if ctx.deviates(Deviation.UNKNOWN_GRANT_INVALID_REQUEST):
             raise OAuthProblem("invalid_request", "grant_type is not supported")
         raise OAuthProblem("unsupported_grant_type", "grant_type is not supported")
+    if ctx.deviates(Deviation.CLIENT_ID_OPTIONAL) and grant_type == "authorization_code":
+        _client_from_code(ctx, req, form)
     client = authenticate_client(ctx, req, form)
     # §4.1.3: client_id is required of clients that do not authenticate; a Basic-authenticated
     # client is identified by its credentials.

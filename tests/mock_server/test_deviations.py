@@ -7,14 +7,16 @@ deviation can be shown to fail.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import dataclasses
+import hashlib
 import socket
 import ssl
 import warnings
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 import pytest
@@ -542,6 +544,83 @@ TLS_DEVIATIONS = {
     Deviation.PLAIN_HTTP_TOO,
 }
 
+# Token and device endpoint requests: PKCE, client authentication, parameters.
+
+
+def _exchange_form(mock: Harness, client: Client) -> dict[str, str]:
+    pkce = pkce_pair()
+    code = mock.code(client, pkce)
+    return {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": client.redirect_uri,
+        "code_verifier": pkce.verifier,
+    }
+
+
+def accept_short_verifiers(mock: Harness) -> bool:
+    client = mock.register()
+    verifier = "abc"  # RFC 7636 §4.1: at least 43 characters
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    challenge = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+    response = mock.authorize(client, code_challenge=challenge, code_challenge_method="S256")
+    code = location_params(response)["code"]
+    return mock.exchange(client, code, verifier=verifier).status_code == 200
+
+
+def plain_downgrade(mock: Harness) -> bool:
+    client = mock.register()
+    pkce = pkce_pair()
+    code = mock.code(client, pkce)
+    return mock.exchange(client, code, verifier=pkce.challenge).status_code == 200
+
+
+def client_id_optional(mock: Harness) -> bool:
+    form = _exchange_form(mock, mock.register())  # a public client, without its client_id
+    return mock.post_form("/oauth2/token", form).status_code == 200
+
+
+def credentials_in_query(mock: Harness) -> bool:
+    client = mock.register("client_secret_basic")
+    assert client.client_secret is not None
+    query = urlencode({"client_id": client.client_id, "client_secret": client.client_secret})
+    return mock.post_form(f"/oauth2/token?{query}", _exchange_form(mock, client)).status_code == 200
+
+
+def no_basic_auth(mock: Harness) -> bool:
+    client = mock.register("client_secret_basic")
+    return mock.token(client, _exchange_form(mock, client)).status_code != 200
+
+
+def secretless_confidential(mock: Harness) -> bool:
+    client = mock.register("client_secret_post")
+    form = {**_exchange_form(mock, client), "client_id": client.client_id}
+    return mock.post_form("/oauth2/token", form).status_code == 200
+
+
+def reuse_keeps_refresh(mock: Harness) -> bool:
+    client = mock.register()
+    form = _exchange_form(mock, client)
+    tokens = mock.token(client, form).json()
+    if mock.token(client, form).status_code == 200:
+        return False  # reuse allowed: another deviation
+    return mock.refresh(client, tokens["refresh_token"]).status_code == 200
+
+
+def first_value_wins(mock: Harness) -> bool:
+    client = mock.register()
+    form = {**_exchange_form(mock, client), "client_id": client.client_id}
+    content = f"{urlencode(form)}&{urlencode({'code': form['code']})}"
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    return mock.http.post("/oauth2/token", content=content, headers=headers).status_code == 200
+
+
+def refuse_unknown_parameters(mock: Harness) -> bool:
+    client = mock.register()
+    form = {**_exchange_form(mock, client), "conformance_extension": "ignored"}
+    return mock.token(client, form).status_code != 200
+
+
 SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.SKIP_PKCE_CHECK: skip_pkce_check,
     Deviation.ALLOW_PLAIN_PKCE: allow_plain_pkce,
@@ -612,6 +691,15 @@ SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.TLS_LEGACY_ONLY: tls_legacy_only,
     Deviation.TLS_WRONG_HOST: tls_wrong_host,
     Deviation.PLAIN_HTTP_TOO: plain_http_too,
+    Deviation.ACCEPT_SHORT_VERIFIERS: accept_short_verifiers,
+    Deviation.PLAIN_DOWNGRADE: plain_downgrade,
+    Deviation.CLIENT_ID_OPTIONAL: client_id_optional,
+    Deviation.CREDENTIALS_IN_QUERY: credentials_in_query,
+    Deviation.NO_BASIC_AUTH: no_basic_auth,
+    Deviation.SECRETLESS_CONFIDENTIAL: secretless_confidential,
+    Deviation.REUSE_KEEPS_REFRESH: reuse_keeps_refresh,
+    Deviation.FIRST_VALUE_WINS: first_value_wins,
+    Deviation.REFUSE_UNKNOWN_PARAMETERS: refuse_unknown_parameters,
 }
 
 
@@ -668,4 +756,9 @@ RELATED = {
     frozenset({Deviation.KEEP_SUPERSEDED_REFRESH_TOKENS, Deviation.NO_FAMILY_REVOCATION}),
     # Replays are recognised by their verified signature.
     frozenset({Deviation.SKIP_SIGNATURE_CHECK, Deviation.ALLOW_REPLAY}),
+    # A server that checks no verifier accepts a short one and the challenge as one too.
+    frozenset({Deviation.SKIP_PKCE_CHECK, Deviation.ACCEPT_SHORT_VERIFIERS}),
+    frozenset({Deviation.SKIP_PKCE_CHECK, Deviation.PLAIN_DOWNGRADE}),
+    # Code reuse that revokes nothing keeps the refresh token too.
+    frozenset({Deviation.NO_REUSE_REVOCATION, Deviation.REUSE_KEEPS_REFRESH}),
 }

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -12,7 +14,7 @@ import pytest
 from conformance.mock_server import MockConfig
 from conformance.spec import validator_for
 
-from .harness import Harness, MakeMock, basic_auth, pkce_pair
+from .harness import Harness, MakeMock, basic_auth, location_params, pkce_pair
 
 DESCRIPTION = re.compile(r"^[\x20\x21\x23-\x5b\x5d-\x7e]*$")  # RFC 6749 §5.2
 ERRORS = {
@@ -465,3 +467,76 @@ def test_revoke_without_client_authentication_is_invalid_client(
     response = mock.post_form("/oauth2/revoke", {"token": tokens["access_token"]}, headers)
     assert_invalid_client(response, "Basic")
     assert api_code(mock, tokens["access_token"]) == 0
+
+
+# Token requests: PKCE verifiers, client identification, parameters (RFC 6749 §2.3.1, §3.2).
+
+
+def _exchange_form(mock: Harness, client_id: str | None = None) -> dict[str, str]:
+    client = mock.register()
+    pkce = pkce_pair()
+    form = {
+        "grant_type": "authorization_code",
+        "code": mock.code(client, pkce),
+        "redirect_uri": client.redirect_uri,
+        "code_verifier": pkce.verifier,
+    }
+    return {**form, "client_id": client_id or client.client_id}
+
+
+@pytest.mark.parametrize("verifier", ["abc", "a" * 42])
+def test_a_short_verifier_is_invalid_grant_even_when_it_matches(
+    mock: Harness, verifier: str
+) -> None:
+    # RFC 7636 §4.1: 43 to 128 characters.
+    client = mock.register()
+    digest = hashlib.sha256(verifier.encode()).digest()
+    challenge = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+    response = mock.authorize(client, code_challenge=challenge, code_challenge_method="S256")
+    code = location_params(response)["code"]
+    assert_token_error(mock.exchange(client, code, verifier=verifier), "invalid_grant")
+
+
+def test_the_challenge_is_no_verifier(mock: Harness) -> None:
+    client = mock.register()
+    pkce = pkce_pair()
+    code = mock.code(client, pkce)
+    assert_token_error(mock.exchange(client, code, verifier=pkce.challenge), "invalid_grant")
+
+
+def test_a_public_client_must_send_its_client_id(mock: Harness) -> None:
+    form = _exchange_form(mock)
+    del form["client_id"]
+    assert_token_error(mock.post_form("/oauth2/token", form), "invalid_request")
+
+
+def test_credentials_in_the_query_are_not_read(mock: Harness) -> None:
+    client = mock.register("client_secret_basic")
+    pkce = pkce_pair()
+    form = {
+        "grant_type": "authorization_code",
+        "code": mock.code(client, pkce),
+        "redirect_uri": client.redirect_uri,
+        "code_verifier": pkce.verifier,
+    }
+    query = f"client_id={client.client_id}&client_secret={client.client_secret}"
+    assert_token_error(mock.post_form(f"/oauth2/token?{query}", form), "invalid_request")
+
+
+def test_a_repeated_parameter_is_invalid_request_and_an_unknown_one_ignored(mock: Harness) -> None:
+    form = _exchange_form(mock)
+    content = f"{urlencode(form)}&code={form['code']}"
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    repeated = mock.http.post("/oauth2/token", content=content, headers=headers)
+    assert_token_error(repeated, "invalid_request")
+    unknown = mock.post_form("/oauth2/token", {**form, "conformance_extension": "x"})
+    assert unknown.status_code == 200, unknown.text
+
+
+def test_a_confidential_clients_refresh_needs_its_secret(mock: Harness) -> None:
+    client = mock.register("client_secret_basic")
+    refresh_token = mock.tokens(client)["refresh_token"]
+    form = {"grant_type": "refresh_token", "refresh_token": refresh_token}
+    assert_token_error(mock.post_form("/oauth2/token", form), "invalid_request")
+    with_id = mock.post_form("/oauth2/token", {**form, "client_id": client.client_id})
+    assert_token_error(with_id, "invalid_client", 401)
