@@ -166,7 +166,6 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
 PARTLY: dict[str, str] = {
     "AuthEndpoint.RedirectUriConfusionTest": "3 plain variants, not OAuch's 20 encodings",
     "AuthEndpoint.IsResponseTypeCheckedTest": "a request without response_type is never sent",
-    "TokenEndpoint.IsClientAuthenticationRequiredTest": "a wrong secret only, not none",
 }
 
 NOT_APPLICABLE: dict[str, str] = {

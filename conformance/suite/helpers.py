@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -229,6 +230,20 @@ class OAuthSession:
         if auth is None:
             return self.raw.post(url or self.endpoints.token, data=data, headers=form)
         return self.raw.post(url or self.endpoints.token, data=data, auth=auth, headers=form)
+
+    def form_request(self, url: str, pairs: list[tuple[str, str]]) -> httpx.Response:
+        """POST ``pairs`` as they are (repeats kept) to ``url``, authenticated as this client
+        (its secret by its registered method; the pairs carry ``client_id`` themselves)."""
+        creds = self.credentials
+        auth: httpx.BasicAuth | None = None
+        if creds.secret is not None and creds.auth_method == "client_secret_basic":
+            auth = httpx.BasicAuth(creds.client_id, creds.secret)
+        elif creds.secret is not None:
+            pairs = [*pairs, ("client_secret", creds.secret)]
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        if auth is None:
+            return self.raw.post(url, content=urlencode(pairs), headers=form)
+        return self.raw.post(url, content=urlencode(pairs), headers=form, auth=auth)
 
     def exchange(
         self, grant: Grant, *, verifier: str | None = None, client_id: str | None = None

@@ -10,11 +10,13 @@ own login and consent steps come between a request and its response.
 from __future__ import annotations
 
 import httpx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conformance.checks import check
 from conformance.consent import AuthorizationResponse
+from conformance.oauch import oauch
 from conformance.suite.helpers import Grant, OAuthSession, is_refusal, json_of
 from conformance.target import Target
 from longbridge_openapi_client import Pkce
@@ -198,6 +200,26 @@ def test_code_reuse_revokes_its_tokens(session: OAuthSession) -> None:
     session.exchange(grant)
     assert not session.token_works(access_token), (
         "Expected the tokens of a reused code to be revoked. Received: the token still works"
+    )
+
+
+@check(33, "RFC 6749 §4.1.2, §10.5", "SHOULD", "token")
+@oauch("TokenEndpoint.RefreshTokenValidAfterMultiExchangeTest")
+def test_code_reuse_revokes_its_refresh_token(session: OAuthSession) -> None:
+    # §4.1.2: the server "SHOULD revoke (when possible) all tokens previously issued based on
+    # that authorization code": the refresh token too, or the attacker's replay leaves the
+    # victim's grant alive for as long as the refresh token lives.
+    grant = session.grant(pkce=Pkce.generate())
+    first = session.exchange(grant)
+    assert first.status_code == 200, f"Expected 200 the first time. Received: {first.text}"
+    refresh_token = session.refresh_token_of(first.json())
+    replay = session.exchange(grant)
+    if replay.status_code == 200:
+        pytest.skip("the code was redeemed twice: test_code_reuse_is_invalid_grant fails that")
+    response = session.refresh(refresh_token)
+    assert response.status_code != 200, (
+        "Expected the refresh token of a reused code to be revoked. "
+        f"Received: {response.status_code} for the refresh"
     )
 
 

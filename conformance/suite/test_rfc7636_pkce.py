@@ -1,4 +1,5 @@
-"""RFC 7636 PKCE and the RFC 9700 §4.8.2 downgrade defence (checklist items 20–22, 29–32, 57).
+"""RFC 7636 PKCE and the RFC 9700 §4.8.2 downgrade defence (checklist items 20–22, 29–32, 57,
+90, 91).
 
 PKCE is optional at the real server, so "PKCE required" is a SHOULD (Part 2, choice 3); once a
 challenge was sent every rule is a MUST.
@@ -6,6 +7,9 @@ challenge was sent every rule is a MUST.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import secrets
 import string
 
 import pytest
@@ -13,8 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conformance.checks import check
-from conformance.consent import AuthorizationResponse
+from conformance.consent import AuthorizationResponse, SetupError
+from conformance.oauch import oauch
 from conformance.profiles import rfc_profile
+from conformance.redact import mask
 from conformance.suite.helpers import Grant, OAuthSession, json_of
 from longbridge_openapi_client import Pkce, s256_challenge
 
@@ -143,4 +149,53 @@ def test_verifiers_of_every_valid_length_work(session: OAuthSession, length: int
     response = session.exchange(session.grant(pkce=pkce))
     assert response.status_code == 200, (
         f"Expected 200 for a {length}-character verifier. Received: {response.text}"
+    )
+
+
+def _short_verifier(length: int) -> tuple[str, str]:
+    """A verifier under §4.1's 43 characters and its S256 challenge, which is well-formed."""
+    verifier = "".join(secrets.choice(UNRESERVED) for _ in range(length))
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+@check(90, "RFC 7636 §4.1, §4.6", "MUST", "token", rfc="SHOULD")
+@oauch("Pkce.ShortVerifierTest")
+@pytest.mark.parametrize("length", [3, 42])
+def test_short_verifier_is_refused(session: OAuthSession, length: int) -> None:
+    # §4.1: code_verifier = 43*128unreserved, "a minimum length of 43 characters" (with §7.1's
+    # entropy). The rule is worded for the client: SHOULD under --profile rfc.
+    verifier, challenge = _short_verifier(length)
+    result = _authorize(session, code_challenge=challenge, code_challenge_method="S256")
+    code = result.params.get("code")
+    if not result.to_client or code is None:
+        raise SetupError(f"no authorization code: {result.describe()}")
+    form = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": session.redirect_uri,
+        "code_verifier": verifier,
+    }
+    response = session.token_request(form)
+    refused = response.status_code == 400 and "access_token" not in json_of(response)
+    assert refused, (
+        f"Expected 400 for a {length}-character verifier that matches its challenge. "
+        f"Received: {response.status_code} {mask(response.text[:300])}"
+    )
+
+
+@check(91, "RFC 7636 §4.6; RFC 9700 §2.1.1", "MUST", "token")
+@oauch("Pkce.IsPkcePlainDowngradeDetectedTest")
+def test_challenge_as_verifier_is_refused(session: OAuthSession) -> None:
+    # An attacker who saw the S256 challenge sends it back as if the method were plain: §4.6
+    # compares BASE64URL(SHA256(verifier)) with the challenge, and "If the values are not
+    # equal, an error response indicating invalid_grant MUST be returned".
+    pkce = Pkce.generate()
+    response = session.exchange(session.grant(pkce=pkce), verifier=pkce.challenge)
+    assert response.status_code == 400, (
+        "Expected 400 invalid_grant for the challenge sent as the verifier. "
+        f"Received: {response.status_code} {mask(response.text[:300])}"
+    )
+    assert json_of(response).get("error") == "invalid_grant", (
+        f"Received: {mask(response.text[:300])}"
     )

@@ -1,4 +1,4 @@
-"""RFC 8628 device authorization grant (checklist extension: item 60).
+"""RFC 8628 device authorization grant (checklist extension: items 60, 96, 97).
 
 OPTIONAL in RFC 8414 §2: without a ``device_authorization_endpoint`` these checks skip.
 """
@@ -10,8 +10,10 @@ from typing import Any
 import httpx
 
 from conformance.checks import check
+from conformance.oauch import oauch
 from conformance.profiles import rfc_profile
-from conformance.suite.helpers import OAuthSession, json_of
+from conformance.redact import mask
+from conformance.suite.helpers import OAuthSession, is_refusal, json_of
 from conformance.target import Target
 from longbridge_openapi_client.api.oauth import request_device_authorization, request_token
 from longbridge_openapi_client.models import DeviceAuthorizationRequest, DeviceCodeTokenRequest
@@ -92,4 +94,40 @@ def test_device_code_is_single_use(session: OAuthSession, mock_only: Target) -> 
     again = _poll(session, data["device_code"])
     assert again.status_code == 400, (
         f"Expected a second redemption to be refused. Received: {again.status_code} {again.text}"
+    )
+
+
+def _start_form(session: OAuthSession) -> dict[str, str]:
+    form = {"client_id": session.client_id}
+    if session.endpoints.scope:
+        form["scope"] = session.endpoints.scope
+    return form
+
+
+@check(96, "RFC 8628 §3.1; RFC 6749 §3.2, §5.2", "MUST", "device")
+@oauch("DeviceAuthEndpoint.SameParameterTwiceDisallowedTest")
+def test_repeated_device_parameters_are_refused(session: OAuthSession) -> None:
+    # RFC 8628 §3.1 takes RFC 6749's parameter rules: "Request and response parameters MUST NOT
+    # be included more than once" (RFC 6749 §3.2).
+    url = session.endpoints.require("device_authorization_endpoint")
+    pairs = [*_start_form(session).items(), ("client_id", session.client_id)]
+    r = session.form_request(url, pairs)
+    refused = is_refusal(r) and "device_code" not in json_of(r)
+    assert refused, (
+        f"Expected a device authorization with client_id sent twice to be refused. "
+        f"Received: {r.status_code} {mask(r.text[:300])}"
+    )
+
+
+@check(97, "RFC 8628 §3.1; RFC 6749 §3.2", "MUST", "device")
+@oauch("DeviceAuthEndpoint.UnrecognizedParameterAllowedTest")
+def test_unknown_device_parameters_are_ignored(session: OAuthSession) -> None:
+    # "The authorization server MUST ignore unrecognized request parameters" (RFC 6749 §3.2).
+    url = session.endpoints.require("device_authorization_endpoint")
+    form = {**_start_form(session), "conformance_extension": "ignored"}
+    r = session.token_request(form, url=url)
+    ok = r.status_code == 200 and "device_code" in json_of(r)
+    assert ok, (
+        "Expected a device authorization with an unknown parameter to succeed. "
+        f"Received: {r.status_code} {mask(r.text[:300])}"
     )

@@ -466,6 +466,57 @@ VARIANTS: tuple[Variant, ...] = (
         D.WEAK_TOKENS,
         fails={"test_credentials_carry_128_bits", "test_credentials_carry_160_bits"},
     ),
+    # Token and device endpoint requests: PKCE, client authentication, parameters (items 90-97).
+    _v(
+        "short verifiers accepted",
+        D.ACCEPT_SHORT_VERIFIERS,
+        fails={"test_short_verifier_is_refused"},
+    ),
+    _v(
+        "challenge accepted as verifier",
+        D.PLAIN_DOWNGRADE,
+        fails={"test_challenge_as_verifier_is_refused"},
+    ),
+    _v(
+        "code exchange without client_id",
+        D.CLIENT_ID_OPTIONAL,
+        fails={"test_exchange_without_client_id_is_refused"},
+    ),
+    _v(
+        "client credentials read from the query",
+        D.CREDENTIALS_IN_QUERY,
+        fails={"test_credentials_in_the_query_are_refused"},
+    ),
+    _v("no HTTP Basic", D.NO_BASIC_AUTH, fails={"test_basic_authentication_is_supported"}),
+    _v(
+        "confidential client without its secret",
+        D.SECRETLESS_CONFIDENTIAL,
+        fails={
+            "test_failed_client_authentication_is_refused",
+            "test_refresh_requires_client_authentication",
+        },
+    ),
+    _v(
+        "code reuse keeps the refresh token",
+        D.REUSE_KEEPS_REFRESH,
+        fails={"test_code_reuse_revokes_its_refresh_token"},
+    ),
+    _v(
+        "repeated form parameters: first value wins",
+        D.FIRST_VALUE_WINS,
+        fails={
+            "test_repeated_token_parameters_are_refused",
+            "test_repeated_device_parameters_are_refused",
+        },
+    ),
+    _v(
+        "unknown form parameters refused",
+        D.REFUSE_UNKNOWN_PARAMETERS,
+        fails={
+            "test_unknown_token_parameters_are_ignored",
+            "test_unknown_device_parameters_are_ignored",
+        },
+    ),
 )
 # The same breakages under --profile rfc: each must fail the checks of its that the rfc
 # profile holds (at their rfc level; strict, so SHOULD findings count).

@@ -6,7 +6,8 @@
   checks passing. Installed by scripts/install-oidc-provider; skipped where node or npm is
   missing;
 - a server on Authlib's server classes (conformance/interop/authlib_server.py), with a consent
-  page the suite's ``--consent follow`` submits: ``--profile rfc``, no MUST failure.
+  page the suite's ``--consent follow`` submits: ``--profile rfc``, no failure but the
+  non-conformance found in Authlib (``AUTHLIB_FINDINGS``, each with the RFC's words).
 """
 
 from __future__ import annotations
@@ -136,13 +137,24 @@ def test_oidc_provider_passes_the_rfc_profile(oidc_provider: str, tmp_path: Path
     assert passed >= 40, f"only {passed} checks passed:\n{output}"
 
 
+# What the suite finds wrong in Authlib, by the RFC's words: kept as the expected verdict, so a
+# change on either side shows. RFC 6749 §3.2: "Request and response parameters MUST NOT be
+# included more than once", and §5.2 names a request that "repeats a parameter" invalid_request;
+# Authlib refuses repeats at the authorization endpoint only
+# (https://github.com/authlib/authlib/pull/645), its token endpoint takes the first value.
+AUTHLIB_FINDINGS = frozenset({"test_repeated_token_parameters_are_refused"})
+
+
 def test_authlib_server_passes_the_rfc_profile(tmp_path: Path) -> None:
     with authlib_server.running() as base_url:
         code, results, output = run_conformance(
             tmp_path, f"--base-url={base_url}", "--profile=rfc", "--consent=follow"
         )
-    assert _failures(results, "MUST") == [], output
-    assert code == 0, output
+    failed = {
+        r["check"].split("[")[0] for r in results if r["result"] == "FAIL" and r["level"] == "MUST"
+    }
+    assert failed == AUTHLIB_FINDINGS, output
+    assert code == (1 if AUTHLIB_FINDINGS else 0), output
     passed = sum(r["result"] == "pass" for r in results)
     assert passed >= 40, f"only {passed} checks passed:\n{output}"
 
