@@ -89,6 +89,14 @@ class Deviation(StrEnum):
     TLS_WRONG_HOST = "tls_wrong_host"  # the certificate names another host (RFC 6125 §6)
     PLAIN_HTTP_TOO = "plain_http_too"  # the TLS port also serves plain http (RFC 6749 §3.1)
     WEAK_TOKENS = "weak_tokens"  # access and refresh tokens from a counter (RFC 6749 §10.10)
+    # Issue 18, headers, TLS suites and metadata (checklist items 70-77):
+    AUTHORIZE_ENDPOINT_FRAGMENT = "authorize_endpoint_fragment"  # "#frag" (RFC 6749 §3.1)
+    OMIT_PRAGMA = "omit_pragma"  # OAuth responses lack Pragma: no-cache (RFC 6749 §5.1)
+    QUERY_TOKEN_CACHEABLE = "query_token_cacheable"  # query tokens work, answered without private
+    NO_ANTI_FRAMING = "no_anti_framing"  # consent page without X-Frame-Options or CSP
+    NO_REFERRER_POLICY = "no_referrer_policy"  # consent page without Referrer-Policy
+    TLS_NULL_CIPHERS = "tls_null_ciphers"  # with tls: NULL-encryption suites offered (RFC 9325)
+    TLS_STATIC_RSA = "tls_static_rsa"  # with tls: RSA key transport offered on TLS 1.2
 
 
 @dataclass(frozen=True)
