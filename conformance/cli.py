@@ -54,9 +54,12 @@ exit statuses:
   3  the run did not finish: --deadline reached, interrupted, or an internal error
   4  usage error, or no check selected
 
---strict fails against the bundled mock unless it runs with --require-pkce: the mock accepts
-authorization requests without PKCE by default (checklist item 20, a SHOULD), so start it with
-`python -m conformance.mock_server --require-pkce` and pass its --base-url.
+--strict fails against the bundled mock unless it runs with --require-pkce and
+--access-token-ttl 3600: the mock accepts authorization requests without PKCE by default
+(checklist item 20, a SHOULD) and issues Longbridge's 30-day access tokens (item 73, RFC 6750
+§5.3 asks for an hour or less, a SHOULD), so start it with
+`python -m conformance.mock_server --require-pkce --access-token-ttl 3600` and pass its
+--base-url.
 
 Reports (secrets masked): REPORT_DIR/conformance.html (read this one), conformance.md,
 conformance.xml (JUnit), results.json.
@@ -93,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="SHOULD findings fail the run too (not only MUST); fails on the bundled mock "
-        "unless it runs with --require-pkce (see below)",
+        "unless it runs with --require-pkce --access-token-ttl 3600 (see below)",
     )
     p.add_argument(
         "--profile",
@@ -256,7 +259,8 @@ def _run(args: argparse.Namespace, live: bool) -> int:
         if bundled and args.strict:
             print(
                 "note: --strict fails on the bundled mock, which accepts authorization without "
-                "PKCE (item 20); run the mock with --require-pkce and pass --base-url",
+                "PKCE (item 20) and issues 30-day access tokens (item 73); run the mock with "
+                "--require-pkce --access-token-ttl 3600 and pass --base-url",
                 flush=True,
             )
         problem = unreachable(base_url, args.timeout, args.ca_file)

@@ -39,6 +39,7 @@ __all__ = [
     "AuthorizationResponse",
     "ConsentDriver",
     "ConsentMode",
+    "Page",
     "SetupError",
     "consent_mode",
 ]
@@ -94,6 +95,43 @@ def _origin(url: str) -> tuple[str, str]:
     return parts.scheme, parts.netloc
 
 
+# The response headers that say how a browser may frame a page or send its address onwards
+# (RFC 9700 §4.16, §4.2.4); a Page keeps only these, never a cookie.
+PAGE_HEADERS = ("content-type", "x-frame-options", "content-security-policy", "referrer-policy")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the server's own that the user agent was shown on the way (login, consent)."""
+
+    url: str  # without its query: the query may carry a consent id
+    status: int
+    headers: dict[str, str]  # PAGE_HEADERS only, repeated fields joined with ", "
+    meta_referrer: str | None = None  # <meta name="referrer" content="...">
+
+    @classmethod
+    def of(cls, response: httpx.Response) -> Page:
+        headers = {}
+        for name in PAGE_HEADERS:
+            values = response.headers.get_list(name)
+            if values:
+                headers[name] = ", ".join(values)
+        meta = _MetaReferrer()
+        meta.feed(response.text)
+        return cls(str(response.url).split("?", 1)[0], response.status_code, headers, meta.content)
+
+
+class _MetaReferrer(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.content: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta" and a.get("name", "").lower() == "referrer" and self.content is None:
+            self.content = a.get("content", "")
+
+
 @dataclass(frozen=True, repr=False)
 class AuthorizationResponse:
     """Where an authorization request ended: a redirect off the server, or a page of its own."""
@@ -104,6 +142,7 @@ class AuthorizationResponse:
     text: str = ""  # the body of the last response, when it did not redirect
     query: dict[str, str] = field(default_factory=dict)
     fragment: dict[str, str] = field(default_factory=dict)
+    pages: tuple[Page, ...] = ()  # the server's own pages shown on the way, in order
 
     @property
     def redirected(self) -> bool:
@@ -236,8 +275,11 @@ class ConsentDriver:
     def _follow(self, agent: httpx.Client, url: str, redirect_uri: str) -> AuthorizationResponse:
         server = _origin(self.endpoint)
         response = agent.get(url)
+        pages: list[Page] = []
         for _ in range(MAX_HOPS):
             location = response.headers.get("location")
+            if not response.is_redirect and _origin(str(response.url)) == server:
+                pages.append(Page.of(response))
             if response.is_redirect and location:
                 target = urljoin(str(response.url), location)
                 off_server = _origin(target) != server or target.startswith(redirect_uri or "\0")
@@ -249,6 +291,7 @@ class ConsentDriver:
                         redirect_uri,
                         query=_params(parts.query),
                         fragment=_params(parts.fragment),
+                        pages=tuple(pages),
                     )
                 response = agent.get(target)
                 continue
@@ -265,7 +308,9 @@ class ConsentDriver:
                     response = agent.get(f"{action.split('?')[0]}?{encoded}")
                 continue
             break
-        return AuthorizationResponse(response.status_code, None, redirect_uri, response.text)
+        return AuthorizationResponse(
+            response.status_code, None, redirect_uri, response.text, pages=tuple(pages)
+        )
 
     def _browser(self, url: str, redirect_uri: str) -> AuthorizationResponse:
         """RFC 8252 §7.3: receive the authorization response on a loopback redirect URI."""

@@ -488,7 +488,14 @@ class AuthlibServer:
             '<button name="decision" value="approve">Approve</button>'
             '<button name="decision" value="deny">Deny</button></form>'
         )
-        return Response(page, content_type="text/html", headers={"Cache-Control": "no-store"})
+        # RFC 9700 §4.16: the deployment, not Authlib, keeps its consent page out of frames.
+        no_framing = {
+            "X-Frame-Options": "DENY",
+            "Content-Security-Policy": "frame-ancestors 'none'",
+        }
+        return Response(
+            page, content_type="text/html", headers={"Cache-Control": "no-store", **no_framing}
+        )
 
     def consent_decision(self, request: Request) -> Response:
         approved = request.form.get("decision") == "approve"

@@ -36,6 +36,7 @@ from .data_api import OPERATIONS, Operation, handle
 from .envelope import error_reply
 from .http import ApiProblem, Incoming, OAuthProblem, Reply
 from .literal_router import LiteralPathRouter
+from .page_headers import with_page_headers
 from .seed_data import security_list
 from .state import seeded_legacy_app
 
@@ -141,13 +142,13 @@ def _oauth_endpoint(ctx: Context, core: Core) -> Callable[[Request], Awaitable[R
         except BodyTooLarge:
             return _response(OAuthProblem("invalid_request", "request body too large", 413).reply())
         try:
-            return _response(core(ctx, _incoming(request, body)))
+            return _response(with_page_headers(ctx, core(ctx, _incoming(request, body))))
         except OAuthProblem as problem:
             reply = problem.reply(no_store=not ctx.deviates(Deviation.OMIT_NO_STORE))
             if ctx.deviates(Deviation.UNSAFE_ERROR_DESCRIPTION):
                 # The broken variant: RFC 6749 §5.2 excludes '"', '\\' and control characters.
                 reply.body["error_description"] += ' "see\\logs"\n'
-            return _response(reply)
+            return _response(with_page_headers(ctx, reply))
 
     return endpoint
 

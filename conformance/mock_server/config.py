@@ -100,6 +100,14 @@ class Deviation(StrEnum):
     REUSE_KEEPS_REFRESH = "reuse_keeps_refresh"  # code reuse revokes access tokens, not refresh
     FIRST_VALUE_WINS = "first_value_wins"  # token/device forms: a repeated parameter's first value
     REFUSE_UNKNOWN_PARAMETERS = "refuse_unknown_parameters"  # token/device forms: unknown is 400
+    # Issue 18, headers, TLS suites and metadata (checklist items 70-77):
+    AUTHORIZE_ENDPOINT_FRAGMENT = "authorize_endpoint_fragment"  # "#frag" (RFC 6749 §3.1)
+    OMIT_PRAGMA = "omit_pragma"  # OAuth responses lack Pragma: no-cache (RFC 6749 §5.1)
+    QUERY_TOKEN_CACHEABLE = "query_token_cacheable"  # query tokens work, answered without private
+    NO_ANTI_FRAMING = "no_anti_framing"  # consent page without X-Frame-Options or CSP
+    NO_REFERRER_POLICY = "no_referrer_policy"  # consent page without Referrer-Policy
+    TLS_NULL_CIPHERS = "tls_null_ciphers"  # with tls: NULL-encryption suites offered (RFC 9325)
+    TLS_STATIC_RSA = "tls_static_rsa"  # with tls: RSA key transport offered on TLS 1.2
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ ALL_SCOPES = frozenset(SCOPE_IDS)
 
 def _caller(ctx: Context, req: Incoming) -> Caller:
     authorization = req.headers.get("authorization", "")
-    if ctx.deviates(Deviation.ACCEPT_QUERY_TOKEN) and not authorization:
+    if _accepts_query_token(ctx) and not authorization:
         # RFC 6750 §2.3 SHOULD NOT (OAuth 2.1: MUST NOT): a token in the URI.
         query_token = _params(req).get("access_token")
         if query_token:
@@ -82,6 +82,20 @@ def _params(req: Incoming) -> dict[str, str]:
         raise ApiProblem(INVALID_PARAMETER, "the query is not valid UTF-8", 400) from None
 
 
+def _accepts_query_token(ctx: Context) -> bool:
+    # query_token_cacheable breaks RFC 6750 §2.3 twice: the token in the URI, then its caching.
+    return ctx.deviates(Deviation.ACCEPT_QUERY_TOKEN) or ctx.deviates(
+        Deviation.QUERY_TOKEN_CACHEABLE
+    )
+
+
+def _query_token_used(ctx: Context, req: Incoming) -> bool:
+    """A query-token deviation authenticated this request by ?access_token=."""
+    if not _accepts_query_token(ctx) or req.headers.get("authorization"):
+        return False
+    return bool(dict(parse_qsl(req.query_string)).get("access_token"))
+
+
 def handle(ctx: Context, req: Incoming, op: Operation) -> Reply:
     """Authenticate, check the scope, validate the input, run the operation, wrap the result."""
     try:
@@ -107,7 +121,11 @@ def handle(ctx: Context, req: Incoming, op: Operation) -> Reply:
         hits[op.spec.operation_id] = hits.get(op.spec.operation_id, 0) + 1
         if ctx.deviates(Deviation.DECIMALS_AS_NUMBERS):
             data = _decimals_as_numbers(data)
-        return success(data)
+        reply = success(data)
+        if _query_token_used(ctx, req) and not ctx.deviates(Deviation.QUERY_TOKEN_CACHEABLE):
+            # RFC 6750 §2.3: success responses to a token in the URI SHOULD be "private".
+            reply.headers["Cache-Control"] = "private"
+        return reply
     except ApiProblem as problem:
         return error_reply(ctx, problem)
 

@@ -54,6 +54,8 @@ def metadata(ctx: Context, req: Incoming) -> Reply:
     if ctx.deviates(Deviation.NO_CORE_METADATA):
         for name in ("authorization_endpoint", "token_endpoint", "response_types_supported"):
             del body[name]
+    if ctx.deviates(Deviation.AUTHORIZE_ENDPOINT_FRAGMENT):
+        body["authorization_endpoint"] += "#frag"  # RFC 6749 §3.1: MUST NOT include one
     if ctx.deviates(Deviation.ALLOW_PLAIN_PKCE):
         body["code_challenge_methods_supported"] = ["S256", "plain"]
     media_type = "text/plain" if ctx.deviates(Deviation.METADATA_NOT_JSON) else "application/json"

@@ -1,9 +1,9 @@
 """TLS for the mock: a throwaway local CA made at start, and a certificate for loopback from it.
 
 The transport checks (RFC 6749 §1.6, §3.1, §10.9; RFC 6750 §5.2; RFC 8628 §3.1) need an https
-server to pass against; a client trusts the run's CA by its PEM file (``ca_file``). Three
-deviations break TLS on purpose: offering TLS 1.0/1.1 too, offering only them, and a certificate
-for another host name.
+server to pass against; a client trusts the run's CA by its PEM file (``ca_file``). Deviations
+break TLS on purpose: offering TLS 1.0/1.1 too, offering only them, a certificate for another
+host name, and offering NULL-encryption or static-RSA cipher suites (RFC 9325 §4.1).
 """
 
 from __future__ import annotations
@@ -57,6 +57,19 @@ def _context(config: MockConfig, cert: trustme.LeafCert) -> ssl.SSLContext:
             if only_legacy:
                 ctx.maximum_version = ssl.TLSVersion.TLSv1_1
         ctx.set_ciphers(LEGACY_CIPHERS)
+    # RFC 9325 §4.1's broken kinds, as far as this OpenSSL has them: NULL encryption (a MUST NOT;
+    # RC4, DES and export suites are gone from OpenSSL 3), and static RSA key transport (a
+    # SHOULD NOT, no forward secrecy). Python's own server default offers neither.
+    # Not "DEFAULT:eNULL": DEFAULT's own "!eNULL" removes NULL suites for good.
+    extra = []
+    if config.deviates(Deviation.TLS_NULL_CIPHERS):
+        extra.append("eNULL:!aNULL")
+    if config.deviates(Deviation.TLS_STATIC_RSA):
+        extra.append("kRSA+AESGCM")  # with an RSA certificate: RSA key transport needs one
+    if extra:
+        ctx.set_ciphers(f"ECDHE+AESGCM:ECDHE+CHACHA20:{':'.join(extra)}:@SECLEVEL=0")
+        # Its own order (forward secrecy first) over the client's: RFC 9325 §4.1 "prefer".
+        ctx.options |= ssl.OP_CIPHER_SERVER_PREFERENCE
     return ctx
 
 
@@ -68,7 +81,8 @@ def server_tls(config: MockConfig, directory: Path | None = None) -> Iterator[Se
 
     ca = trustme.CA(organization_name="Longbridge conformance mock (throwaway)")
     hosts = ("wrong-host.invalid",) if config.deviates(Deviation.TLS_WRONG_HOST) else HOSTS
-    cert = ca.issue_cert(*hosts)
+    rsa = config.deviates(Deviation.TLS_STATIC_RSA)
+    cert = ca.issue_cert(*hosts, key_type=trustme.KeyType.RSA if rsa else trustme.KeyType.ECDSA)
     context = _context(config, cert)
     with contextlib.ExitStack() as stack:
         if directory is None:

@@ -13,6 +13,7 @@ import pytest
 
 from conformance.checks import check
 from conformance.endpoints import ENV_RESOURCE
+from conformance.oauch import oauch
 from conformance.profiles import rfc_profile
 from conformance.redact import BearerAuth, Secret
 from conformance.suite.helpers import OAuthSession
@@ -46,6 +47,30 @@ def test_query_token_is_not_accepted(
 ) -> None:
     r = raw.get(resource, params={"access_token": access_token.reveal()})
     assert r.status_code == 401, f"Expected 401 for a query-string token. Received: {r.status_code}"
+
+
+@check(72, "RFC 6750 §2.3", "SHOULD", "bearer")
+@oauch("ApiEndpoint.CacheControlTest")
+def test_query_token_success_is_private(
+    raw: httpx.Client, access_token: Secret, resource: str
+) -> None:
+    """§2.3: "Server success (2XX status) responses to these requests [a token in the URI]
+    SHOULD contain a Cache-Control header with the "private" option" (``no-store`` is stricter
+    and also accepted). The request sends ``Cache-Control: no-store`` as §2.3 asks of clients.
+    A server refusing query tokens (item 53) gives no such success: the rule holds."""
+    r = raw.get(
+        resource,
+        params={"access_token": access_token.reveal()},
+        headers={"Cache-Control": "no-store"},
+    )
+    if not r.is_success:
+        return
+    cache = r.headers.get("cache-control", "")
+    directives = {d.split("=", 1)[0].strip().lower() for d in cache.split(",")}
+    assert directives & {"private", "no-store"}, (
+        f"Expected Cache-Control: private on a {r.status_code} to a query-string token. "
+        f"Received: {cache!r}"
+    )
 
 
 @check(54, "RFC 6750 §3", "MUST", "bearer")

@@ -15,6 +15,7 @@ import pytest
 
 from conformance.checks import check
 from conformance.endpoints import OPENID_WELL_KNOWN, WELL_KNOWN
+from conformance.oauch import oauch
 from conformance.profiles import rfc_profile
 from conformance.target import Target
 from longbridge_openapi_client import Client
@@ -130,4 +131,17 @@ def test_auth_method_none_is_advertised(api: Client) -> None:
     )
     assert "none" in methods, (
         f"Expected token_endpoint_auth_methods_supported containing 'none'. Received: {methods!r}"
+    )
+
+
+@check(70, "RFC 6749 §3.1", "MUST", "discovery")
+@oauch("AuthEndpoint.HasFragmentTest")
+def test_authorization_endpoint_has_no_fragment(api: Client) -> None:
+    """§3.1: "The endpoint URI MUST NOT include a fragment component" (a client appends the
+    request's query to it; a fragment would swallow it)."""
+    endpoint = _metadata(api).get("authorization_endpoint")
+    if not isinstance(endpoint, str):
+        pytest.skip("no authorization_endpoint advertised (item 4 checks its presence)")
+    assert "#" not in endpoint, (
+        f"Expected an authorization_endpoint without a fragment. Received: {endpoint!r}"
     )

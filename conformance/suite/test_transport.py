@@ -169,3 +169,109 @@ def test_tls_1_0_and_1_1_are_refused(target: Target, version: str) -> None:
             continue  # refused
         accepted.append(f"{host}:{port}")
     assert not accepted, f"Expected {version} handshakes to be refused. Accepted by: {accepted}"
+
+
+# RFC 9325 §4.1 (https://www.rfc-editor.org/rfc/rfc9325#section-4.1), as OpenSSL cipher strings.
+# "MUST NOT negotiate": NULL encryption, RC4, and "less than 112 bits of security, including
+# so-called 'export-level' encryption" (single DES is 56 bits); RFC 5246 §A.5: anonymous
+# Diffie-Hellman suites "MUST NOT be used by TLS 1.2 implementations" unless the application
+# asked for them, which an OAuth server, bound to authenticate itself (RFC 6749 §1.6), does not.
+_BROKEN_SUITES = {
+    "NULL encryption": "eNULL",
+    "anonymous key exchange": "aNULL",
+    "RC4": "RC4",
+    "export grade": "EXPORT",
+    "single DES": "DES:!3DES",
+}
+# "SHOULD NOT negotiate": algorithms "offering less than 128 bits of security" (3DES), "RSA key
+# transport, a.k.a. 'static RSA'", static finite-field and elliptic-curve DH (no forward secrecy).
+_WEAK_SUITES = {
+    "3DES": "3DES",
+    "static RSA key transport": "kRSA",
+    "static DH or ECDH": "kDHr:kDHd:kECDHr:kECDHe",
+}
+_FORWARD_SECRET = "ECDHE:DHE:!aNULL:!eNULL"
+
+
+def _suite_context(
+    ciphers: str, minimum: ssl.TLSVersion, maximum: ssl.TLSVersion | None = ssl.TLSVersion.TLSv1_2
+) -> ssl.SSLContext | None:
+    """A probe offering only ``ciphers`` up to TLS 1.2 (TLS 1.3 fixes its own suites, all
+    forward secret, whenever ``maximum`` allows it); None when this Python's OpenSSL cannot
+    offer any of them."""
+    context = _probe_context(minimum, maximum)
+    try:
+        context.set_ciphers(f"{ciphers}:@SECLEVEL=0")
+    except ssl.SSLError:
+        return None
+    return context
+
+
+def _negotiated(host: str, port: int, context: ssl.SSLContext) -> str | None:
+    """The suite and version the server chose, or None when it refused the handshake."""
+    try:
+        with (
+            socket.create_connection((host, port), timeout=_TIMEOUT) as raw,
+            context.wrap_socket(raw, server_hostname=host) as tls,
+        ):
+            suite = tls.cipher()
+            return f"{suite[0]} ({tls.version()})" if suite else "?"
+    except (ssl.SSLError, ConnectionError):
+        return None
+
+
+def _accepted(target: Target, suites: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Per host, the suites of ``suites`` the server negotiated; and the kinds not probed."""
+    accepted: list[str] = []
+    unprobed: list[str] = []
+    for kind, ciphers in suites.items():
+        context = _suite_context(ciphers, ssl.TLSVersion.MINIMUM_SUPPORTED)
+        if context is None:
+            unprobed.append(kind)  # this OpenSSL lacks them (OpenSSL 3 drops RC4, DES, EXPORT)
+            continue
+        for host, port in _hosts(_endpoints(target)):
+            suite = _negotiated(host, port, context)
+            if suite is not None:
+                accepted.append(f"{host}:{port} negotiated {suite} ({kind})")
+    return accepted, unprobed
+
+
+@check(77, "RFC 9325 §4.1; RFC 5246 §A.5", "MUST", "transport")
+@oauch(
+    "ApiEndpoint.AreStrongCiphersEnabledTest",
+    "AuthEndpoint.AreStrongCiphersEnabledTest",
+    "TokenEndpoint.AreStrongCiphersEnabledTest",
+)
+def test_no_broken_cipher_suite_is_negotiated(target: Target) -> None:
+    """Each broken kind offered alone (TLS 1.0-1.2) is refused, and forward secrecy is supported
+    and preferred: RFC 9325 §4.1 "Implementations MUST support and prefer to negotiate cipher
+    suites offering forward secrecy". Kinds this Python's OpenSSL cannot offer are not probed
+    (OpenSSL 3 without its legacy provider has no RC4, DES or export suites)."""
+    accepted, _ = _accepted(target, _BROKEN_SUITES)
+    tls12 = ssl.TLSVersion.TLSv1_2
+    # TLS 1.3 (always forward secret) or TLS 1.2's forward-secret suites.
+    forward_secret = _suite_context(_FORWARD_SECRET, tls12, None)
+    static_first = _suite_context(f"kRSA:{_FORWARD_SECRET}", tls12)
+    for host, port in _hosts(_endpoints(target)):
+        if forward_secret is not None and _negotiated(host, port, forward_secret) is None:
+            accepted.append(f"{host}:{port} refused every forward-secret suite")
+        if static_first is not None:
+            # The client lists static RSA first: a server preferring forward secrecy overrides.
+            suite = _negotiated(host, port, static_first)
+            if suite is not None and not suite.startswith(("ECDHE", "DHE")):
+                accepted.append(f"{host}:{port} chose {suite} over forward-secret suites")
+    assert not accepted, f"Expected broken cipher suites refused. Received: {accepted}"
+
+
+@check(78, "RFC 9325 §4.1", "SHOULD", "transport")
+@oauch(
+    "ApiEndpoint.AreStrongCiphersEnabledTest",
+    "AuthEndpoint.AreStrongCiphersEnabledTest",
+    "TokenEndpoint.AreStrongCiphersEnabledTest",
+)
+def test_no_weak_cipher_suite_is_negotiated(target: Target) -> None:
+    """3DES, static RSA and static (EC)DH suites offered alone are refused: RFC 9325 §4.1's
+    SHOULD NOTs. OAuch's stricter list (only RFC 9325 §4.2's four RECOMMENDED suites on TLS 1.2)
+    is a recommendation of what to offer, not a prohibition of the rest."""
+    accepted, _ = _accepted(target, _WEAK_SUITES)
+    assert not accepted, f"Expected weak cipher suites refused. Received: {accepted}"

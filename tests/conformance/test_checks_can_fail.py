@@ -517,6 +517,48 @@ VARIANTS: tuple[Variant, ...] = (
             "test_unknown_device_parameters_are_ignored",
         },
     ),
+    # Issue 18: headers, lifetimes, TLS suites and metadata (checklist items 70-78).
+    _v(
+        "authorization endpoint with a fragment",
+        D.AUTHORIZE_ENDPOINT_FRAGMENT,
+        fails={"test_authorization_endpoint_has_no_fragment"},
+    ),
+    _v("no Pragma: no-cache", D.OMIT_PRAGMA, fails={"test_token_response_has_pragma_no_cache"}),
+    _v(
+        "query token accepted and answered cacheable",
+        D.QUERY_TOKEN_CACHEABLE,
+        fails={"test_query_token_is_not_accepted", "test_query_token_success_is_private"},
+    ),
+    Variant(
+        "30-day access tokens (the default mock, strict)",
+        MockConfig(),
+        frozenset({"test_access_token_lives_an_hour_or_less"}),
+    ),
+    Variant(
+        "consent page can be framed",
+        MockConfig(consent="manual", deviations=frozenset({D.NO_ANTI_FRAMING})),
+        frozenset(
+            {
+                "test_authorization_pages_cannot_be_framed",
+                "test_authorization_pages_use_csp_frame_ancestors",
+            }
+        ),
+    ),
+    Variant(
+        "consent page without Referrer-Policy",
+        MockConfig(consent="manual", deviations=frozenset({D.NO_REFERRER_POLICY})),
+        frozenset({"test_authorization_pages_set_a_referrer_policy"}),
+    ),
+    Variant(
+        "NULL-encryption cipher suites offered",
+        MockConfig(tls=True, deviations=frozenset({D.TLS_NULL_CIPHERS})),
+        frozenset({"test_no_broken_cipher_suite_is_negotiated"}),
+    ),
+    Variant(
+        "static RSA cipher suites offered",
+        MockConfig(tls=True, deviations=frozenset({D.TLS_STATIC_RSA})),
+        frozenset({"test_no_weak_cipher_suite_is_negotiated"}),
+    ),
 )
 # The same breakages under --profile rfc: each must fail the checks of its that the rfc
 # profile holds (at their rfc level; strict, so SHOULD findings count).

@@ -68,6 +68,33 @@ def test_errors_before_consent_come_back_at_once(consenting_mock: tuple[str, str
     assert "code" not in response.params
 
 
+def test_the_pages_shown_on_the_way_keep_their_framing_headers(
+    consenting_mock: tuple[str, str],
+) -> None:
+    base_url, client_id = consenting_mock
+    driver = ConsentDriver("follow", f"{base_url}/oauth2/authorize")
+    response = driver.authorize(_params(client_id), consent=True)
+    assert response.to_client
+    (page,) = response.pages  # the consent page; the redirect to the client is none
+    assert page.status == 200
+    assert page.url == f"{base_url}/oauth2/authorize"  # no query: it may hold a consent id
+    assert page.headers["x-frame-options"] == "DENY"
+    assert page.headers["referrer-policy"] == "no-referrer"
+    assert "set-cookie" not in page.headers
+
+
+def test_a_server_redirecting_at_once_shows_no_page() -> None:
+    with run_in_thread(create_app(MockConfig(), OffsetClock())) as running:
+        client_id = httpx.post(
+            f"{running.base_url}/oauth2/register",
+            json={"redirect_uris": [REDIRECT], "token_endpoint_auth_method": "none"},
+        ).json()["client_id"]
+        driver = ConsentDriver("follow", f"{running.base_url}/oauth2/authorize")
+        response = driver.authorize(_params(client_id), consent=True)
+    assert response.to_client
+    assert response.pages == ()
+
+
 def test_describe_and_repr_never_show_the_code() -> None:
     response = AuthorizationResponse(
         303, f"{REDIRECT}?code=SECRETCODE&state=s", REDIRECT, query={"code": "SECRETCODE"}

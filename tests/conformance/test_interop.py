@@ -2,9 +2,9 @@
 
 - the bundled mock, ``--profile longbridge`` and ``--profile rfc``: no failure;
 - panva's oidc-provider (npm, the latest 9.x, OpenID Certified), ``--profile rfc`` on its own
-  endpoint paths, 303 redirects and login/consent interaction: no MUST failure and at least 40
-  checks passing. Installed by scripts/install-oidc-provider; skipped where node or npm is
-  missing;
+  endpoint paths, 303 redirects and login/consent interaction: no MUST failure but the known
+  findings of ``OIDC_PROVIDER_FINDINGS``, and at least 40 checks passing. Installed by
+  scripts/install-oidc-provider; skipped where node or npm is missing;
 - a server on Authlib's server classes (conformance/interop/authlib_server.py), with a consent
   page the suite's ``--consent follow`` submits: ``--profile rfc``, no failure but the
   non-conformance found in Authlib (``AUTHLIB_FINDINGS``, each with the RFC's words).
@@ -127,12 +127,20 @@ def oidc_provider() -> Iterator[str]:
             proc.wait()
 
 
+# What the suite finds wrong with oidc-provider by the RFC's own words, and expects to keep
+# finding: its token responses carry "Cache-Control: no-store" only, where RFC 6749 §5.1 says the
+# server "MUST include ... as well as the "Pragma" response header field [RFC2616] with a value
+# of "no-cache"" (RFC 9111 §5.4 deprecates Pragma in HTTP; the OAuth 2.1 draft drops the rule).
+OIDC_PROVIDER_FINDINGS = frozenset({"test_token_response_has_pragma_no_cache"})
+
+
 def test_oidc_provider_passes_the_rfc_profile(oidc_provider: str, tmp_path: Path) -> None:
     code, results, output = run_conformance(
         tmp_path, f"--base-url={oidc_provider}", "--profile=rfc", "--consent=follow"
     )
-    assert _failures(results, "MUST") == [], output
-    assert code == 0, output
+    failed = {f.split(":", 1)[0].split("[", 1)[0] for f in _failures(results, "MUST")}
+    assert failed == OIDC_PROVIDER_FINDINGS, output
+    assert code == (1 if OIDC_PROVIDER_FINDINGS else 0), output
     passed = sum(r["result"] == "pass" for r in results)
     assert passed >= 40, f"only {passed} checks passed:\n{output}"
 

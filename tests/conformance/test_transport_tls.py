@@ -30,6 +30,8 @@ TRANSPORT_CHECKS = {
     "test_certificate_is_valid_for_each_host",
     "test_tls_1_2_or_later_is_negotiated",
     "test_tls_1_0_and_1_1_are_refused",
+    "test_no_broken_cipher_suite_is_negotiated",
+    "test_no_weak_cipher_suite_is_negotiated",
 }
 
 
@@ -113,6 +115,29 @@ def test_transport_checks_pass_on_the_mock_started_with_tls(tmp_path: Path) -> N
         outcome = _run_transport(running.base_url, running.ca_file, tmp_path)
     assert {name.split("[", 1)[0] for name in outcome} == TRANSPORT_CHECKS
     assert set(outcome.values()) == {"pass"}, outcome
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("deviation", "caught"),
+    [
+        ("tls_legacy_versions", {"test_tls_1_0_and_1_1_are_refused"}),
+        ("tls_null_ciphers", {"test_no_broken_cipher_suite_is_negotiated"}),
+        ("tls_static_rsa", {"test_no_weak_cipher_suite_is_negotiated"}),
+    ],
+)
+def test_transport_checks_fail_on_the_mock_with_broken_tls(
+    tmp_path: Path, deviation: str, caught: set[str]
+) -> None:
+    """``--tls --deviation ...`` out of process, as CI starts it: TLS 1.0 and 1.1 offered (at
+    OpenSSL security level 0, tls.LEGACY_CIPHERS), NULL-encryption suites, static RSA suites."""
+    if deviation == "tls_legacy_versions" and not (ssl.HAS_TLSv1 and ssl.HAS_TLSv1_1):
+        pytest.skip("this Python's OpenSSL is built without TLS 1.0/1.1: nothing to offer")
+    with spawn(["--tls", "--deviation", deviation]) as running:
+        outcome = _run_transport(running.base_url, running.ca_file, tmp_path)
+    failed = {name.split("[", 1)[0] for name, result in outcome.items() if result == "FAIL"}
+    assert failed == caught, outcome
+    assert "skip" not in outcome.values(), outcome
 
 
 @pytest.mark.slow

@@ -90,6 +90,19 @@ def test_manual_consent_approve(make_mock: MakeMock) -> None:
     assert_no_redirect(again)
 
 
+def test_consent_page_cannot_be_framed_and_sends_no_referer(make_mock: MakeMock) -> None:
+    """RFC 9700 §4.16 (clickjacking) and §4.2.4 (referrer policy); the redirect carries none."""
+    mock = make_mock(MockConfig(consent="manual"))
+    page = mock.authorize(mock.register(), pkce_pair())
+    assert page.headers["x-frame-options"] == "DENY"
+    assert page.headers["content-security-policy"] == "frame-ancestors 'none'"
+    assert page.headers["referrer-policy"] == "no-referrer"
+    auto = make_mock()
+    redirect = auto.authorize(auto.register(), pkce_pair())
+    assert redirect.status_code in (302, 303)
+    assert "x-frame-options" not in redirect.headers
+
+
 def test_manual_consent_deny(make_mock: MakeMock) -> None:
     mock = make_mock(MockConfig(consent="manual"))
     page = mock.authorize(mock.register())

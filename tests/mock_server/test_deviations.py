@@ -537,7 +537,68 @@ def plain_http_too(mock: Harness) -> bool:
             return False
 
 
+def _suite_client(ciphers: str) -> ssl.SSLContext:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    context.maximum_version = ssl.TLSVersion.TLSv1_2
+    context.set_ciphers(f"{ciphers}:@SECLEVEL=0")
+    return context
+
+
+def _suite_accepted(mock: Harness, ciphers: str) -> bool:
+    with _over_tls(mock) as running:
+        try:
+            return _handshake(running, _suite_client(ciphers)) is not None
+        except ssl.SSLError:
+            return False
+
+
+def tls_null_ciphers(mock: Harness) -> bool:
+    return _suite_accepted(mock, "eNULL")
+
+
+def tls_static_rsa(mock: Harness) -> bool:
+    return _suite_accepted(mock, "kRSA")
+
+
+# Issue 18's header deviations, seen on the token response and the device verification page
+# (an HTML page of the mock's, like the consent page of --consent manual).
+def omit_pragma(mock: Harness) -> bool:
+    client = mock.register()
+    return "pragma" not in mock.exchange(client, mock.code(client)).headers
+
+
+def _page_headers(mock: Harness) -> httpx.Headers:
+    page = mock.http.get("/oauth2/device/verify")
+    assert page.headers["content-type"].startswith("text/html")
+    return page.headers
+
+
+def no_anti_framing(mock: Harness) -> bool:
+    headers = _page_headers(mock)
+    return "x-frame-options" not in headers and "content-security-policy" not in headers
+
+
+def no_referrer_policy(mock: Harness) -> bool:
+    return "referrer-policy" not in _page_headers(mock)
+
+
+def authorize_endpoint_fragment(mock: Harness) -> bool:
+    body = mock.http.get("/.well-known/oauth-authorization-server").json()
+    return "#" in body.get("authorization_endpoint", "")
+
+
+def query_token_cacheable(mock: Harness) -> bool:
+    client = mock.register()
+    token = mock.exchange(client, mock.code(client)).json()["access_token"]
+    r = mock.http.get("/v1/socket/token", params={"access_token": token})
+    return r.status_code == 200 and "private" not in r.headers.get("cache-control", "")
+
+
 TLS_DEVIATIONS = {
+    Deviation.TLS_NULL_CIPHERS,
+    Deviation.TLS_STATIC_RSA,
     Deviation.TLS_LEGACY_VERSIONS,
     Deviation.TLS_LEGACY_ONLY,
     Deviation.TLS_WRONG_HOST,
@@ -700,6 +761,13 @@ SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.REUSE_KEEPS_REFRESH: reuse_keeps_refresh,
     Deviation.FIRST_VALUE_WINS: first_value_wins,
     Deviation.REFUSE_UNKNOWN_PARAMETERS: refuse_unknown_parameters,
+    Deviation.AUTHORIZE_ENDPOINT_FRAGMENT: authorize_endpoint_fragment,
+    Deviation.OMIT_PRAGMA: omit_pragma,
+    Deviation.QUERY_TOKEN_CACHEABLE: query_token_cacheable,
+    Deviation.NO_ANTI_FRAMING: no_anti_framing,
+    Deviation.NO_REFERRER_POLICY: no_referrer_policy,
+    Deviation.TLS_NULL_CIPHERS: tls_null_ciphers,
+    Deviation.TLS_STATIC_RSA: tls_static_rsa,
 }
 
 
@@ -761,4 +829,8 @@ RELATED = {
     frozenset({Deviation.SKIP_PKCE_CHECK, Deviation.PLAIN_DOWNGRADE}),
     # Code reuse that revokes nothing keeps the refresh token too.
     frozenset({Deviation.NO_REUSE_REVOCATION, Deviation.REUSE_KEEPS_REFRESH}),
+    # Both take a token from the query; one also answers it cacheable.
+    frozenset({Deviation.ACCEPT_QUERY_TOKEN, Deviation.QUERY_TOKEN_CACHEABLE}),
+    # omit_no_store drops both headers of RFC 6749 §5.1, Pragma included.
+    frozenset({Deviation.OMIT_NO_STORE, Deviation.OMIT_PRAGMA}),
 }
