@@ -89,6 +89,20 @@ class Deviation(StrEnum):
     TLS_WRONG_HOST = "tls_wrong_host"  # the certificate names another host (RFC 6125 §6)
     PLAIN_HTTP_TOO = "plain_http_too"  # the TLS port also serves plain http (RFC 6749 §3.1)
     WEAK_TOKENS = "weak_tokens"  # access and refresh tokens from a counter (RFC 6749 §10.10)
+    # Authorization endpoint requests (issue 18: checklist items 15, 16, 23, 80-86).
+    UNKNOWN_SCOPE_INVALID_REQUEST = "unknown_scope_invalid_request"  # not invalid_scope (§4.1.2.1)
+    # redirect_uri matched without its query, so ?code=... pollutes the response (RFC 9700 §4.1.3)
+    REDIRECT_URI_QUERY_IGNORED = "redirect_uri_query_ignored"
+    # redirect_uri percent-decoded and its dot-segments removed before matching (RFC 9700 §4.1.3)
+    NORMALISED_REDIRECT_URI = "normalised_redirect_uri"
+    # no redirect_uri with several registered: the first is used (RFC 6749 §3.1.2.3)
+    DEFAULT_REDIRECT_URI = "default_redirect_uri"
+    SKIP_CONSENT = "skip_consent"  # consent="manual", and still a code without asking
+    # POST /oauth2/authorize accepted (RFC 6749 §3.1: MAY), its redirect_uri never checked
+    POST_AUTHORIZE_UNCHECKED = "post_authorize_unchecked"
+    REFUSE_UNKNOWN_PARAMETERS = "refuse_unknown_parameters"  # authorize: RFC 6749 §3.1 says ignore
+    DEFAULT_RESPONSE_TYPE = "default_response_type"  # a missing response_type is taken as code
+    CODE_IN_FRAGMENT = "code_in_fragment"  # the code in the fragment, not the query (§4.1.2)
 
 
 @dataclass(frozen=True)
