@@ -252,29 +252,43 @@ class ConsentDriver:
         params: Mapping[str, str] | Sequence[tuple[str, str]],
         *,
         consent: bool = False,
+        raw: tuple[str, str] | None = None,
+        post: bool = False,
     ) -> AuthorizationResponse:
         """The outcome of one authorization request with ``params`` (repeats allowed).
 
         ``consent``: the request is well-formed and the check needs its code; in browser mode a
-        person approves it.
+        person approves it. ``raw``: a parameter sent exactly as given, not percent-encoded (a
+        ``redirect_uri`` built to confuse parsers). ``post``: the parameters as a form body
+        (RFC 6749 §3.1 lets a server support POST); redirects are then followed with GET.
         """
         pairs = list(params.items()) if isinstance(params, Mapping) else list(params)
         redirect_uri = next((v for k, v in pairs if k == "redirect_uri"), "")
+        query = urlencode(pairs)
+        if raw is not None:
+            redirect_uri = raw[1] if raw[0] == "redirect_uri" else redirect_uri
+            query = "&".join(q for q in (query, f"{raw[0]}={raw[1]}") if q)
         separator = "&" if "?" in self.endpoint else "?"
-        url = f"{self.endpoint}{separator}{urlencode(pairs)}"
-        if self.mode == "browser" and consent and self.check in BROWSER_CHECKS:
+        url = f"{self.endpoint}{separator}{query}"
+        if self.mode == "browser" and consent and self.check in BROWSER_CHECKS and not post:
             return self._browser(url, redirect_uri)
         with httpx.Client(follow_redirects=False, timeout=self.timeout) as agent:
-            response = self._follow(agent, url, redirect_uri)
+            response = self._follow(agent, url, redirect_uri, body=query if post else None)
         if self.mode == "browser" and consent and not response.redirected:
             # A login or consent page the driver cannot pass: this check is not one a person
             # is asked for (BROWSER_CHECKS).
             pytest.skip("needs a person's consent; --consent browser asks only for a few checks")
         return response
 
-    def _follow(self, agent: httpx.Client, url: str, redirect_uri: str) -> AuthorizationResponse:
+    def _follow(
+        self, agent: httpx.Client, url: str, redirect_uri: str, body: str | None = None
+    ) -> AuthorizationResponse:
         server = _origin(self.endpoint)
-        response = agent.get(url)
+        if body is None:
+            response = agent.get(url)
+        else:
+            form_type = {"Content-Type": "application/x-www-form-urlencoded"}
+            response = agent.post(self.endpoint, content=body, headers=form_type)
         pages: list[Page] = []
         for _ in range(MAX_HOPS):
             location = response.headers.get("location")

@@ -179,7 +179,7 @@ def _starlette(ctx: Context) -> Starlette:
     oauth: list[tuple[str, list[str], Core]] = [
         ("/.well-known/oauth-authorization-server", ["GET"], rfc8414_metadata.metadata),
         ("/oauth2/register", ["POST"], rfc7591_registration.register),
-        ("/oauth2/authorize", ["GET"], rfc6749_authorize.authorize),
+        ("/oauth2/authorize", rfc6749_authorize.methods(ctx), rfc6749_authorize.authorize),
         ("/oauth2/authorize/consent", ["POST"], rfc6749_authorize.consent_decision),
         ("/oauth2/token", ["POST"], rfc6749_token.token),
         ("/oauth2/revoke", ["POST"], rfc7009_revoke.revoke),

@@ -108,6 +108,20 @@ class Deviation(StrEnum):
     NO_REFERRER_POLICY = "no_referrer_policy"  # consent page without Referrer-Policy
     TLS_NULL_CIPHERS = "tls_null_ciphers"  # with tls: NULL-encryption suites offered (RFC 9325)
     TLS_STATIC_RSA = "tls_static_rsa"  # with tls: RSA key transport offered on TLS 1.2
+    # Authorization endpoint requests (issue 18: checklist items 15, 16, 23, 80-86).
+    UNKNOWN_SCOPE_INVALID_REQUEST = "unknown_scope_invalid_request"  # not invalid_scope (§4.1.2.1)
+    # redirect_uri matched without its query, so ?code=... pollutes the response (RFC 9700 §4.1.3)
+    REDIRECT_URI_QUERY_IGNORED = "redirect_uri_query_ignored"
+    # redirect_uri percent-decoded and its dot-segments removed before matching (RFC 9700 §4.1.3)
+    NORMALISED_REDIRECT_URI = "normalised_redirect_uri"
+    # no redirect_uri with several registered: the first is used (RFC 6749 §3.1.2.3)
+    DEFAULT_REDIRECT_URI = "default_redirect_uri"
+    SKIP_CONSENT = "skip_consent"  # consent="manual", and still a code without asking
+    # POST /oauth2/authorize accepted (RFC 6749 §3.1: MAY), its redirect_uri never checked
+    POST_AUTHORIZE_UNCHECKED = "post_authorize_unchecked"
+    REFUSE_UNKNOWN_AUTHORIZE_PARAMETERS = "refuse_unknown_authorize_parameters"  # §3.1: ignore
+    DEFAULT_RESPONSE_TYPE = "default_response_type"  # a missing response_type is taken as code
+    CODE_IN_FRAGMENT = "code_in_fragment"  # the code in the fragment, not the query (§4.1.2)
 
 
 @dataclass(frozen=True)

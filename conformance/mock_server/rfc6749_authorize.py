@@ -6,17 +6,31 @@ https://www.rfc-editor.org/rfc/rfc6749#section-4.1
 from __future__ import annotations
 
 import html
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+import posixpath
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from .config import Deviation
 from .context import Context
 from .http import Incoming, OAuthProblem, Reply, error_description, parse_params
 from .rfc7591_registration import is_loopback
 from .rfc7636_pkce import CHALLENGE_PATTERN
-from .scopes import parse_scope
+from .scopes import SCOPE_IDS, parse_scope
 from .state import AuthorizationCode, RegisteredClient, new_secret
 
-__all__ = ["authorize", "consent_decision", "redirect_uri_matches"]
+__all__ = ["authorize", "consent_decision", "methods", "redirect_uri_matches"]
+
+# RFC 6749 §3.1.1, §4.1.1, RFC 7636 §4.3, RFC 9207: the parameters this endpoint knows.
+_KNOWN = frozenset(
+    {
+        "response_type",
+        "client_id",
+        "redirect_uri",
+        "scope",
+        "state",
+        "code_challenge",
+        "code_challenge_method",
+    }
+)
 
 
 class _OpenRedirect(Exception):
@@ -57,6 +71,29 @@ def redirect_uri_matches(registered: str, presented: str) -> bool:
         return False
 
 
+def _normalised(uri: str) -> str:
+    """Only under ``normalised_redirect_uri``: decoded until stable, dot-segments removed."""
+    for _ in range(4):
+        uri = unquote(uri)
+    parts = urlsplit(uri.replace("\r", "").replace("\n", ""))
+    path = posixpath.normpath(parts.path) if parts.path else ""
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+
+def _matches(ctx: Context, registered: str, presented: str) -> bool:
+    """``redirect_uri_matches``, or the looser comparisons of the broken variants."""
+    if ctx.deviates(Deviation.REDIRECT_URI_QUERY_IGNORED):
+        presented = presented.split("?", 1)[0]
+    if ctx.deviates(Deviation.NORMALISED_REDIRECT_URI):
+        presented = _normalised(presented)
+    return redirect_uri_matches(registered, presented)
+
+
+def methods(ctx: Context) -> list[str]:
+    """GET (RFC 6749 §3.1: MUST); POST, which §3.1 makes a MAY, only in a broken variant."""
+    return ["GET", "POST"] if ctx.deviates(Deviation.POST_AUTHORIZE_UNCHECKED) else ["GET"]
+
+
 def _with_query(uri: str, params: dict[str, str]) -> str:
     parts = urlsplit(uri)
     query = "&".join(q for q in (parts.query, urlencode(params)) if q)
@@ -73,8 +110,10 @@ def _no_redirect(description: str) -> OAuthProblem:
 
 def _query(req: Incoming) -> tuple[dict[str, str], set[str]]:
     """The parameters (empty ones dropped, RFC 6749 §3.1) and the names sent more than once."""
+    # POST only under post_authorize_unchecked (methods()): a form body then.
+    raw = req.body.decode("utf-8", "replace") if req.method == "POST" else req.query_string
     try:
-        pairs = parse_qsl(req.query_string, keep_blank_values=True, errors="strict")
+        pairs = parse_qsl(raw, keep_blank_values=True, errors="strict")
     except ValueError:
         raise _no_redirect("the query is not valid percent-encoded UTF-8") from None
     seen: dict[str, str] = {}
@@ -87,7 +126,7 @@ def _query(req: Incoming) -> tuple[dict[str, str], set[str]]:
 
 
 def _client_and_redirect(
-    ctx: Context, params: dict[str, str], repeated: set[str]
+    ctx: Context, params: dict[str, str], repeated: set[str], req_method: str = "GET"
 ) -> tuple[RegisteredClient, str]:
     for name in ("client_id", "redirect_uri"):
         if name in repeated:
@@ -100,13 +139,18 @@ def _client_and_redirect(
         raise _no_redirect("unknown client_id")
     redirect_uri = params.get("redirect_uri")
     if redirect_uri is None:
-        # Longbridge's page always sends redirect_uri; a single registered URI is the fallback.
-        if len(client.redirect_uris) != 1:
+        # Longbridge's page always sends redirect_uri; a single registered URI is the fallback
+        # (RFC 6749 §3.1.2.3: with several the client MUST send one).
+        several = len(client.redirect_uris) != 1
+        if several and not ctx.deviates(Deviation.DEFAULT_REDIRECT_URI):
             raise _no_redirect("redirect_uri is required")
         redirect_uri = client.redirect_uris[0]
-    elif not any(redirect_uri_matches(r, redirect_uri) for r in client.redirect_uris):
+    elif not any(_matches(ctx, r, redirect_uri) for r in client.redirect_uris):
+        unchecked_post = req_method == "POST"  # only served under post_authorize_unchecked
         if not (
-            ctx.deviates(Deviation.OPEN_REDIRECT) or ctx.deviates(Deviation.IGNORE_REDIRECT_URI)
+            ctx.deviates(Deviation.OPEN_REDIRECT)
+            or ctx.deviates(Deviation.IGNORE_REDIRECT_URI)
+            or unchecked_post
         ):
             raise _no_redirect("redirect_uri is not registered for this client")
     return client, redirect_uri
@@ -117,13 +161,22 @@ def _validate(
 ) -> None:
     if repeated:
         raise _RedirectError("invalid_request", f"parameter {sorted(repeated)[0]} is repeated")
+    unknown = sorted(set(params) - _KNOWN)
+    if unknown and ctx.deviates(Deviation.REFUSE_UNKNOWN_AUTHORIZE_PARAMETERS):
+        raise _RedirectError("invalid_request", f"unknown parameter {unknown[0]}")
     response_type = params.get("response_type")
+    if response_type is None and ctx.deviates(Deviation.DEFAULT_RESPONSE_TYPE):
+        response_type = params["response_type"] = "code"
     if response_type is None:
         raise _RedirectError("invalid_request", "response_type is required")
     if response_type != "code" and not ctx.deviates(Deviation.ANY_RESPONSE_TYPE):
         raise _RedirectError("unsupported_response_type", "only response_type=code is supported")
     if "authorization_code" not in client.grant_types:
         raise _RedirectError("unauthorized_client", "the client may not use the code grant")
+    if ctx.deviates(Deviation.UNKNOWN_SCOPE_INVALID_REQUEST) and _unknown_scope(params):
+        # The real server ignores unknown scope values (scopes.py); a server that refuses them
+        # says invalid_scope (RFC 6749 §4.1.2.1), which this broken variant does not.
+        raise _RedirectError("invalid_request", "unknown scope")
     challenge = params.get("code_challenge")
     method = params.get("code_challenge_method")
     if challenge is None:
@@ -152,13 +205,22 @@ def _validate(
         )
 
 
+def _unknown_scope(params: dict[str, str]) -> bool:
+    ids = {str(i) for i in SCOPE_IDS.values()}
+    return any(s not in SCOPE_IDS and s not in ids for s in params.get("scope", "").split())
+
+
 def _redirect(
     ctx: Context, req: Incoming, redirect_uri: str, state: str | None, response: dict[str, str]
 ) -> Reply:
     if state is not None and not ctx.deviates(Deviation.DROP_STATE):
         response["state"] = state  # §4.1.2: exactly as received
     response["iss"] = ctx.issuer(req.base_url)  # RFC 9207 §2
-    return Reply(302, None, {"Location": _with_query(redirect_uri, response)}, "text/plain")
+    location = _with_query(redirect_uri, response)
+    if ctx.deviates(Deviation.CODE_IN_FRAGMENT) and "code" in response:
+        # The broken variant answers in the fragment, as for response_type=token (§4.2.2).
+        location = _with_query(redirect_uri, {}) + "#" + urlencode(response)
+    return Reply(302, None, {"Location": location}, "text/plain")
 
 
 def _issue_code(
@@ -183,7 +245,7 @@ def authorize(ctx: Context, req: Incoming) -> Reply:
     if ctx.deviates(Deviation.ALLOW_REPEATED_PARAMETERS):
         repeated = set()  # the broken variant keeps the first value (RFC 6749 §3.1 forbids)
     try:
-        client, redirect_uri = _client_and_redirect(ctx, params, repeated)
+        client, redirect_uri = _client_and_redirect(ctx, params, repeated, req.method)
     except _OpenRedirect as broken:
         error = {"error": "unauthorized_client", "error_description": "unknown client"}
         return _redirect(ctx, req, broken.uri, params.get("state"), error)
@@ -193,7 +255,7 @@ def authorize(ctx: Context, req: Incoming) -> Reply:
     except _RedirectError as err:
         error = {"error": err.error, "error_description": err.description}
         return _redirect(ctx, req, redirect_uri, state, error)
-    if ctx.config.consent == "manual":
+    if ctx.config.consent == "manual" and not ctx.deviates(Deviation.SKIP_CONSENT):
         return _consent_page(ctx, client, redirect_uri, params)
     code = _issue_code(ctx, client, redirect_uri, params)
     return _redirect(ctx, req, redirect_uri, state, {"code": code})

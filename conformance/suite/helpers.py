@@ -176,9 +176,15 @@ class OAuthSession:
         return {**base, **extra}
 
     def authorize_raw(
-        self, params: dict[str, str] | list[tuple[str, str]], *, consent: bool = False
+        self,
+        params: dict[str, str] | list[tuple[str, str]],
+        *,
+        consent: bool = False,
+        raw: tuple[str, str] | None = None,
+        post: bool = False,
     ) -> AuthorizationResponse:
-        return self.server.driver.authorize(params, consent=consent)
+        """One authorization request through the consent driver (``ConsentDriver.authorize``)."""
+        return self.server.driver.authorize(params, consent=consent, raw=raw, post=post)
 
     def authorize(
         self,

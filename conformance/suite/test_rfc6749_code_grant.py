@@ -9,6 +9,8 @@ own login and consent steps come between a request and its response.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,6 +34,32 @@ AUTHORIZE_ERRORS = {
     "temporarily_unavailable",
 }
 UNKNOWN_RESPONSE_TYPE = "urn:example:conformance"
+# OAuch's redirect URI confusions (github.com/DistriNet/OAuch, src/OAuch/OAuch.Tests/Tests/
+# AuthEndpoint/RedirectUriConfusionTest.cs), appended to the registered URI's path and sent
+# unencoded as OAuch sends them: a server that decodes, normalises dot-segments or cuts at ";"
+# or a line break before comparing would take some of them for the registered URI.
+CONFUSIONS = (
+    "/FAKEPATH",
+    "%2FFAKEPATH",
+    "/..%2FFAKEPATH",
+    "/%2e%2e%2FFAKEPATH",
+    "/..%252FFAKEPATH",
+    "/%252e%252e%252FFAKEPATH",
+    "/FAKEPATH/..",
+    "%2FFAKEPATH%2F..",
+    "%2FFAKEPATH%2F%2e%2e",
+    "%252FFAKEPATH%252F..",
+    "%252FFAKEPATH%252F%252e%252e",
+    "/;/../../FAKEPATH",
+    "/%3B/../../FAKEPATH",
+    "%3B%2F..%2F..%2FFAKEPATH",
+    "%3B%2F%2e%2e%2F%2F%2e%2eFAKEPATH",
+    "%253B%252F..%252F..%252FFAKEPATH",
+    "%0A%0D/../../FAKEPATH",
+    "%0A%0D%2F..%2F..%2FFAKEPATH",
+    "%0A%0D%2F%2e%2e%2F%2F%2e%2eFAKEPATH",
+    "%250A%250D%252F..%252F..%252FFAKEPATH",
+)
 
 
 def _assert_error(response: httpx.Response, *errors: str) -> None:
@@ -71,12 +99,45 @@ def test_unsupported_response_type_is_redirected_with_error(session: OAuthSessio
     assert "code" not in response.params, f"Expected no code. Received: {response.params}"
 
 
+@check(15, "RFC 6749 §4.1.1, §4.1.2.1", "MUST", "authorize")
+def test_missing_response_type_is_refused(session: OAuthSession) -> None:
+    """response_type is REQUIRED (§4.1.1): a request without it gets no code.
+
+    §4.1.2.1's invalid_request fits best; unsupported_response_type, which some servers answer
+    for any response type they cannot use, is accepted too, and so is an error page.
+    """
+    pkce = Pkce.generate()
+    params = session.params(code_challenge=pkce.challenge, code_challenge_method="S256")
+    del params["response_type"]
+    response = session.authorize_raw(params, consent=True)
+    assert "code" not in response.params, (
+        f"Expected no code without response_type. Received: {response.describe()}"
+    )
+    if response.to_client:
+        error = response.params.get("error")
+        assert error in ("invalid_request", "unsupported_response_type"), (
+            f"Expected invalid_request without response_type. Received: {response.describe()}"
+        )
+    else:
+        _assert_not_redirected(response, "a request without response_type")
+
+
 @check(16, "RFC 9700 §2.1, §4.1.3", "MUST", "authorize")
 def test_redirect_uri_must_match_exactly(session: OAuthSession) -> None:
+    """Every URI that is not the registered one is refused, encoded tricks included."""
     base = session.redirect_uri.rstrip("/")
     for other in (f"{base}/extra", f"{base}x", f"{base}?x=1"):
         response = session.authorize(pkce=Pkce.generate(), redirect_uri=other)
         _assert_not_redirected(response, f"redirect_uri {other}")
+    parts = urlsplit(session.redirect_uri)
+    path_only = urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")).rstrip("/")
+    for suffix in CONFUSIONS:
+        pkce = Pkce.generate()
+        params = session.params(code_challenge=pkce.challenge, code_challenge_method="S256")
+        del params["redirect_uri"]
+        other = path_only + suffix
+        response = session.authorize_raw(params, consent=True, raw=("redirect_uri", other))
+        _assert_not_redirected(response, f"redirect_uri {other} (sent unencoded)")
 
 
 @check(17, "RFC 6749 §3.1.2.4, §4.1.2.1; RFC 9700 §4.11", "MUST", "authorize")
@@ -124,16 +185,19 @@ def test_state_is_returned_unchanged(session: OAuthSession, state: str) -> None:
 
 @check(23, "RFC 6749 §3.1", "MUST", "authorize")
 def test_repeated_parameters_are_invalid_request(session: OAuthSession) -> None:
-    params = [*session.params(state="s").items(), ("state", "t")]
-    response = session.authorize_raw(params)
-    if response.to_client:
-        error = response.params.get("error")
-        assert error == "invalid_request", (
-            f"Expected invalid_request for a repeated parameter. Received: {response.describe()}"
-        )
-    else:
-        # An error page is a refusal too (the server may not trust the redirect_uri then).
-        _assert_not_redirected(response, "a repeated parameter")
+    """§3.1: parameters MUST NOT be included more than once, even with the same value (OAuch
+    repeats response_type)."""
+    for name, again in (("state", "t"), ("response_type", "code")):
+        params = [*session.params(state="s").items(), (name, again)]
+        response = session.authorize_raw(params)
+        if response.to_client:
+            error = response.params.get("error")
+            assert error == "invalid_request", (
+                f"Expected invalid_request for a repeated {name}. Received: {response.describe()}"
+            )
+        else:
+            # An error page is a refusal too (the server may not trust the redirect_uri then).
+            _assert_not_redirected(response, f"a repeated {name}")
 
 
 @check(24, "RFC 6749 §4.1.2", "MUST", "token")

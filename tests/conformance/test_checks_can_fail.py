@@ -46,6 +46,7 @@ class Variant:
     profile: Profile = "longbridge"
     # Also a breakage under --profile rfc (False: the RFCs allow it, only Longbridge forbids).
     in_rfc: bool = True
+    consent: str = "auto"  # the run's --consent (a manual-consent mock needs "follow")
 
     @property
     def groups(self) -> tuple[str, ...]:
@@ -559,11 +560,57 @@ VARIANTS: tuple[Variant, ...] = (
         MockConfig(tls=True, deviations=frozenset({D.TLS_STATIC_RSA})),
         frozenset({"test_no_weak_cipher_suite_is_negotiated"}),
     ),
+    # Authorization endpoint requests (issue 18: checklist items 15, 16, 23, 80-86).
+    _v(
+        "unknown scope refused as invalid_request",
+        D.UNKNOWN_SCOPE_INVALID_REQUEST,
+        fails={"test_unknown_scope_is_invalid_scope"},
+    ),
+    _v(
+        "redirect_uri matched without its query",
+        D.REDIRECT_URI_QUERY_IGNORED,
+        fails={
+            "test_code_in_the_redirect_uri_cannot_pollute_the_response",
+            "test_redirect_uri_must_match_exactly",
+        },
+    ),
+    _v(
+        "redirect_uri decoded and normalised before matching",
+        D.NORMALISED_REDIRECT_URI,
+        fails={"test_redirect_uri_must_match_exactly"},
+    ),
+    _v(
+        "first registered redirect_uri when none is sent",
+        D.DEFAULT_REDIRECT_URI,
+        fails={"test_redirect_uri_is_required_with_several_registered"},
+    ),
+    Variant(
+        "consent page skipped",
+        MockConfig(consent="manual", deviations=frozenset({D.SKIP_CONSENT})),
+        frozenset({"test_code_is_not_issued_without_asking"}),
+        consent="follow",
+    ),
+    _v(
+        "POST authorization requests unchecked",
+        D.POST_AUTHORIZE_UNCHECKED,
+        fails={"test_post_authorization_requests_are_checked_like_get"},
+    ),
+    _v(
+        "unknown authorization parameters refused",
+        D.REFUSE_UNKNOWN_AUTHORIZE_PARAMETERS,
+        fails={"test_unrecognized_parameters_are_ignored"},
+    ),
+    _v(
+        "missing response_type taken as code",
+        D.DEFAULT_RESPONSE_TYPE,
+        fails={"test_missing_response_type_is_refused"},
+    ),
+    _v("code in the fragment", D.CODE_IN_FRAGMENT, fails={"test_code_comes_in_the_query"}),
 )
 # The same breakages under --profile rfc: each must fail the checks of its that the rfc
 # profile holds (at their rfc level; strict, so SHOULD findings count).
 VARIANTS += tuple(
-    Variant(f"{v.name} (rfc)", v.config, v.must_fail & _rfc_checks(), "rfc")
+    Variant(f"{v.name} (rfc)", v.config, v.must_fail & _rfc_checks(), "rfc", consent=v.consent)
     for v in VARIANTS
     if v.in_rfc and v.must_fail & _rfc_checks()
 )
@@ -578,7 +625,11 @@ VARIANTS += (
 
 
 def run_suite(
-    config: MockConfig, groups: tuple[str, ...], report_dir: Path, profile: Profile = "longbridge"
+    config: MockConfig,
+    groups: tuple[str, ...],
+    report_dir: Path,
+    profile: Profile = "longbridge",
+    consent: str = "auto",
 ) -> dict[str, str]:
     """Run the suite against a mock with ``config``; check name -> result (pass/FAIL/warn/skip)."""
     with run_in_thread(create_app(config, OffsetClock())) as running:
@@ -592,6 +643,7 @@ def run_suite(
             "CONFORMANCE_PROFILE": profile,
             # The rfc profile proves tokens alive or dead on a protected resource.
             "CONFORMANCE_RESOURCE": f"{running.base_url}/v1/socket/token",
+            "CONFORMANCE_CONSENT": consent,
         }
         # The proof profile is derandomized (the same examples on every run) and does not shrink
         # failures: these runs only need to know that a check fails, not the smallest example.
@@ -628,7 +680,9 @@ def outcomes() -> Iterator[dict[str, dict[str, str]]]:
 
     def one(variant: Variant) -> tuple[str, dict[str, str]]:
         report_dir = report_dirs[variant.name]
-        return variant.name, run_suite(variant.config, variant.groups, report_dir, variant.profile)
+        return variant.name, run_suite(
+            variant.config, variant.groups, report_dir, variant.profile, variant.consent
+        )
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = dict(pool.map(one, VARIANTS))

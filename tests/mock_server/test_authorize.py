@@ -324,3 +324,36 @@ def test_empty_parameters_count_as_absent(mock: Harness) -> None:
     client = mock.register()
     params = location_params(mock.authorize(client, code_challenge="", code_challenge_method=""))
     assert mock.exchange(client, params["code"]).status_code == 200
+
+
+def test_unknown_parameters_are_ignored(mock: Harness) -> None:
+    # RFC 6749 §3.1: the server MUST ignore unrecognized request parameters.
+    client = mock.register()
+    params = location_params(mock.authorize(client, hello="world", nonce="n"))
+    assert mock.exchange(client, params["code"]).status_code == 200
+
+
+def test_missing_response_type_is_invalid_request(mock: Harness) -> None:
+    client = mock.register()
+    params = {"client_id": client.client_id, "redirect_uri": REDIRECT_URI, "state": "state-123"}
+    assert_error_redirect(mock.http.get("/oauth2/authorize", params=params), "invalid_request")
+
+
+def test_post_is_not_offered(mock: Harness) -> None:
+    # RFC 6749 §3.1: GET is a MUST, POST a MAY; the documented endpoint is GET.
+    client = mock.register()
+    form = {"response_type": "code", "client_id": client.client_id, "redirect_uri": REDIRECT_URI}
+    response = mock.post_form("/oauth2/authorize", form)
+    assert response.status_code == 405
+    assert "location" not in response.headers
+
+
+@pytest.mark.parametrize(
+    "suffix", ["/FAKEPATH/..", "%2FFAKEPATH%2F..", "/%2e%2e", "?code=planted", "/;/../"]
+)
+def test_encoded_redirect_uris_are_not_normalised(mock: Harness, suffix: str) -> None:
+    # RFC 9700 §4.1.3: exact string matching, no decoding or dot-segment removal first.
+    client = mock.register()
+    query = urlencode({"response_type": "code", "client_id": client.client_id})
+    response = mock.http.get(f"/oauth2/authorize?{query}&redirect_uri={REDIRECT_URI}{suffix}")
+    assert_no_redirect(response)

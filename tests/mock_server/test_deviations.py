@@ -467,6 +467,63 @@ def weak_tokens(mock: Harness) -> bool:
     return estimate_entropy(tokens).bits < MUST_BITS
 
 
+# Authorization endpoint requests (issue 18: checklist items 15, 16, 23, 80-86).
+def unknown_scope_invalid_request(mock: Harness) -> bool:
+    response = mock.authorize(mock.register(), scope="no-such-scope")
+    return location_params(response).get("error") == "invalid_request"
+
+
+def redirect_uri_query_ignored(mock: Harness) -> bool:
+    response = mock.authorize(mock.register(), redirect_uri=f"{REDIRECT_URI}?code=planted")
+    return "code=planted" in response.headers.get("location", "")
+
+
+def normalised_redirect_uri(mock: Harness) -> bool:
+    response = mock.authorize(mock.register(), redirect_uri=f"{REDIRECT_URI}/FAKEPATH/..")
+    return "FAKEPATH" in response.headers.get("location", "")
+
+
+def default_redirect_uri(mock: Harness) -> bool:
+    client = mock.register(redirect_uris=(REDIRECT_URI, "https://app.example/other"))
+    response = mock.http.get(
+        "/oauth2/authorize", params={"response_type": "code", "client_id": client.client_id}
+    )
+    return "code" in urlsplit(response.headers.get("location", "")).query
+
+
+def skip_consent(mock: Harness) -> bool:
+    manual = Harness(dataclasses.replace(mock.server.config, consent="manual"))
+    try:
+        response = manual.authorize(manual.register())
+        return response.status_code == 302 and "code" in location_params(response)
+    finally:
+        manual.close()
+
+
+def post_authorize_unchecked(mock: Harness) -> bool:
+    client = mock.register()
+    form = {"response_type": "code", "client_id": client.client_id}
+    response = mock.post_form("/oauth2/authorize", form | {"redirect_uri": "https://evil.example/"})
+    location: str = response.headers.get("location", "")
+    return location.startswith("https://evil.example/?")
+
+
+def refuse_unknown_authorize_parameters(mock: Harness) -> bool:
+    response = mock.authorize(mock.register(), hello="world")
+    return location_params(response).get("error") == "invalid_request"
+
+
+def default_response_type(mock: Harness) -> bool:
+    client = mock.register()
+    params = {"client_id": client.client_id, "redirect_uri": REDIRECT_URI, "state": "s"}
+    return "code" in location_params(mock.http.get("/oauth2/authorize", params=params))
+
+
+def code_in_fragment(mock: Harness) -> bool:
+    location = mock.authorize(mock.register()).headers.get("location", "")
+    return "code=" in urlsplit(location).fragment
+
+
 # The TLS deviations act on the socket, not on the app: their scenarios serve the harness's
 # config over https on loopback (the in-memory client never sees TLS).
 def _over_tls(mock: Harness) -> contextlib.AbstractContextManager[Running]:
@@ -768,6 +825,15 @@ SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.NO_REFERRER_POLICY: no_referrer_policy,
     Deviation.TLS_NULL_CIPHERS: tls_null_ciphers,
     Deviation.TLS_STATIC_RSA: tls_static_rsa,
+    Deviation.UNKNOWN_SCOPE_INVALID_REQUEST: unknown_scope_invalid_request,
+    Deviation.REDIRECT_URI_QUERY_IGNORED: redirect_uri_query_ignored,
+    Deviation.NORMALISED_REDIRECT_URI: normalised_redirect_uri,
+    Deviation.DEFAULT_REDIRECT_URI: default_redirect_uri,
+    Deviation.SKIP_CONSENT: skip_consent,
+    Deviation.POST_AUTHORIZE_UNCHECKED: post_authorize_unchecked,
+    Deviation.REFUSE_UNKNOWN_AUTHORIZE_PARAMETERS: refuse_unknown_authorize_parameters,
+    Deviation.DEFAULT_RESPONSE_TYPE: default_response_type,
+    Deviation.CODE_IN_FRAGMENT: code_in_fragment,
 }
 
 
@@ -791,8 +857,9 @@ def test_a_deviation_breaks_only_its_rule(make_mock: MakeMock) -> None:
     # nor device_auto_approve: the device scenarios expect a pending authorization first;
     # nor padded_s256: every PKCE exchange of the helpers fails under it;
     # nor omit_registered_metadata / enveloped_token_response: the helpers read the registered
-    # auth method and the plain token response.
+    # auth method and the plain token response; nor code_in_fragment: they read the query.
     helpers_check = {
+        Deviation.CODE_IN_FRAGMENT,
         Deviation.REGISTRATION_REQUIRES_FORM,
         Deviation.OMIT_REGISTERED_METADATA,
         Deviation.ENVELOPED_TOKEN_RESPONSE,
@@ -833,4 +900,9 @@ RELATED = {
     frozenset({Deviation.ACCEPT_QUERY_TOKEN, Deviation.QUERY_TOKEN_CACHEABLE}),
     # omit_no_store drops both headers of RFC 6749 §5.1, Pragma included.
     frozenset({Deviation.OMIT_NO_STORE, Deviation.OMIT_PRAGMA}),
+    # Any redirect_uri accepted is also one accepted despite its query or its dot-segments.
+    frozenset({Deviation.IGNORE_REDIRECT_URI, Deviation.REDIRECT_URI_QUERY_IGNORED}),
+    frozenset({Deviation.OPEN_REDIRECT, Deviation.REDIRECT_URI_QUERY_IGNORED}),
+    frozenset({Deviation.IGNORE_REDIRECT_URI, Deviation.NORMALISED_REDIRECT_URI}),
+    frozenset({Deviation.OPEN_REDIRECT, Deviation.NORMALISED_REDIRECT_URI}),
 }
