@@ -89,6 +89,13 @@ class Deviation(StrEnum):
     TLS_WRONG_HOST = "tls_wrong_host"  # the certificate names another host (RFC 6125 §6)
     PLAIN_HTTP_TOO = "plain_http_too"  # the TLS port also serves plain http (RFC 6749 §3.1)
     WEAK_TOKENS = "weak_tokens"  # access and refresh tokens from a counter (RFC 6749 §10.10)
+    # Revocation (RFC 7009 §2.1) and races at the token endpoint (RFC 6749 §4.1.2, RFC 9700
+    # §4.14.2): the checks of test_rfc7009_revoke.py and test_rfc6749_races.py.
+    REVOKE_WITHOUT_CLIENT_AUTH = "revoke_without_client_auth"  # client_id alone, no secret
+    REVOKE_OTHER_CLIENTS_TOKENS = "revoke_other_clients_tokens"  # any client revokes any token
+    # Check-then-act with a window: cores run on threads, a redemption checks "unused", sleeps,
+    # then marks it used, without the lock; parallel redemptions of one code or refresh token win.
+    RACY_REDEMPTION = "racy_redemption"
 
 
 @dataclass(frozen=True)
