@@ -299,7 +299,7 @@ def coverage_table(suite: Path) -> str:
         "|---|---|",
     ]
     for name, answered in covered.items():
-        cell = "<br>".join(f"`{c}` ({checks[c].level})" for c in answered) or "— (not yet)"
+        cell = "<br>".join(f"`{c}` ({checks[c].label()})" for c in answered) or "— (not yet)"
         if name in PARTLY:
             cell += f"<br>partly: {PARTLY[name]}"
         lines.append(f"| `{name}` | {cell} |")
