@@ -8,7 +8,9 @@ the run; a SHOULD failure is reported as a warning unless ``--strict`` (Part 2, 
 
 ``level`` holds in the longbridge profile; ``rfc=`` gives the level under ``--profile rfc``, from
 the RFC's own words: ``"same"``, ``"MUST"``, ``"SHOULD"``, or ``"no"`` when the rule is
-Longbridge's choice and no RFC requirement (conformance/profiles.py).
+Longbridge's choice and no RFC requirement (conformance/profiles.py). Where the two differ the
+longbridge level is a project choice, and every report of a longbridge (or live) run says so next
+to the level: ``MUST (project choice; RFC: SHOULD)``.
 """
 
 from __future__ import annotations
@@ -23,7 +25,15 @@ import pytest
 
 from conformance.profiles import RFC_GROUPS, Profile, profile
 
-__all__ = ["GROUPS", "CheckInfo", "RfcLevel", "check", "declared_checks", "info_of"]
+__all__ = [
+    "GROUPS",
+    "CheckInfo",
+    "RfcLevel",
+    "check",
+    "declared_checks",
+    "info_of",
+    "level_text",
+]
 
 Level = Literal["MUST", "SHOULD"]
 RfcLevel = Literal["same", "MUST", "SHOULD", "no"]
@@ -61,6 +71,23 @@ class CheckInfo:
         if self.rfc == "no" or self.group not in RFC_GROUPS:
             return None
         return self.level if self.rfc == "same" else self.rfc
+
+    def project_choice(self) -> str | None:
+        """The RFC's own level ("MUST", "SHOULD", "none") where the longbridge profile holds the
+        check at another: a project choice, which every report marks. None: the RFC's level."""
+        if self.group not in RFC_GROUPS:
+            return None  # Longbridge's own API (data, envelope, state): no RFC speaks of it
+        rfc = self.level_in("rfc")
+        return None if rfc == self.level else (rfc or "none")
+
+    def label(self) -> str:
+        """The level as the reports show it: ``MUST (project choice; RFC: SHOULD)``."""
+        return level_text(self.level, self.project_choice() or "")
+
+
+def level_text(level: str, rfc_level: str = "") -> str:
+    """``level``, marked as a project choice when the RFC's own level ``rfc_level`` differs."""
+    return f"{level} (project choice; RFC: {rfc_level})" if rfc_level else level
 
 
 def check(

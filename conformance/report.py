@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from conformance import evidence
-from conformance.checks import GROUPS, info_of
+from conformance.checks import GROUPS, CheckInfo, info_of, level_text
 from conformance.limits import MAX_TIMEOUTS_IN_A_ROW, request_timeout
 from conformance.profiles import RFC_GROUPS, rfc_profile
 from conformance.redact import mask
@@ -108,6 +108,19 @@ def pytest_collectreport(report: pytest.CollectReport) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     evidence.clear()
+    info = info_of(item)
+    if info is not None:
+        # JUnit XML <properties> of the test case: the check's item, level and rule.
+        item.user_properties += [
+            ("checklist_item", info.number),
+            ("level", level_text(info.level, _project_choice(info))),
+            ("rule", info.rule),
+        ]
+
+
+def _project_choice(info: CheckInfo) -> str:
+    """The RFC's level where this run's is a project choice; none under --profile rfc."""
+    return "" if rfc_profile() else (info.project_choice() or "")
 
 
 def _note_timeouts(item: pytest.Item, call: pytest.CallInfo[None], failed: bool) -> None:
@@ -137,6 +150,7 @@ def pytest_runtest_makereport(
     number, rule, level, group = (
         (info.number, info.rule, info.level, info.group) if info else (0, "", "", "")
     )
+    choice = _project_choice(info) if info else ""
     if report.passed and report.when != "call":
         return  # set-up and teardown that went well are not outcomes
     evidence_text = _evidence(report)
@@ -154,7 +168,9 @@ def pytest_runtest_makereport(
         result = "pass" if report.passed else "FAIL"
     if report.when != "teardown":
         _note_timeouts(item, call, report.failed)
-    _results.append(Result(item.name, number, rule, level, group, result, evidence_text, exchange))
+    _results.append(
+        Result(item.name, number, rule, level, group, result, evidence_text, exchange, choice)
+    )
 
 
 def verdict(results: list[Result], stopped: str | None = None) -> str:

@@ -58,7 +58,7 @@ def rule_html(rule: str) -> str:
 def _failure(r: Result) -> str:
     parts = [
         f'<div class="failure"><h3>{html.escape(r.result)}: {html.escape(r.check)}</h3>',
-        f"<p>{html.escape(r.level)} · {rule_html(r.rule)}</p>",
+        f"<p>{html.escape(r.level_text)} · {rule_html(r.rule)}</p>",
         f"<pre>{html.escape(r.evidence)}</pre>",
     ]
     if r.exchange is not None:
@@ -97,7 +97,7 @@ def render(header: Header, results: list[Result], verdict: str) -> str:
         body.append(
             f'<tr class="{html.escape(r.result)}"><td>{r.number or ""}</td>'
             f"<td>{html.escape(r.check)}</td><td>{html.escape(r.group)}</td>"
-            f"<td>{html.escape(r.level)}</td><td>{rule_html(r.rule)}</td>"
+            f"<td>{html.escape(r.level_text)}</td><td>{rule_html(r.rule)}</td>"
             f"<td>{html.escape(r.result)}</td><td>{html.escape(r.evidence[:300])}</td></tr>"
         )
     body += ["</table>", "</body></html>"]

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 
+from conformance.checks import level_text
 from conformance.evidence import Exchange
 from conformance.redact import mask
 
@@ -45,6 +46,13 @@ class Result:
     result: str  # pass | FAIL | ERROR (set-up, teardown or collection) | warn | skip
     evidence: str
     exchange: Exchange | None = None
+    # The RFC's own level where this run's level is a project choice ("" when it is the RFC's).
+    rfc_level: str = ""
+
+    @property
+    def level_text(self) -> str:
+        """The level as every report shows it: ``MUST (project choice; RFC: SHOULD)``."""
+        return level_text(self.level, self.rfc_level)
 
 
 def _versions() -> dict[str, str]:
@@ -118,7 +126,7 @@ def table_rows(results: list[Result]) -> list[str]:
         if r.exchange is not None and r.result in ("FAIL", "ERROR", "warn"):
             evidence += f" [{r.exchange.request_line} → {r.exchange.status}]"
         rows.append(
-            f"| {r.number or ''} | {r.check} | {r.level} | {r.rule} | {r.result} | "
+            f"| {r.number or ''} | {r.check} | {r.level_text} | {r.rule} | {r.result} | "
             f"{_cell(evidence)[:400]} |"
         )
     return rows

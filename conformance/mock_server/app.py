@@ -142,7 +142,14 @@ def _oauth_endpoint(ctx: Context, core: Core) -> Callable[[Request], Awaitable[R
         except BodyTooLarge:
             return _response(OAuthProblem("invalid_request", "request body too large", 413).reply())
         try:
-            return _response(with_page_headers(ctx, core(ctx, _incoming(request, body))))
+            incoming = _incoming(request, body)
+            if ctx.deviates(Deviation.RACY_REDEMPTION):
+                # The broken variant serves requests in parallel, as a server with several
+                # workers does: its redemptions are not atomic (rfc6749_token._race_window).
+                reply = await asyncio.to_thread(core, ctx, incoming)
+            else:
+                reply = core(ctx, incoming)
+            return _response(with_page_headers(ctx, reply))
         except OAuthProblem as problem:
             reply = problem.reply(no_store=not ctx.deviates(Deviation.OMIT_NO_STORE))
             if ctx.deviates(Deviation.UNSAFE_ERROR_DESCRIPTION):

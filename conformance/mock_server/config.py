@@ -122,6 +122,13 @@ class Deviation(StrEnum):
     REFUSE_UNKNOWN_AUTHORIZE_PARAMETERS = "refuse_unknown_authorize_parameters"  # §3.1: ignore
     DEFAULT_RESPONSE_TYPE = "default_response_type"  # a missing response_type is taken as code
     CODE_IN_FRAGMENT = "code_in_fragment"  # the code in the fragment, not the query (§4.1.2)
+    # Revocation (RFC 7009 §2.1) and races at the token endpoint (RFC 6749 §4.1.2, RFC 9700
+    # §4.14.2): the checks of test_rfc7009_revoke.py and test_rfc6749_races.py.
+    REVOKE_WITHOUT_CLIENT_AUTH = "revoke_without_client_auth"  # client_id alone, no secret
+    REVOKE_OTHER_CLIENTS_TOKENS = "revoke_other_clients_tokens"  # any client revokes any token
+    # Check-then-act with a window: cores run on threads, a redemption checks "unused", sleeps,
+    # then marks it used, without the lock; parallel redemptions of one code or refresh token win.
+    RACY_REDEMPTION = "racy_redemption"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ superseded one revokes its whole family (RFC 9700 §4.14.2). The device grant is
 
 from __future__ import annotations
 
+import contextlib
+import time
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -84,6 +86,20 @@ def _revoke_access_tokens(ctx: Context, family_id: str) -> None:
             access.revoked = True
 
 
+def _redemption(ctx: Context) -> contextlib.AbstractContextManager[object]:
+    """The state's lock around a grant's check-then-act (RFC 6749 §4.1.2: a code is used once;
+    RFC 9700 §4.14.2: so is a rotated refresh token); the racy variant goes without."""
+    if ctx.deviates(Deviation.RACY_REDEMPTION):
+        return contextlib.nullcontext()
+    return ctx.state.redemption_lock
+
+
+def _race_window(ctx: Context) -> None:
+    """The racy variant: time between "not used yet" and "used" for parallel requests to pass."""
+    if ctx.deviates(Deviation.RACY_REDEMPTION):
+        time.sleep(0.1)  # on a worker thread (app.py): the event loop keeps serving
+
+
 def _code_grant(ctx: Context, client: RegisteredClient, form: dict[str, str]) -> dict[str, Any]:
     request: AuthorizationCodeTokenRequest = _validated(
         "authorization_code", form, ctx.deviates(Deviation.MISSING_AS_INVALID_GRANT)
@@ -126,6 +142,7 @@ def _code_grant(ctx: Context, client: RegisteredClient, form: dict[str, str]) ->
         }
         if not verify(verifier, challenge, code.challenge_method or "plain", **lax):
             raise _invalid_grant("code_verifier does not match the code_challenge")
+    _race_window(ctx)
     code.redeemed = True
     family = new_family(ctx, client, code.scopes)
     code.family_id = family.family_id
@@ -163,6 +180,7 @@ def _refresh_grant(ctx: Context, client: RegisteredClient, form: dict[str, str])
         body = issue_tokens(ctx, client, family, scopes)
         ctx.state.refresh_tokens.pop(body.pop("refresh_token", ""), None)
         return body
+    _race_window(ctx)
     refresh.superseded = True
     return issue_tokens(ctx, client, family, scopes)
 
@@ -200,12 +218,13 @@ def token(ctx: Context, req: Incoming) -> Reply:
     form.setdefault("client_id", client.client_id)
     if grant_type not in client.grant_types:
         raise OAuthProblem("unauthorized_client", "the client may not use this grant type")
-    if grant_type == "authorization_code":
-        body = _code_grant(ctx, client, form)
-    elif grant_type == "refresh_token":
-        body = _refresh_grant(ctx, client, form)
-    else:
-        body = device_code_grant(ctx, client, _validated(DEVICE_GRANT, form))
+    with _redemption(ctx):
+        if grant_type == "authorization_code":
+            body = _code_grant(ctx, client, form)
+        elif grant_type == "refresh_token":
+            body = _refresh_grant(ctx, client, form)
+        else:
+            body = device_code_grant(ctx, client, _validated(DEVICE_GRANT, form))
     if ctx.deviates(Deviation.TOKEN_TYPE_MAC):
         body["token_type"] = "mac"
     if ctx.deviates(Deviation.OMIT_EXPIRES_IN):

@@ -46,7 +46,11 @@ def revoke(ctx: Context, req: Incoming) -> Reply:
             401,
             {"WWW-Authenticate": 'Basic realm="longbridge"'},
         )
-    client = authenticate_client(ctx, req, form)
+    known = ctx.state.clients.get(form.get("client_id", ""))
+    if ctx.deviates(Deviation.REVOKE_WITHOUT_CLIENT_AUTH) and known is not None:
+        client = known  # the broken variant: §2.1 validates a confidential client's credentials
+    else:
+        client = authenticate_client(ctx, req, form)
     state = ctx.state
     # The hint only orders the lookup (§2.1); both kinds are searched.
     family_id = None
@@ -58,7 +62,10 @@ def revoke(ctx: Context, req: Incoming) -> Reply:
         family_id = refresh.family_id
     elif ctx.deviates(Deviation.REVOKE_UNKNOWN_TOKEN_ERROR):
         raise OAuthProblem("invalid_request", "unknown token")
-    if family_id is not None and state.families[family_id].client_id == client.client_id:
+    owner = None if family_id is None else state.families[family_id].client_id
+    if ctx.deviates(Deviation.REVOKE_OTHER_CLIENTS_TOKENS):
+        owner = client.client_id  # the broken variant: §2.1 revokes only the client's own tokens
+    if family_id is not None and owner == client.client_id:
         if not ctx.deviates(Deviation.IGNORE_REVOCATION):
             if access is not None:
                 access.revoked = True

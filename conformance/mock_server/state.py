@@ -2,12 +2,16 @@
 
 Everything lives in plain dictionaries. The server handles each request without awaiting in the
 middle, so one event loop needs no locks; the admin endpoint and tests change it the same way.
+Redemptions (a code, a refresh token, a device code: check "unused", then mark it used) still
+take :attr:`State.redemption_lock`, so they stay atomic when a core runs on a worker thread (the
+``racy_redemption`` variant does, without the lock) or a test redeems from its own thread.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
@@ -137,6 +141,10 @@ class State:
     runtime_faults: tuple[Fault, ...] = ()  # set through the admin endpoint
     # The data API's books (orders, watchlists, ...), one object per area, seeded on first use.
     areas: dict[str, Any] = field(default_factory=dict)
+    # RFC 6749 §4.1.2, RFC 9700 §4.14.2: one redemption at a time (see the module docstring).
+    redemption_lock: threading.Lock = field(
+        default_factory=threading.Lock, repr=False, compare=False
+    )
 
     def area(self, key: str, factory: Callable[[], T]) -> T:
         """The state of data API area ``key``, created by ``factory`` on first use."""

@@ -98,6 +98,11 @@ def _rotated(session: OAuthSession) -> tuple[str, dict[str, Any]]:
 
 @check(48, "RFC 9700 §4.14.2; Part 2 choice 7", "MUST", "refresh")
 def test_superseded_refresh_token_is_invalid_grant(session: OAuthSession) -> None:
+    # A MUST in the rfc profile too, where it runs only for a public client of a rotating server:
+    # RFC 6749 §6 alone "MAY revoke the old refresh token", but RFC 9700 §2.2.2 says a public
+    # client's refresh tokens "MUST be sender-constrained or use refresh token rotation", and
+    # rotation is "The previous refresh token is invalidated" (§4.14.2); bearer tokens are not
+    # sender-constrained.
     old, _ = _rotated(session)
     response = session.refresh(old)
     ok = response.status_code == 400 and _error(response) == "invalid_grant"

@@ -606,6 +606,26 @@ VARIANTS: tuple[Variant, ...] = (
         fails={"test_missing_response_type_is_refused"},
     ),
     _v("code in the fragment", D.CODE_IN_FRAGMENT, fails={"test_code_comes_in_the_query"}),
+    # Revocation bound to the client (RFC 7009 §2.1) and races at the token endpoint.
+    _v(
+        "revocation without client authentication",
+        D.REVOKE_WITHOUT_CLIENT_AUTH,
+        fails={"test_revocation_requires_the_clients_credentials"},
+    ),
+    _v(
+        "revocation of another client's tokens",
+        D.REVOKE_OTHER_CLIENTS_TOKENS,
+        fails={"test_revocation_by_another_client_revokes_nothing"},
+    ),
+    _v(
+        "racy redemption",
+        D.RACY_REDEMPTION,
+        fails={
+            "test_parallel_exchanges_of_one_code_succeed_once",
+            "test_parallel_refreshes_of_one_token_succeed_once",
+            "test_tokens_won_in_a_race_die_with_their_grant",
+        },
+    ),
 )
 # The same breakages under --profile rfc: each must fail the checks of its that the rfc
 # profile holds (at their rfc level; strict, so SHOULD findings count).

@@ -13,8 +13,10 @@ import dataclasses
 import hashlib
 import socket
 import ssl
+import threading
 import warnings
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -653,6 +655,38 @@ def query_token_cacheable(mock: Harness) -> bool:
     return r.status_code == 200 and "private" not in r.headers.get("cache-control", "")
 
 
+# Revocation (RFC 7009 §2.1) and races at the token endpoint.
+
+
+def revoke_without_client_auth(mock: Harness) -> bool:
+    client = mock.register("client_secret_post")
+    tokens = mock.tokens(client)
+    form = {"token": tokens["refresh_token"], "client_id": client.client_id}
+    mock.post_form("/oauth2/revoke", form)  # no secret
+    return mock.refresh(client, tokens["refresh_token"]).status_code != 200
+
+
+def revoke_other_clients_tokens(mock: Harness) -> bool:
+    client, other = mock.register(), mock.register()
+    tokens = mock.tokens(client)
+    assert mock.revoke(other, tokens["refresh_token"]).status_code == 200
+    return mock.refresh(client, tokens["refresh_token"]).status_code != 200
+
+
+def racy_redemption(mock: Harness) -> bool:
+    client = mock.register()
+    pkce = pkce_pair()
+    code = mock.code(client, pkce)
+    barrier = threading.Barrier(3)
+
+    def exchange(_: int) -> int:
+        barrier.wait(timeout=10)
+        return mock.exchange(client, code, pkce).status_code
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        return list(pool.map(exchange, range(3))).count(200) > 1
+
+
 TLS_DEVIATIONS = {
     Deviation.TLS_NULL_CIPHERS,
     Deviation.TLS_STATIC_RSA,
@@ -805,6 +839,9 @@ SCENARIOS: dict[Deviation, Scenario] = {
     Deviation.INVALID_CLIENT_400: invalid_client_400,
     Deviation.UNSAFE_ERROR_DESCRIPTION: unsafe_error_description,
     Deviation.WEAK_TOKENS: weak_tokens,
+    Deviation.REVOKE_WITHOUT_CLIENT_AUTH: revoke_without_client_auth,
+    Deviation.REVOKE_OTHER_CLIENTS_TOKENS: revoke_other_clients_tokens,
+    Deviation.RACY_REDEMPTION: racy_redemption,
     Deviation.TLS_LEGACY_VERSIONS: tls_legacy_versions,
     Deviation.TLS_LEGACY_ONLY: tls_legacy_only,
     Deviation.TLS_WRONG_HOST: tls_wrong_host,
@@ -884,8 +921,12 @@ def test_a_deviation_breaks_only_its_rule(make_mock: MakeMock) -> None:
 
 # Pairs whose scenarios observe the same behaviour from two sides.
 RELATED = {
+    # A confidential client's client_id alone authenticates it everywhere, revocation included.
+    frozenset({Deviation.SECRETLESS_CONFIDENTIAL, Deviation.REVOKE_WITHOUT_CLIENT_AUTH}),
     frozenset({Deviation.IGNORE_REDIRECT_URI, Deviation.OPEN_REDIRECT}),
     frozenset({Deviation.ALLOW_CODE_REUSE, Deviation.NO_REUSE_REVOCATION}),
+    # A reusable code is redeemed by every parallel request too.
+    frozenset({Deviation.ALLOW_CODE_REUSE, Deviation.RACY_REDEMPTION}),
     # Both accept plain PKCE; they differ in what the metadata offers.
     frozenset({Deviation.ALLOW_PLAIN_PKCE, Deviation.UNADVERTISED_PLAIN_PKCE}),
     frozenset({Deviation.KEEP_SUPERSEDED_REFRESH_TOKENS, Deviation.NO_FAMILY_REVOCATION}),

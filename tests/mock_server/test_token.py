@@ -5,16 +5,21 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import urlencode
 
 import httpx
 import pytest
 
-from conformance.mock_server import MockConfig
+from conformance.mock_server import Deviation, FakeClock, MockConfig
+from conformance.mock_server.http import Incoming, OAuthProblem
+from conformance.mock_server.rfc6749_token import token
 from conformance.spec import validator_for
 
-from .harness import Harness, MakeMock, basic_auth, location_params, pkce_pair
+from .harness import BASE_URL, FORM, Harness, MakeMock, basic_auth, location_params, pkce_pair
 
 DESCRIPTION = re.compile(r"^[\x20\x21\x23-\x5b\x5d-\x7e]*$")  # RFC 6749 §5.2
 ERRORS = {
@@ -540,3 +545,59 @@ def test_a_confidential_clients_refresh_needs_its_secret(mock: Harness) -> None:
     assert_token_error(mock.post_form("/oauth2/token", form), "invalid_request")
     with_id = mock.post_form("/oauth2/token", {**form, "client_id": client.client_id})
     assert_token_error(with_id, "invalid_client", 401)
+
+
+class _SlowClock(FakeClock):
+    """A clock that takes its time: it is read between "not used yet" and "used" (the expiry
+    check), which opens that window wide for redemptions running on threads."""
+
+    def now(self) -> float:
+        time.sleep(0.02)
+        return super().now()
+
+
+def _redeem_in_parallel(mock: Harness, form: dict[str, str], client_id: str) -> list[int]:
+    """The token core itself, called from 5 threads at once (as workers of a server would)."""
+    request = Incoming(
+        method="POST",
+        path="/oauth2/token",
+        query_string="",
+        headers={"content-type": FORM},
+        body=urlencode({**form, "client_id": client_id}).encode(),
+        base_url=BASE_URL,
+    )
+    ctx = mock.server.ctx
+    ctx.clock = _SlowClock(ctx.clock.now())
+    barrier = threading.Barrier(5)
+
+    def one(_: int) -> int:
+        barrier.wait(timeout=10)
+        try:
+            return token(ctx, request).status
+        except OAuthProblem as problem:
+            return problem.status
+
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        return list(pool.map(one, range(5)))
+
+
+@pytest.mark.parametrize("grant", ["authorization_code", "refresh_token"])
+def test_parallel_redemptions_on_threads_succeed_once(make_mock: MakeMock, grant: str) -> None:
+    # RFC 6749 §4.1.2 (a code is used once), RFC 9700 §4.14.2 (so is a rotated refresh token):
+    # atomic under State.redemption_lock even when the core runs on several threads.
+    def statuses(mock: Harness) -> list[int]:
+        client = mock.register()
+        pkce = pkce_pair()
+        code = mock.code(client, pkce)
+        if grant == "authorization_code":
+            form = {"grant_type": grant, "code": code, "redirect_uri": client.redirect_uri}
+            form["code_verifier"] = pkce.verifier
+        else:
+            refresh_token = mock.exchange(client, code, pkce).json()["refresh_token"]
+            form = {"grant_type": grant, "refresh_token": refresh_token}
+        return _redeem_in_parallel(mock, form, client.client_id)
+
+    assert sorted(statuses(make_mock())) == [200, 400, 400, 400, 400]
+    # Without the lock (the racy variant) the same calls redeem more than once.
+    racy = make_mock(MockConfig(deviations=frozenset({Deviation.RACY_REDEMPTION})))
+    assert statuses(racy).count(200) > 1
