@@ -24,9 +24,9 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperati
 from typing import TYPE_CHECKING, Any
 
 from .context import Context
-from .data_asset import CASH, MAX_FINANCE_HKD, STOCKS, TO_HKD
 from .data_call import bad_parameter
 from .real_shapes import sometimes
+from .seed_data import CASH, INSTRUMENTS, MAX_FINANCE_HKD, STOCKS, TO_HKD, Instrument
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
@@ -41,7 +41,6 @@ __all__ = [
     "HANDLERS",
     "HISTORY_ORDERS",
     "OPEN_STATUSES",
-    "SECURITIES",
     "TradeState",
 ]
 
@@ -79,30 +78,6 @@ NEEDS_PRICE = frozenset({"LO", "ELO", "ALO", "ODD", "LIT"})
 NEEDS_TRIGGER = frozenset({"LIT", "MIT"})
 # Order ids are snowflake-like, as the real ones look: milliseconds since this epoch, shifted.
 ID_EPOCH = 1_600_000_000
-
-
-@dataclass(frozen=True)
-class Security:
-    symbol: str
-    name: str
-    currency: str
-    market: str
-    last_price: Decimal
-    lot: int  # board lot; US securities trade in single shares
-
-
-SECURITIES: dict[str, Security] = {
-    s.symbol: s
-    for s in (
-        Security("700.HK", "TENCENT", "HKD", "HK", Decimal("368.20"), 100),
-        Security("9988.HK", "BABA-W", "HKD", "HK", Decimal("82.45"), 100),
-        Security("5.HK", "HSBC HOLDINGS", "HKD", "HK", Decimal("63.50"), 400),
-        Security("AAPL.US", "Apple Inc.", "USD", "US", Decimal("189.50"), 1),
-        Security("TSLA.US", "Tesla, Inc.", "USD", "US", Decimal("242.10"), 1),
-        Security("NVDA.US", "NVIDIA Corporation", "USD", "US", Decimal("131.80"), 1),
-        Security("MSFT.US", "Microsoft Corporation", "USD", "US", Decimal("415.30"), 1),
-    )
-}
 
 
 @dataclass(frozen=True)
@@ -165,8 +140,8 @@ class Order:
     history: list[HistoryEntry] = field(default_factory=list)
 
     @property
-    def security(self) -> Security:
-        return SECURITIES[self.symbol]
+    def security(self) -> Instrument:
+        return INSTRUMENTS[self.symbol]
 
     @property
     def is_open(self) -> bool:
@@ -312,7 +287,7 @@ def _near(rng: random.Random, price: Decimal, spread: int) -> Decimal:
     return _money(price * (1000 + rng.randint(-spread, spread)) / 1000)
 
 
-def _generated_order(rng: random.Random, state: TradeState, security: Security, at: int,
+def _generated_order(rng: random.Random, state: TradeState, security: Instrument, at: int,
                      order_type: str) -> Order:  # fmt: skip
     lots = rng.randint(1, 5)
     quantity = Decimal(security.lot * lots if security.market == "HK" else rng.randint(1, 40))
@@ -372,7 +347,7 @@ def _finish(rng: random.Random, state: TradeState, order: Order, status: str, at
 
 def _seed_history(state: TradeState, now: int) -> None:
     rng = state.rng
-    symbols = list(SECURITIES.values())
+    symbols = list(INSTRUMENTS.values())
     newest = now - TODAY - 3600  # history orders are all older than "today"
     times = sorted(rng.randint(now - HISTORY_WINDOW + 3600, newest) for _ in range(HISTORY_ORDERS))
     for i, at in enumerate(times):
@@ -408,7 +383,7 @@ def _seed_today(state: TradeState, now: int) -> None:
     ]
     for order_id, symbol, side, quantity, price, ago in fixed:
         at = now - ago
-        market = SECURITIES[symbol].market
+        market = INSTRUMENTS[symbol].market
         order = state.add(
             Order(
                 order_id,
@@ -427,7 +402,7 @@ def _seed_today(state: TradeState, now: int) -> None:
             state.fill(order, quantity, price, at + 60)
     statuses = ("NewStatus", "PartialFilledStatus", "FilledStatus", "CanceledStatus",
                 "RejectedStatus", "FilledStatus", "NewStatus", "WaitToNew")  # fmt: skip
-    symbols = list(SECURITIES.values())
+    symbols = list(INSTRUMENTS.values())
     for i, status in enumerate(statuses):
         # Old enough that every fill and cancellation below happened before now.
         at = now - rng.randint(2 * 3600 + 60, 6 * 3600)
@@ -462,8 +437,8 @@ def _decimal(body: dict[str, Any], name: str, *, positive: bool = True) -> Decim
     return value
 
 
-def _security(symbol: str) -> Security:
-    security = SECURITIES.get(symbol)
+def _security(symbol: str) -> Instrument:
+    security = INSTRUMENTS.get(symbol)
     if security is None:
         raise bad_parameter(f"symbol {symbol} is unknown or not tradable")
     return security
@@ -581,7 +556,7 @@ def submit_order(ctx: Context, call: Call) -> Any:
 
 
 def _check_quantity(
-    security: Security, order_type: str, quantity: Decimal, name: str = "submitted_quantity"
+    security: Instrument, order_type: str, quantity: Decimal, name: str = "submitted_quantity"
 ) -> None:
     if security.market != "US" and quantity != quantity.to_integral_value():
         raise bad_parameter(f"{name} must be a whole number for HK securities")
