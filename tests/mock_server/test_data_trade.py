@@ -15,16 +15,16 @@ import pytest
 from conformance.mock_server import FakeClock, MockConfig
 from conformance.mock_server.context import Context
 from conformance.mock_server.data_api import Call, Caller
-from conformance.mock_server.data_trade import (
+from conformance.mock_server.data_trade import HANDLERS
+from conformance.mock_server.http import ApiProblem, Incoming
+from conformance.mock_server.order_book import (
     EXAMPLE_CANCEL_ORDER_ID,
     EXAMPLE_ESTIMATE_ORDER_ID,
     EXAMPLE_FILLED_TODAY_ID,
     EXAMPLE_HISTORY_ORDER_ID,
     EXAMPLE_OPEN_ORDER_ID,
-    HANDLERS,
     OPEN_STATUSES,
 )
-from conformance.mock_server.http import ApiProblem, Incoming
 from conformance.spec import load_spec
 
 from .harness import Harness
