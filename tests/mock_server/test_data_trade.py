@@ -14,9 +14,8 @@ import pytest
 
 from conformance.mock_server import FakeClock, MockConfig
 from conformance.mock_server.context import Context
-from conformance.mock_server.data_api import Call, Caller
+from conformance.mock_server.data_api import Caller
 from conformance.mock_server.data_trade import HANDLERS
-from conformance.mock_server.http import ApiProblem, Incoming
 from conformance.mock_server.order_book import (
     EXAMPLE_CANCEL_ORDER_ID,
     EXAMPLE_ESTIMATE_ORDER_ID,
@@ -27,7 +26,7 @@ from conformance.mock_server.order_book import (
 )
 from conformance.spec import load_spec
 
-from .harness import Harness
+from .harness import AreaHandlers, Harness
 from .spec_schemas import conforms
 
 NOW = 1_767_225_600  # FakeClock's start, 2026-01-01T00:00:00Z
@@ -45,22 +44,9 @@ EXAMPLE_IDS = (
 PATHS: dict[str, Any] = load_spec()["paths"]
 
 
-@pytest.fixture
-def ctx() -> Context:
-    return Context(MockConfig(), FakeClock())
-
-
-def call(ctx: Context, op: str, body: dict[str, Any] | None = None, **params: Any) -> Any:
-    req = Incoming("GET", "/", "", {}, b"", "http://mock")
-    return HANDLERS[op](ctx, Call(CALLER, params, body, req))
-
-
-def problem(ctx: Context, op: str, body: dict[str, Any] | None = None, **params: Any) -> str:
-    with pytest.raises(ApiProblem) as raised:
-        call(ctx, op, body, **params)
-    assert raised.value.status == 400
-    assert raised.value.code == 400000
-    return str(raised.value.message)
+_AREA = AreaHandlers(HANDLERS, CALLER)
+call = _AREA.call
+problem = _AREA.problem
 
 
 def lo(**extra: Any) -> dict[str, Any]:
