@@ -21,13 +21,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from .context import Context
-from .data_call import bad_parameter
+from .handler_call import bad_parameter
 from .real_shapes import sometimes
 from .seed_data import CASH, MAX_FINANCE_HKD, STOCKS, TO_HKD
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
-    from .data_call import Call
+    from .handler_call import Call
 
 __all__ = [
     "ACCOUNT_CHANNEL",

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .context import Context
-from .data_call import bad_parameter
+from .handler_call import bad_parameter
 from .seed_data import INSTRUMENTS
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
-    from .data_call import Call
+    from .handler_call import Call
 
 __all__ = [
     "EXAMPLE_COMMENT_ID",

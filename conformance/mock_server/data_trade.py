@@ -15,7 +15,7 @@ from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from .context import Context
-from .data_call import bad_parameter
+from .handler_call import bad_parameter
 from .order_book import (
     HISTORY_WINDOW,
     NEEDS_PRICE,
@@ -32,7 +32,7 @@ from .seed_data import CASH, INSTRUMENTS, MAX_FINANCE_HKD, STOCKS, TO_HKD, Instr
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
-    from .data_call import Call
+    from .handler_call import Call
 
 __all__ = ["HANDLERS"]
 

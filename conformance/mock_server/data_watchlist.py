@@ -16,13 +16,13 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .context import Context
-from .data_call import bad_parameter
+from .handler_call import bad_parameter
 from .real_shapes import sometimes
 from .seed_data import INSTRUMENTS
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
-    from .data_call import Call
+    from .handler_call import Call
 
 __all__ = [
     "EXAMPLE_DELETE_GROUP_ID",

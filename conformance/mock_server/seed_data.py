@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .state import Security
+from .state import SecurityListEntry
 
 __all__ = [
     "CASH",
@@ -55,13 +55,13 @@ _US_SECURITIES = (
 )
 
 
-def security_list(seed: int) -> list[Security]:
+def security_list(seed: int) -> list[SecurityListEntry]:
     """Sixteen securities chosen by ``seed``, TSLA.US always among them, sorted by symbol."""
     rng = random.Random(seed)  # noqa: S311 - test data, not secrets
     others = [s for s in _US_SECURITIES if s[0] != "TSLA.US"]
     chosen = [("TSLA.US", "特斯拉"), *rng.sample(others, 15)]
     return [
-        Security(symbol=symbol, name_cn=name_cn, name_hk="", name_en="")
+        SecurityListEntry(symbol=symbol, name_cn=name_cn, name_hk="", name_en="")
         for symbol, name_cn in sorted(chosen)
     ]
 
