@@ -184,7 +184,9 @@ def _check_quantity(
     if security.market != "US" and quantity != quantity.to_integral_value():
         raise bad_parameter(f"{name} must be a whole number for HK securities")
     # Odd-lot orders (ODD) are the only way to trade less than a board lot in HK (§5.7).
-    if security.market == "HK" and order_type != "ODD" and quantity % security.lot:
+    # In whole numbers (an HK quantity is one by now): Decimal's % refuses a quotient beyond its
+    # 28-digit precision, and the spec's pattern allows any number of digits.
+    if security.market == "HK" and order_type != "ODD" and int(quantity) % security.lot:
         raise bad_parameter(
             f"{name} must be a multiple of the board lot ({security.lot}) of {security.symbol}"
         )

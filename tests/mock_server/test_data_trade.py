@@ -251,6 +251,8 @@ def test_submit_places_a_new_order_seen_today_and_in_detail(ctx: Context) -> Non
         (lo(time_in_force="GTD", expire_date="2026-02-30"), "expire_date"),
         (lo(symbol="NOPE.US"), "symbol"),
         (lo(symbol="700.HK", submitted_quantity="150"), "submitted_quantity"),
+        # Beyond Decimal's 28 digits, where its % raises DivisionImpossible (once a 500).
+        (lo(symbol="5.HK", submitted_quantity="1" + "0" * 31 + "1"), "submitted_quantity"),
         (lo(submitted_quantity="0"), "submitted_quantity"),
         (lo(submitted_price="0"), "submitted_price"),
         (lo(outside_rth=""), "outside_rth"),
@@ -262,6 +264,12 @@ def test_submit_refuses_what_section_5_2_requires(
     before = call(ctx, "listTodayOrders")
     assert field in problem(ctx, "submitOrder", body)
     assert call(ctx, "listTodayOrders") == before  # nothing placed
+
+
+def test_a_whole_number_of_lots_beyond_decimal_precision_is_placed(ctx: Context) -> None:
+    quantity = "1" + "0" * 31  # 2.5e28 lots of 400
+    placed = call(ctx, "submitOrder", lo(symbol="5.HK", submitted_quantity=quantity))
+    assert call(ctx, "getOrderDetail", order_id=placed["order_id"])["quantity"] == quantity
 
 
 def test_submit_accepts_each_conditional_type_with_its_fields(ctx: Context) -> None:
