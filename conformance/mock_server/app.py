@@ -32,7 +32,7 @@ from .admin import admin_routes
 from .clock import Clock, FakeClock
 from .config import Deviation, Fault, MockConfig
 from .context import Context
-from .data_api import OPERATIONS, Operation, handle
+from .data_api import OPERATIONS, ServedOperation, handle
 from .envelope import error_reply
 from .http import ApiProblem, Incoming, OAuthProblem, Reply
 from .literal_router import LiteralPathRouter
@@ -161,7 +161,7 @@ def _oauth_endpoint(ctx: Context, core: Core) -> Callable[[Request], Awaitable[R
 
 
 def _api_endpoint(
-    ctx: Context, ops: Mapping[str, Operation]
+    ctx: Context, ops: Mapping[str, ServedOperation]
 ) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         try:
@@ -209,7 +209,7 @@ def _starlette(ctx: Context) -> Starlette:
     )
     # One route per path, so a 405 lists every method of the path in Allow (RFC 9110 §15.5.6);
     # OPERATIONS lists literal paths before templated ones (/topics/mine before /topics/{id}).
-    by_path: dict[str, dict[str, Operation]] = {}
+    by_path: dict[str, dict[str, ServedOperation]] = {}
     for op in OPERATIONS:
         by_path.setdefault(op.path, {})[op.method] = op
     for path, ops in by_path.items():

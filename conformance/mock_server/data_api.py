@@ -18,20 +18,22 @@ from urllib.parse import parse_qsl
 from . import data_asset, data_content, data_trade, data_watchlist, rfc3339
 from .config import Deviation
 from .context import Context
-from .data_call import Call, Caller, Handler
 from .envelope import INVALID_PARAMETER, error_reply, success
+from .handler_call import Call, Caller, Handler
 from .http import ApiProblem, DuplicateParameter, Incoming, Reply, parse_params
 from .legacy_signature import authenticate_legacy
 from .openapi import SpecOperation, data_operations
 from .rfc6750_bearer import authenticate_bearer, bearer_token, unauthorized, www_authenticate
 from .scopes import SCOPE_IDS
-from .state import Security
+from .state import SecurityListEntry
 
-__all__ = ["HANDLERS", "OPERATIONS", "Call", "Caller", "Handler", "Operation", "handle"]
+__all__ = ["HANDLERS", "OPERATIONS", "Call", "Caller", "Handler", "ServedOperation", "handle"]
 
 
 @dataclass(frozen=True)
-class Operation:
+class ServedOperation:
+    """A spec operation as the mock serves it: bound to the handler that answers it."""
+
     spec: SpecOperation
     handler: Handler
 
@@ -96,7 +98,7 @@ def _query_token_used(ctx: Context, req: Incoming) -> bool:
     return bool(dict(parse_qsl(req.query_string)).get("access_token"))
 
 
-def handle(ctx: Context, req: Incoming, op: Operation) -> Reply:
+def handle(ctx: Context, req: Incoming, op: ServedOperation) -> Reply:
     """Authenticate, check the scope, validate the input, run the operation, wrap the result."""
     try:
         allowlist = ctx.config.ip_allowlist
@@ -135,7 +137,7 @@ _INVALID_REQUEST_CODES = {"getSecurityList": 310010}
 _DECIMAL_TEXT = re.compile(r"^-?[0-9]+\.[0-9]+$")
 
 
-def _validated(ctx: Context, req: Incoming, op: Operation) -> tuple[dict[str, Any], Any]:
+def _validated(ctx: Context, req: Incoming, op: ServedOperation) -> tuple[dict[str, Any], Any]:
     if ctx.deviates(Deviation.SKIP_INPUT_VALIDATION):
         # The broken variant: parameters as sent, the body as parsed, nothing checked.
         body = json.loads(req.body) if req.body.strip() else None
@@ -150,7 +152,7 @@ def _validated(ctx: Context, req: Incoming, op: Operation) -> tuple[dict[str, An
         raise ApiProblem(own, "invalid request", 400) from None
 
 
-def _run(ctx: Context, op: Operation, call: Call) -> Any:
+def _run(ctx: Context, op: ServedOperation, call: Call) -> Any:
     """The handler, or one of the broken variants of the data API's state (config.Deviation)."""
     if ctx.deviates(Deviation.PAGING_IGNORES_PAGE) and "page" in call.params:
         call = replace(call, params={**call.params, "page": 1})
@@ -175,7 +177,7 @@ def _decimals_as_numbers(data: Any) -> Any:
     return data
 
 
-_SECURITY_FIELDS = tuple(f.name for f in fields(Security))
+_SECURITY_FIELDS = tuple(f.name for f in fields(SecurityListEntry))
 
 
 def _security_list(ctx: Context, call: Call) -> Any:
@@ -217,11 +219,11 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
-def _operations() -> tuple[Operation, ...]:
+def _operations() -> tuple[ServedOperation, ...]:
     missing = [op.operation_id for op in data_operations() if op.operation_id not in HANDLERS]
     if missing:
         raise RuntimeError(f"the mock has no handler for {', '.join(missing)}")
-    return tuple(Operation(op, HANDLERS[op.operation_id]) for op in data_operations())
+    return tuple(ServedOperation(op, HANDLERS[op.operation_id]) for op in data_operations())
 
 
-OPERATIONS: tuple[Operation, ...] = _operations()
+OPERATIONS: tuple[ServedOperation, ...] = _operations()

@@ -2,10 +2,11 @@
 
 One seeded account (docs/longbridge-api.md §5.3): cash in HKD, USD and CNH; stocks in HK and US;
 two funds; a cash-flow history of 150 rows over the last 90 days; daily and monthly statements.
-Every amount is derived from the same few constants, so the balance, the positions and the
-exchange rates agree with one another. Values are decimal text and timestamps strings of unix
-seconds, as the real API sends them (§5); the only exception is the exchange rates, which the
-SDK reads as JSON numbers (``f64`` in rust/src/portfolio/types.rs).
+Every amount is derived from the same few constants (the account's cash, rates and stocks are in
+``seed_data``, shared with the trade area), so the balance, the positions and the exchange rates
+agree with one another. Values are decimal text and timestamps strings of unix seconds, as the
+real API sends them (§5); the only exception is the exchange rates, which the SDK reads as JSON
+numbers (``f64`` in rust/src/portfolio/types.rs).
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from .context import Context
-from .data_call import bad_parameter
+from .handler_call import bad_parameter
 from .real_shapes import sometimes
+from .seed_data import CASH, MAX_FINANCE_HKD, STOCKS, TO_HKD
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
-    from .data_call import Call
+    from .handler_call import Call
 
 __all__ = [
     "ACCOUNT_CHANNEL",
@@ -39,32 +41,12 @@ ACCOUNT_CHANNEL = "lb"
 CENT = Decimal("0.01")
 DAY = 86_400
 
-# Rates into HKD, the account's base currency; balances in other currencies divide by them.
-TO_HKD: dict[str, Decimal] = {"HKD": Decimal(1), "USD": Decimal("7.7812"), "CNH": Decimal("1.0712")}
-CASH: dict[str, Decimal] = {
-    "HKD": Decimal("250000.00"),
-    "USD": Decimal("18000.00"),
-    "CNH": Decimal("30000.00"),
-}
 FROZEN_CASH: dict[str, Decimal] = {
     "HKD": Decimal("3205.00"),
     "USD": Decimal("0.00"),
     "CNH": Decimal("0.00"),
 }
 FROZEN_FEE_HKD = Decimal("12.50")  # fee held back for an open HK order
-MAX_FINANCE_HKD = Decimal("500000.00")
-
-
-@dataclass(frozen=True)
-class StockHolding:
-    symbol: str
-    name: str
-    quantity: Decimal
-    available: Decimal
-    currency: str
-    market: str
-    cost_price: Decimal
-    last_price: Decimal  # marks the position to market for the balance
 
 
 @dataclass(frozen=True)
@@ -77,16 +59,6 @@ class FundHolding:
     cost_nav: Decimal
 
 
-STOCKS: tuple[StockHolding, ...] = (
-    StockHolding("700.HK", "TENCENT", Decimal(500), Decimal(500), "HKD", "HK",
-                 Decimal("320.50"), Decimal("368.20")),
-    StockHolding("9988.HK", "BABA-W", Decimal(1000), Decimal(800), "HKD", "HK",
-                 Decimal("78.25"), Decimal("82.45")),
-    StockHolding("AAPL.US", "Apple Inc.", Decimal(50), Decimal(50), "USD", "US",
-                 Decimal("172.30"), Decimal("189.50")),
-    StockHolding("TSLA.US", "Tesla, Inc.", Decimal(20), Decimal(20), "USD", "US",
-                 Decimal("215.80"), Decimal("242.10")),
-)  # fmt: skip
 FUNDS: tuple[FundHolding, ...] = (
     FundHolding("HK0000447943", "Example Asia Bond Fund A HKD", "HKD", Decimal("5000.00"),
                 Decimal("10.2360"), Decimal("9.8540")),

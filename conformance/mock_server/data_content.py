@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .context import Context
-from .data_call import bad_parameter
-from .data_trade import SECURITIES
+from .handler_call import bad_parameter
+from .seed_data import INSTRUMENTS
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
-    from .data_call import Call
+    from .handler_call import Call
 
 __all__ = [
     "EXAMPLE_COMMENT_ID",
@@ -151,8 +151,8 @@ class ContentState:
         topics: dict[str, Topic] = {}
         # Other members' topics: two per security, so every listTopics has something to show.
         topic_id = FIRST_COMMUNITY_TOPIC_ID
-        for n, symbol in enumerate(SECURITIES):
-            name = SECURITIES[symbol].name
+        for n, symbol in enumerate(INSTRUMENTS):
+            name = INSTRUMENTS[symbol].name
             for k, title in enumerate((f"Is {symbol} cheap?", f"{name}: what next?")):
                 member = _MEMBERS[(n + k) % len(_MEMBERS)]
                 topics[str(topic_id)] = Topic(
@@ -237,11 +237,11 @@ _HEADLINES = (
 def list_news(ctx: Context, call: Call) -> Any:
     """GET /v1/content/{symbol}/news: the latest news, newest first; none for an unknown one."""
     symbol = call.params["symbol"]
-    security = SECURITIES.get(symbol)
+    security = INSTRUMENTS.get(symbol)
     if security is None:
         return {"items": []}
     hour = int(ctx.now()) // 3_600 * 3_600
-    index = list(SECURITIES).index(symbol)
+    index = list(INSTRUMENTS).index(symbol)
     items = []
     for k, headline in enumerate(_HEADLINES[:NEWS_PER_SECURITY]):
         news_id = str(200 + index * 10 + k + 1)

@@ -16,13 +16,13 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .context import Context
-from .data_call import bad_parameter
-from .data_trade import SECURITIES
+from .handler_call import bad_parameter
 from .real_shapes import sometimes
+from .seed_data import INSTRUMENTS
 
 if TYPE_CHECKING:
     # data_api imports this module's HANDLERS; the type alone avoids an import cycle.
-    from .data_call import Call
+    from .handler_call import Call
 
 __all__ = [
     "EXAMPLE_DELETE_GROUP_ID",
@@ -86,7 +86,7 @@ class WatchlistState:
 
 
 def _entry(symbol: str, at: int) -> Entry:
-    security = SECURITIES.get(symbol)
+    security = INSTRUMENTS.get(symbol)
     return Entry(symbol, "" if security is None else str(security.last_price), at)
 
 
@@ -99,7 +99,7 @@ def _unique(symbols: list[str]) -> list[str]:
 
 
 def _security_json(entry: Entry, pinned: set[str]) -> dict[str, Any]:
-    security = SECURITIES.get(entry.symbol)
+    security = INSTRUMENTS.get(entry.symbol)
     code, _, market = entry.symbol.rpartition(".")
     return {
         "symbol": entry.symbol,

@@ -25,7 +25,7 @@ __all__ = [
     "LegacyApp",
     "RefreshToken",
     "RegisteredClient",
-    "Security",
+    "SecurityListEntry",
     "State",
     "TokenFamily",
 ]
@@ -116,7 +116,9 @@ class LegacyApp:
 
 
 @dataclass(frozen=True, slots=True)
-class Security:
+class SecurityListEntry:
+    """A row of the security list (``getSecurityList``): a symbol and its names."""
+
     symbol: str
     name_cn: str
     name_hk: str
@@ -135,7 +137,7 @@ class State:
     consents: dict[str, dict[str, str]] = field(default_factory=dict)  # manual consent sessions
     legacy_apps: dict[str, LegacyApp] = field(default_factory=dict)  # by app key
     seen_signatures: dict[str, float] = field(default_factory=dict)  # legacy replay defence
-    securities: list[Security] = field(default_factory=list)  # seeded market data
+    securities: list[SecurityListEntry] = field(default_factory=list)  # seeded market data
     token_requests: int = 0  # count of /oauth2/token calls, for benchmarks and tests
     operation_hits: dict[str, int] = field(default_factory=dict)  # successes by operationId
     runtime_faults: tuple[Fault, ...] = ()  # set through the admin endpoint

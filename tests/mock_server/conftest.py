@@ -1,4 +1,5 @@
-"""Fixtures: a fresh in-process mock on a fake clock per test, default or configured."""
+"""Fixtures: a fresh in-process mock on a fake clock per test, default or configured, and a
+fresh context for calling a data area's handlers directly."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from conformance.mock_server import MockConfig
+from conformance.mock_server import FakeClock, MockConfig
+from conformance.mock_server.context import Context
 
 from .harness import Harness, MakeMock
 
@@ -30,3 +32,9 @@ def make_mock() -> Iterator[MakeMock]:
 def mock(make_mock: MakeMock) -> Harness:
     """A mock with the default configuration: auto consent, PKCE optional, no faults."""
     return make_mock()
+
+
+@pytest.fixture
+def ctx() -> Context:
+    """A default mock's context on a fake clock, for the handler tests (harness.AreaHandlers)."""
+    return Context(MockConfig(), FakeClock())

@@ -1,4 +1,5 @@
-"""An in-process mock server on a :class:`FakeClock`, and the client side of each OAuth flow.
+"""An in-process mock server on a :class:`FakeClock`, the client side of each OAuth flow, and a
+data area's handlers called directly.
 
 The helpers compute everything a client computes (PKCE, HTTP Basic, the redirect's query) on their
 own, so a test never trusts the mock to check itself.
@@ -10,13 +11,18 @@ import base64
 import hashlib
 import hmac
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import parse_qs, quote_plus, urlencode, urlsplit
 
 import httpx
+import pytest
 
 from conformance.mock_server import FakeClock, MockConfig, MockServer, create_app
+from conformance.mock_server.context import Context
+from conformance.mock_server.data_api import Call, Caller, Handler
+from conformance.mock_server.http import ApiProblem, Incoming
 from conformance.mock_server.state import State
 from conformance.mock_server.transport import SyncASGITransport
 
@@ -24,6 +30,7 @@ __all__ = [
     "BASE_URL",
     "FORM",
     "REDIRECT_URI",
+    "AreaHandlers",
     "Client",
     "Harness",
     "LegacyApp",
@@ -300,3 +307,28 @@ class Harness:
             "X-Api-Signature": signature or legacy_signature(app, "GET", path, query, timestamp),
         }
         return self.http.get(f"{path}?{query}" if query else path, headers=headers)
+
+
+@dataclass(frozen=True)
+class AreaHandlers:
+    """A data area's handlers called in-process, as ``data_api`` calls them once the spec has
+    validated the input: no HTTP, no authentication, the area's logic alone."""
+
+    handlers: Mapping[str, Handler]
+    caller: Caller
+
+    def call(
+        self, ctx: Context, op: str, body: dict[str, Any] | None = None, /, **params: Any
+    ) -> Any:
+        """The envelope's ``data`` of operation ``op``."""
+        req = Incoming("GET", "/", "", {}, b"", BASE_URL)
+        return self.handlers[op](ctx, Call(self.caller, params, body, req))
+
+    def problem(
+        self, ctx: Context, op: str, body: dict[str, Any] | None = None, /, **params: Any
+    ) -> str:
+        """The message of a refusal, which must be 400 with the mock's generic code 400000."""
+        with pytest.raises(ApiProblem) as raised:
+            self.call(ctx, op, body, **params)
+        assert (raised.value.status, raised.value.code) == (400, 400000)
+        return str(raised.value.message)

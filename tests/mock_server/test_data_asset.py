@@ -7,44 +7,26 @@ behaviour is also checked over HTTP.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
-import pytest
-
-from conformance.mock_server import FakeClock, MockConfig
 from conformance.mock_server.context import Context
-from conformance.mock_server.data_api import Call, Caller
+from conformance.mock_server.data_api import Caller
 from conformance.mock_server.data_asset import (
     EXAMPLE_DAILY_KEY,
     EXAMPLE_MONTHLY_KEY,
     HANDLERS,
     AssetState,
 )
-from conformance.mock_server.http import ApiProblem, Incoming
 
-from .harness import Harness
+from .harness import AreaHandlers, Harness
 from .spec_schemas import conforms
 
 NOW = 1_767_225_600  # FakeClock's start, 2026-01-01T00:00:00Z
 READ = Caller("oauth", frozenset({"account.read"}))
 
 
-@pytest.fixture
-def ctx() -> Context:
-    return Context(MockConfig(), FakeClock())
-
-
-def call(ctx: Context, op: str, **params: Any) -> Any:
-    req = Incoming("GET", "/", "", {}, b"", "http://mock")
-    return HANDLERS[op](ctx, Call(READ, params, None, req))
-
-
-def problem(ctx: Context, op: str, **params: Any) -> ApiProblem:
-    with pytest.raises(ApiProblem) as raised:
-        call(ctx, op, **params)
-    assert raised.value.status == 400
-    assert raised.value.code == 400000
-    return raised.value
+_AREA = AreaHandlers(HANDLERS, READ)
+call = _AREA.call
+problem = _AREA.problem
 
 
 # ---- balance -----------------------------------------------------------------------------
@@ -151,7 +133,7 @@ def test_margin_ratio_known_and_unknown(ctx: Context) -> None:
     data = call(ctx, "getMarginRatio", symbol="700.HK")
     conforms(data, "AssetMarginRatio")
     assert data == {"im_factor": "0.40", "mm_factor": "0.35", "fm_factor": "0.30"}
-    assert "NOPE.US" in problem(ctx, "getMarginRatio", symbol="NOPE.US").message
+    assert "NOPE.US" in problem(ctx, "getMarginRatio", symbol="NOPE.US")
 
 
 # ---- statements --------------------------------------------------------------------------
@@ -183,7 +165,7 @@ def test_statement_download(ctx: Context) -> None:
     assert "X-Amz-Signature=" in data["url"]
     listed = call(ctx, "listStatements", statement_type=2, limit=1)["list"][0]["file_key"]
     assert call(ctx, "getStatementDownloadUrl", file_key=listed)["url"]
-    assert "file_key" in problem(ctx, "getStatementDownloadUrl", file_key="nope.pdf").message
+    assert "file_key" in problem(ctx, "getStatementDownloadUrl", file_key="nope.pdf")
 
 
 def test_example_keys_exist_whatever_the_seed_and_clock() -> None:

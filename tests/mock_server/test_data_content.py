@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from conformance.mock_server import FakeClock, MockConfig
 from conformance.mock_server.context import Context
-from conformance.mock_server.data_api import Call, Caller
+from conformance.mock_server.data_api import Caller
 from conformance.mock_server.data_content import (
     EXAMPLE_COMMENT_ID,
     EXAMPLE_TOPIC_ID,
@@ -21,30 +19,17 @@ from conformance.mock_server.data_content import (
     HANDLERS,
     MY_SEEDED_TOPICS,
 )
-from conformance.mock_server.http import ApiProblem, Incoming
 from conformance.spec import load_spec
 
-from .harness import Harness
+from .harness import AreaHandlers, Harness
 from .spec_schemas import conforms
 
 CALLER = Caller("oauth", frozenset())
 
 
-@pytest.fixture
-def ctx() -> Context:
-    return Context(MockConfig(), FakeClock())
-
-
-def call(ctx: Context, op: str, body: dict[str, Any] | None = None, **params: Any) -> Any:
-    req = Incoming("GET", "/", "", {}, b"", "http://mock")
-    return HANDLERS[op](ctx, Call(CALLER, params, body, req))
-
-
-def problem(ctx: Context, op: str, body: dict[str, Any] | None = None, **params: Any) -> str:
-    with pytest.raises(ApiProblem) as raised:
-        call(ctx, op, body, **params)
-    assert (raised.value.status, raised.value.code) == (400, 400000)
-    return str(raised.value.message)
+_AREA = AreaHandlers(HANDLERS, CALLER)
+call = _AREA.call
+problem = _AREA.problem
 
 
 def my_topic_ids(ctx: Context, **params: Any) -> list[str]:

@@ -14,20 +14,19 @@ import pytest
 
 from conformance.mock_server import FakeClock, MockConfig
 from conformance.mock_server.context import Context
-from conformance.mock_server.data_api import Call, Caller
-from conformance.mock_server.data_trade import (
+from conformance.mock_server.data_api import Caller
+from conformance.mock_server.data_trade import HANDLERS
+from conformance.mock_server.order_book import (
     EXAMPLE_CANCEL_ORDER_ID,
     EXAMPLE_ESTIMATE_ORDER_ID,
     EXAMPLE_FILLED_TODAY_ID,
     EXAMPLE_HISTORY_ORDER_ID,
     EXAMPLE_OPEN_ORDER_ID,
-    HANDLERS,
     OPEN_STATUSES,
 )
-from conformance.mock_server.http import ApiProblem, Incoming
 from conformance.spec import load_spec
 
-from .harness import Harness
+from .harness import AreaHandlers, Harness
 from .spec_schemas import conforms
 
 NOW = 1_767_225_600  # FakeClock's start, 2026-01-01T00:00:00Z
@@ -45,22 +44,9 @@ EXAMPLE_IDS = (
 PATHS: dict[str, Any] = load_spec()["paths"]
 
 
-@pytest.fixture
-def ctx() -> Context:
-    return Context(MockConfig(), FakeClock())
-
-
-def call(ctx: Context, op: str, body: dict[str, Any] | None = None, **params: Any) -> Any:
-    req = Incoming("GET", "/", "", {}, b"", "http://mock")
-    return HANDLERS[op](ctx, Call(CALLER, params, body, req))
-
-
-def problem(ctx: Context, op: str, body: dict[str, Any] | None = None, **params: Any) -> str:
-    with pytest.raises(ApiProblem) as raised:
-        call(ctx, op, body, **params)
-    assert raised.value.status == 400
-    assert raised.value.code == 400000
-    return str(raised.value.message)
+_AREA = AreaHandlers(HANDLERS, CALLER)
+call = _AREA.call
+problem = _AREA.problem
 
 
 def lo(**extra: Any) -> dict[str, Any]:
@@ -265,6 +251,8 @@ def test_submit_places_a_new_order_seen_today_and_in_detail(ctx: Context) -> Non
         (lo(time_in_force="GTD", expire_date="2026-02-30"), "expire_date"),
         (lo(symbol="NOPE.US"), "symbol"),
         (lo(symbol="700.HK", submitted_quantity="150"), "submitted_quantity"),
+        # Beyond Decimal's 28 digits, where its % raises DivisionImpossible (once a 500).
+        (lo(symbol="5.HK", submitted_quantity="1" + "0" * 31 + "1"), "submitted_quantity"),
         (lo(submitted_quantity="0"), "submitted_quantity"),
         (lo(submitted_price="0"), "submitted_price"),
         (lo(outside_rth=""), "outside_rth"),
@@ -276,6 +264,12 @@ def test_submit_refuses_what_section_5_2_requires(
     before = call(ctx, "listTodayOrders")
     assert field in problem(ctx, "submitOrder", body)
     assert call(ctx, "listTodayOrders") == before  # nothing placed
+
+
+def test_a_whole_number_of_lots_beyond_decimal_precision_is_placed(ctx: Context) -> None:
+    quantity = "1" + "0" * 31  # 2.5e28 lots of 400
+    placed = call(ctx, "submitOrder", lo(symbol="5.HK", submitted_quantity=quantity))
+    assert call(ctx, "getOrderDetail", order_id=placed["order_id"])["quantity"] == quantity
 
 
 def test_submit_accepts_each_conditional_type_with_its_fields(ctx: Context) -> None:

@@ -11,39 +11,25 @@ from typing import Any
 
 import pytest
 
-from conformance.mock_server import FakeClock, MockConfig
 from conformance.mock_server.context import Context
-from conformance.mock_server.data_api import Call, Caller
+from conformance.mock_server.data_api import Caller
 from conformance.mock_server.data_watchlist import (
     EXAMPLE_DELETE_GROUP_ID,
     EXAMPLE_GROUP_ID,
     FIRST_NEW_GROUP_ID,
     HANDLERS,
 )
-from conformance.mock_server.http import ApiProblem, Incoming
 from conformance.spec import load_spec
 
-from .harness import Harness
+from .harness import AreaHandlers, Harness
 from .spec_schemas import conforms
 
 CALLER = Caller("oauth", frozenset({"watchlist"}))
 
 
-@pytest.fixture
-def ctx() -> Context:
-    return Context(MockConfig(), FakeClock())
-
-
-def call(ctx: Context, op: str, body: dict[str, Any] | None = None, **params: Any) -> Any:
-    req = Incoming("GET", "/", "", {}, b"", "http://mock")
-    return HANDLERS[op](ctx, Call(CALLER, params, body, req))
-
-
-def problem(ctx: Context, op: str, body: dict[str, Any] | None = None, **params: Any) -> str:
-    with pytest.raises(ApiProblem) as raised:
-        call(ctx, op, body, **params)
-    assert (raised.value.status, raised.value.code) == (400, 400000)
-    return str(raised.value.message)
+_AREA = AreaHandlers(HANDLERS, CALLER)
+call = _AREA.call
+problem = _AREA.problem
 
 
 def groups(ctx: Context) -> dict[str, dict[str, Any]]:

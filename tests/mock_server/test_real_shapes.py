@@ -7,16 +7,14 @@ so client and conformance runs meet the tolerance without the suite's schema che
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from conformance.mock_server import FakeClock, MockConfig, data_asset, data_trade, data_watchlist
 from conformance.mock_server.context import Context
-from conformance.mock_server.data_api import Call, Caller
-from conformance.mock_server.http import Incoming
+from conformance.mock_server.data_api import Caller
 from conformance.mock_server.real_shapes import sometimes
 
+from .harness import AreaHandlers
 from .spec_schemas import conforms
 
 CALLER = Caller("oauth", frozenset({"account.read", "trade.read", "trade.write", "watchlist"}))
@@ -24,9 +22,7 @@ HANDLERS = {**data_asset.HANDLERS, **data_trade.HANDLERS, **data_watchlist.HANDL
 SEEDS = [0, 1, 2, 7, 12345]
 
 
-def call(ctx: Context, op: str, **params: Any) -> Any:
-    req = Incoming("GET", "/", "", {}, b"", "http://mock")
-    return HANDLERS[op](ctx, Call(CALLER, params, None, req))
+call = AreaHandlers(HANDLERS, CALLER).call
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -1,7 +1,8 @@
-"""What a data API handler receives: the caller and the input the spec has already validated.
+"""The data API handlers' calling convention: what a handler receives (the caller and the input
+the spec has already validated), what it returns, and how it refuses an input.
 
-Kept apart from ``data_api`` so that the operation modules (``data_trade``, ``data_asset``, ...)
-can import it while ``data_api`` imports them.
+Kept apart from ``data_api`` so that the areas (``data_trade``, ``data_asset``, ...) can import it
+while ``data_api`` imports them.
 """
 
 from __future__ import annotations
