@@ -163,3 +163,25 @@ def test_cli_runs_the_transport_group_against_the_mock_with_tls(tmp_path: Path) 
     outcome = {r["check"]: r["result"] for r in json.loads((tmp_path / "results.json").read_text())}
     assert {name.split("[", 1)[0] for name in outcome} == TRANSPORT_CHECKS
     assert set(outcome.values()) == {"pass"}, outcome
+
+
+@pytest.mark.slow
+def test_every_check_passes_on_the_mock_started_with_tls(tmp_path: Path) -> None:
+    """The whole suite over https, as a user runs it against a TLS deployment: the OAuth and data
+    checks give the same verdicts as over http, and the transport checks run instead of skipping.
+    ``--allow-clock``: the run did not start this mock, so it moves its clock only when allowed."""
+    with spawn(["--tls"]) as running:
+        assert running.ca_file is not None
+        command = [sys.executable, "-m", "conformance", "--base-url", running.base_url]
+        command += ["--ca-file", str(running.ca_file), "--report-dir", str(tmp_path)]
+        command += ["--allow-clock", "--hypothesis-profile=dev"]
+        proc = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
+        )
+    results = json.loads((tmp_path / "results.json").read_text())
+    output = proc.stdout[-3000:] + proc.stderr[-2000:]
+    assert proc.returncode == 0, output
+    assert not [r["check"] for r in results if r["result"] == "FAIL"], output
+    transport = {r["check"].split("[", 1)[0]: r["result"] for r in results}
+    assert {transport[name] for name in TRANSPORT_CHECKS} == {"pass"}, output
+    assert sum(r["result"] == "pass" for r in results) >= 200, output
