@@ -16,7 +16,8 @@ import pytest
 import longbridge_openapi_client.models as models
 from generator.secret_fields import SECRET_FIELDS, secret_fields_of
 from longbridge_openapi_client import OAuthError, schemas
-from longbridge_openapi_client._runtime.cli import _err, _failure, _printable
+from longbridge_openapi_client._runtime.cli.failures import failure_message
+from longbridge_openapi_client._runtime.cli.output import print_err, printable
 from longbridge_openapi_client._runtime.secret_repr import SECRET_KEYS
 from longbridge_openapi_client.models import ClientInformation, TokenResponse
 
@@ -125,15 +126,15 @@ HOSTILE = "bad\x1b]0;pwned\x07\x1b[2J\x9b31m\u202eevil\x00 end"
 
 
 def test_printable_shows_controls_as_escapes() -> None:
-    shown = _printable(HOSTILE)
+    shown = printable(HOSTILE)
     assert shown == "bad\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eevil\\x00 end"
-    assert _printable("line one\n\ttwo – 中文") == "line one\n\ttwo – 中文"
+    assert printable("line one\n\ttwo – 中文") == "line one\n\ttwo – 中文"
 
 
 def test_cli_errors_from_a_server_reach_the_terminal_inert(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _err(_failure(OAuthError("invalid_grant", HOSTILE, 400)))
+    print_err(failure_message(OAuthError("invalid_grant", HOSTILE, 400)))
     err = capsys.readouterr().err
     assert err.startswith("error: the server refused: invalid_grant: bad\\x1b]0;pwned")
     for control in ("\x1b", "\x07", "\x9b", "\u202e", "\x00"):
