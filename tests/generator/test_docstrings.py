@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generator.build import unset_with_repr
-from generator.operations import DataOperation, parameter_docs
+from generator.render_operations import DataOperation, parameter_docs
 from longbridge_openapi_client import AsyncLongbridge, Longbridge
 from longbridge_openapi_client.types import UNSET
 
