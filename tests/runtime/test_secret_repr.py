@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -14,7 +15,7 @@ import pydantic
 import pytest
 
 import longbridge_openapi_client.models as models
-from generator.secret_fields import SECRET_FIELDS, secret_fields_of
+from generator.secret_fields import SECRET_FIELDS, read_secret_keys, secret_fields_of
 from longbridge_openapi_client import OAuthError, schemas
 from longbridge_openapi_client._runtime.cli.failures import failure_message
 from longbridge_openapi_client._runtime.cli.output import print_err, printable
@@ -105,8 +106,18 @@ def test_socket_otp_is_masked() -> None:
     assert "limit=5" in repr(token)
 
 
-def test_the_runtime_masks_the_generators_names_in_unknown_keys() -> None:
-    assert SECRET_KEYS == SECRET_FIELDS
+def test_the_generator_masks_the_fields_the_runtime_names() -> None:
+    assert SECRET_FIELDS == SECRET_KEYS  # read from generator/runtime/secret_repr.py
+    assert "client_secret" in SECRET_FIELDS
+
+
+def test_read_secret_keys_reads_the_literal_and_refuses_anything_else(tmp_path: Path) -> None:
+    module = tmp_path / "secret_repr.py"
+    module.write_text('MASK = "x"\nSECRET_KEYS = frozenset({"a", "b"})\n', encoding="utf-8")
+    assert read_secret_keys(module) == {"a", "b"}
+    module.write_text("SECRET_KEYS = frozenset(NAMES)\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no SECRET_KEYS"):
+        read_secret_keys(module)
 
 
 def test_secret_fields_of_reads_the_generated_source() -> None:
