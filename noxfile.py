@@ -116,8 +116,7 @@ _RESULT = re.compile(r"^\s*longbridge_openapi_client\._runtime\.(\w+)\.(\S+): (.
 
 @nox.session
 def mutation(session: nox.Session) -> None:
-    """mutmut over the runtime's core with tests/runtime (and tests/test_envelope.py); prints
-    ``mutation score: NN%``.
+    """mutmut over the runtime's core with tests/runtime; prints ``mutation score: NN%``.
 
     Slow (CPU-bound, minutes to an hour): run on demand, not by ./scripts/test. Arguments are
     mutmut's mutant names or globs (``"*token_store*"``). The surviving mutants judged equivalent

@@ -157,7 +157,7 @@ def build_bodies() -> Bodies:
     """The mock's own security list, and 10,000 of its today orders (checked against the spec)."""
     from conformance.mock_server import FakeClock, MockConfig, create_app
     from conformance.mock_server.transport import SyncASGITransport
-    from conformance.spec import load_spec, validator_for
+    from spec_reader import load_spec, validator_for
 
     base, redirect = "http://127.0.0.1:8080", "http://127.0.0.1:53682/callback"
     mock = create_app(MockConfig(), FakeClock())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.operations import data_operations
+from generator.render_operations import data_operations
 from generator.spec_extensions import HEADER
 
 _BODY_TYPES = ("application/json",)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.operations import data_operations
+from generator.render_operations import data_operations
 
 START = "<!-- operations:start (written by python -m generator from spec/openapi.yaml) -->"
 END = "<!-- operations:end -->"

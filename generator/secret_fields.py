@@ -1,8 +1,9 @@
 """Credentials never reach a repr of a generated model.
 
 openapi-python-client's attrs models and datamodel-code-generator's pydantic models print every
-field. After generation, each module with a class holding a credential (a field named below) gets
-a call to the runtime's ``mask_secrets`` at its end, which replaces that class's repr.
+field. After generation, each module with a class holding a credential (a field named in the
+runtime's ``SECRET_KEYS``, generator/runtime/secret_repr.py) gets a call to the runtime's
+``mask_secrets`` at its end, which replaces that class's repr.
 """
 
 from __future__ import annotations
@@ -10,22 +11,35 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-__all__ = ["SECRET_FIELDS", "mask_secret_fields", "secret_fields_of"]
+from generator.paths import RUNTIME_DIR
 
-# Field names that hold a credential in any schema of the spec (RFC 6749 §4.1.3, §5.1, §6;
-# RFC 7009 §2.1; RFC 7591 §3.2.1; RFC 7636 §4.5; RFC 8628 §3.2; the socket OTP).
-SECRET_FIELDS = frozenset(
-    {
-        "access_token",
-        "client_secret",
-        "code_verifier",
-        "device_code",
-        "otp",
-        "refresh_token",
-        "registration_access_token",
-        "token",
-    }
-)
+__all__ = ["SECRET_FIELDS", "mask_secret_fields", "read_secret_keys", "secret_fields_of"]
+
+
+def read_secret_keys(module: Path = RUNTIME_DIR / "secret_repr.py") -> frozenset[str]:
+    """The runtime's ``SECRET_KEYS``, read from its source: one list for the generator and the
+    runtime, kept where the runtime (which ships alone and never imports the generator) has it.
+    Read with ``ast``, not imported: importing ``generator.runtime`` would run its ``__init__``,
+    whose modules import their package's siblings (``..operations``) that only the generated
+    package has."""
+    for node in ast.parse(module.read_text(encoding="utf-8")).body:
+        if (
+            isinstance(node, ast.Assign)
+            and [t.id for t in node.targets if isinstance(t, ast.Name)] == ["SECRET_KEYS"]
+            and isinstance(node.value, ast.Call)
+            and len(node.value.args) == 1
+        ):
+            try:
+                names = ast.literal_eval(node.value.args[0])
+            except ValueError:  # not a literal: the generator must not guess the list
+                break
+            if isinstance(names, set) and all(isinstance(n, str) for n in names):
+                return frozenset(names)
+    raise ValueError(f"{module}: no SECRET_KEYS = frozenset({{...}}) of strings")
+
+
+# Field names that hold a credential in any schema of the spec: the runtime's SECRET_KEYS.
+SECRET_FIELDS = read_secret_keys()
 # "code" is the authorization code in a token request, and a plain code (an error's, a fee's)
 # elsewhere.
 _CODE_CLASSES_SUFFIX = "TokenRequest"

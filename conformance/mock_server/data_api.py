@@ -22,7 +22,7 @@ from .envelope import INVALID_PARAMETER, error_reply, success
 from .handler_call import Call, Caller, Handler
 from .http import ApiProblem, DuplicateParameter, Incoming, Reply, parse_params
 from .legacy_signature import authenticate_legacy
-from .openapi import SpecOperation, data_operations
+from .openapi import CheckedOperation, data_operations
 from .rfc6750_bearer import authenticate_bearer, bearer_token, unauthorized, www_authenticate
 from .scopes import SCOPE_IDS
 from .state import SecurityListEntry
@@ -34,7 +34,7 @@ __all__ = ["HANDLERS", "OPERATIONS", "Call", "Caller", "Handler", "ServedOperati
 class ServedOperation:
     """A spec operation as the mock serves it: bound to the handler that answers it."""
 
-    spec: SpecOperation
+    spec: CheckedOperation
     handler: Handler
 
     @property

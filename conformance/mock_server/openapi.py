@@ -18,15 +18,15 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from spec_reader import deref, load_spec, validator_for
+from spec_reader.api_operations import ApiOperation, api_operations
 
-from ..spec import api_operations
 from .envelope import INVALID_PARAMETER
 from .http import ApiProblem
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
 
-__all__ = ["SpecOperation", "data_operations"]
+__all__ = ["CheckedOperation", "data_operations"]
 
 _INTEGER = re.compile(r"^-?[0-9]+$")
 _ARRAY_SUFFIX = re.compile(r"\[[0-9]*\]$")
@@ -59,14 +59,10 @@ class Parameter:
 
 
 @dataclass(frozen=True)
-class SpecOperation:
-    """One ``/v1`` operation: where it lives, who may call it, and how its input is checked."""
+class CheckedOperation:
+    """One ``/v1`` operation of the spec and how the mock checks a request to it."""
 
-    operation_id: str
-    method: str
-    path: str  # the template, such as /v1/content/{symbol}/news
-    scope: str | None  # the OAuth scope key the token needs; None for general operations
-    legacy_only: bool  # no OAuth security requirement: legacy API-key mode only
+    api: ApiOperation
     parameters: tuple[Parameter, ...]
     params_schema: Mapping[str, Any]  # the query and path parameters as one object
     body_schema: Mapping[str, Any] | None
@@ -79,8 +75,29 @@ class SpecOperation:
     )
 
     @property
+    def operation_id(self) -> str:
+        return self.api.operation_id
+
+    @property
+    def method(self) -> str:
+        return self.api.method
+
+    @property
+    def path(self) -> str:
+        """The template, such as /v1/content/{symbol}/news."""
+        return self.api.path
+
+    @property
+    def scope(self) -> str | None:
+        return self.api.scope
+
+    @property
+    def legacy_only(self) -> bool:
+        return self.api.legacy_only
+
+    @property
     def is_write(self) -> bool:
-        return self.method != "GET"
+        return self.api.is_write
 
     # Built on first use: jsonschema and the validators take ~5 MB that a mock serving only the
     # OAuth endpoints (or a test using one operation) need not hold.
@@ -189,10 +206,10 @@ def _raise_first(validator: Draft202012Validator, value: Any, what: str) -> None
 
 
 @cache
-def data_operations() -> tuple[SpecOperation, ...]:
+def data_operations() -> tuple[CheckedOperation, ...]:
     """Every ``/v1`` operation of the spec, literal paths before templated ones."""
     spec = load_spec()
-    found: list[SpecOperation] = []
+    found: list[CheckedOperation] = []
     for api in api_operations():
         parameters: list[Parameter] = []
         properties: dict[str, Any] = {}
@@ -217,12 +234,8 @@ def data_operations() -> tuple[SpecOperation, ...]:
         params_schema = {"type": "object", "properties": properties, "required": required}
         body_schema = api.body_schema
         found.append(
-            SpecOperation(
-                operation_id=api.operation_id,
-                method=api.method,
-                path=api.path,
-                scope=api.scope,
-                legacy_only=api.legacy_only,
+            CheckedOperation(
+                api=api,
                 parameters=tuple(parameters),
                 params_schema=params_schema,
                 body_schema=body_schema,

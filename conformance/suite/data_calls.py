@@ -20,7 +20,8 @@ import httpx
 import pytest
 
 from conformance.redact import BearerAuth, Secret
-from conformance.spec import ApiOperation, deref, operation, validator_for
+from spec_reader import deref, validator_for
+from spec_reader.api_operations import ApiOperation, operation
 
 __all__ = ["PREPARERS", "DataApi", "Request", "schema_errors"]
 

@@ -17,11 +17,11 @@ import pytest
 
 from conformance.checks import check
 from conformance.redact import BearerAuth, Secret
-from conformance.spec import ApiOperation, api_operations, operation
 from conformance.suite.data_calls import DataApi, Request, schema_errors
 from conformance.suite.helpers import OAuthSession
 from conformance.target import Target, live_profile
 from longbridge_openapi_client import SCOPES, ApiKeyAuth
+from spec_reader.api_operations import ApiOperation, api_operations, operation
 
 OPERATIONS = [op.operation_id for op in api_operations()]
 SCOPED = [op.operation_id for op in api_operations() if op.scope and not op.legacy_only]

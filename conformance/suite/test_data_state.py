@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from conformance.checks import check
-from conformance.spec import operation
 from conformance.suite.data_calls import DataApi, Request
+from spec_reader.api_operations import operation
 
 # A cancelled order may pass through these on its way (docs/longbridge-api.md §5.7).
 CANCELLING = {"CanceledStatus", "PendingCancelStatus", "WaitToCancel"}

@@ -12,9 +12,9 @@ from jsonschema import Draft202012Validator
 
 from conformance.checks import check
 from conformance.redact import BearerAuth, Secret
-from conformance.spec import api_operations
 from conformance.suite.data_calls import Request
 from spec_reader import load_spec
+from spec_reader.api_operations import api_operations
 
 FIXTURE_OK = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
 

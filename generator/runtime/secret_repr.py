@@ -15,8 +15,10 @@ import attrs
 __all__ = ["MASK", "SECRET_KEYS", "mask_secrets"]
 
 MASK = "<redacted>"
-# Keys masked in a model's additional_properties, where a server may put what the spec does not
-# name; the same names as generator/secret_fields.py's SECRET_FIELDS (a test keeps them equal).
+# Field names that hold a credential in any schema of the spec (RFC 6749 §4.1.3, §5.1, §6;
+# RFC 7009 §2.1; RFC 7591 §3.2.1; RFC 7636 §4.5; RFC 8628 §3.2; the socket OTP). Masked in a
+# model's additional_properties, where a server may put what the spec does not name; the
+# generator reads this list (generator/secret_fields.py) to choose the fields to mask.
 SECRET_KEYS = frozenset(
     {
         "access_token",

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from generator.build import unset_with_repr
-from generator.operations import DataOperation, parameter_docs
+from generator.render_operations import RenderedOperation, parameter_docs
 from longbridge_openapi_client import AsyncLongbridge, Longbridge
 from longbridge_openapi_client.types import UNSET
+from spec_reader.api_operations import api_operations
 
 OPTIONS = (
     "client_secret",
@@ -57,24 +58,13 @@ def test_typed_methods_carry_args_from_the_spec() -> None:
     assert "page:" not in iter_doc  # the iterator walks the pages itself
 
 
-def _operation(**overrides: Any) -> DataOperation:
-    fields: dict[str, Any] = {
-        "operation_id": "doThing",
-        "method": "POST",
-        "path": "/v1/thing",
-        "tag": "t",
-        "summary": "Do a thing",
-        "scope": None,
-        "data_schema": "Thing",
-    }
-    return DataOperation(**{**fields, **overrides})
-
-
 def test_parameter_docs_take_descriptions_and_enums_through_refs() -> None:
     spec = {
         "paths": {
             "/v1/thing": {
                 "post": {
+                    "operationId": "doThing",
+                    "tags": ["t"],
                     "parameters": [
                         {"$ref": "#/components/parameters/Market"},
                         {"name": "plain", "in": "query", "schema": {"type": "string"}},
@@ -109,7 +99,8 @@ def test_parameter_docs_take_descriptions_and_enums_through_refs() -> None:
             },
         },
     }
-    docs = parameter_docs(spec, _operation())
+    (api,) = api_operations(spec)
+    docs = parameter_docs(spec, RenderedOperation(api=api, data_schema="Thing"))
     assert docs == {"market": "Where. One of: US, HK.", "order_id": "The id."}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conformance.spec import validator_for
+from spec_reader import validator_for
 
 
 def conforms(data: Any, name: str) -> None:

@@ -24,7 +24,7 @@ from conformance.mock_server.order_book import (
     EXAMPLE_OPEN_ORDER_ID,
     OPEN_STATUSES,
 )
-from conformance.spec import load_spec
+from spec_reader import load_spec
 
 from .harness import AreaHandlers, Harness
 from .spec_schemas import conforms

@@ -19,7 +19,7 @@ from conformance.mock_server.data_watchlist import (
     FIRST_NEW_GROUP_ID,
     HANDLERS,
 )
-from conformance.spec import load_spec
+from spec_reader import load_spec
 
 from .harness import AreaHandlers, Harness
 from .spec_schemas import conforms

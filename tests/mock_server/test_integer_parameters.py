@@ -10,14 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conformance.mock_server.openapi import Parameter, SpecOperation, data_operations
+from conformance.mock_server.openapi import CheckedOperation, Parameter, data_operations
 
 from .harness import Harness
 
 LIMIT = sys.get_int_max_str_digits() or 4300
 
 
-def integer_parameters() -> list[tuple[SpecOperation, Parameter]]:
+def integer_parameters() -> list[tuple[CheckedOperation, Parameter]]:
     return [
         (op, p)
         for op in data_operations()
@@ -39,7 +39,7 @@ def test_the_spec_has_integer_parameters() -> None:
     assert len(CASES) >= 9  # the nine operations that once answered 500, at least
 
 
-def url_for(op: SpecOperation, param: Parameter, value: str) -> tuple[str, dict[str, str]]:
+def url_for(op: CheckedOperation, param: Parameter, value: str) -> tuple[str, dict[str, str]]:
     def fill(match: re.Match[str]) -> str:
         return value if match[1] == param.name else "1"
 
@@ -55,7 +55,7 @@ def url_for(op: SpecOperation, param: Parameter, value: str) -> tuple[str, dict[
 )
 @given(digits=st.integers(LIMIT + 1, 3 * LIMIT), sign=st.sampled_from(["", "-"]))
 def test_an_oversized_integer_is_a_400000(
-    mock: Harness, op: SpecOperation, param: Parameter, digits: int, sign: str
+    mock: Harness, op: CheckedOperation, param: Parameter, digits: int, sign: str
 ) -> None:
     token = mock.tokens(mock.register())["access_token"]
     path, params = url_for(op, param, sign + "9" * digits)

@@ -17,7 +17,7 @@ import pytest
 from conformance.mock_server import Deviation, FakeClock, MockConfig
 from conformance.mock_server.http import Incoming, OAuthProblem
 from conformance.mock_server.rfc6749_token import token
-from conformance.spec import validator_for
+from spec_reader import validator_for
 
 from .harness import BASE_URL, FORM, Harness, MakeMock, basic_auth, location_params, pkce_pair
 

@@ -23,8 +23,9 @@ import pytest
 from conformance.mock_server import MockConfig, OffsetClock, create_app
 from conformance.mock_server.serve import Running, run_in_thread, spawn
 from longbridge_openapi_client import FileTokenStore, Longbridge
-from longbridge_openapi_client._runtime import cli as cli_module
 from longbridge_openapi_client._runtime.cli import main
+from longbridge_openapi_client._runtime.cli import options as cli_options
+from longbridge_openapi_client._runtime.cli import output as cli_output
 
 from .test_cli import Browser, Cli, assert_no_secret
 
@@ -216,7 +217,7 @@ def test_masked_url_hides_credential_values() -> None:
     import httpx
 
     url = httpx.URL("http://h/cb?code=abc123secret&state=s1&access_token=tok123456")
-    masked = cli_module._masked_url(url)
+    masked = cli_output.masked_url(url)
     assert "abc123secret" not in masked
     assert "tok123456" not in masked
     assert "state=s1" in masked
@@ -255,7 +256,7 @@ def test_version() -> None:
 def test_default_token_dir_is_the_token_stores() -> None:
     from longbridge_openapi_client._runtime.token_store import DEFAULT_TOKEN_DIR
 
-    assert str(DEFAULT_TOKEN_DIR) == cli_module.DEFAULT_TOKEN_DIR
+    assert str(DEFAULT_TOKEN_DIR) == cli_options.DEFAULT_TOKEN_DIR
 
 
 @pytest.mark.slow

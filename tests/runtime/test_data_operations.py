@@ -23,9 +23,10 @@ from pydantic import BaseModel
 from conformance.mock_server import FakeClock, MockConfig, MockServer, create_app
 from conformance.mock_server.transport import SyncASGITransport
 from conformance.redact import Secret
-from conformance.spec import api_operations, deref, operation
 from conformance.suite.data_calls import DataApi, Request
 from longbridge_openapi_client import SCOPES, AsyncLongbridge, Longbridge, MemoryTokenStore, schemas
+from spec_reader import deref
+from spec_reader.api_operations import api_operations, operation
 
 from .conftest import BASE, REDIRECT, register
 

@@ -20,10 +20,11 @@ from hypothesis import strategies as st
 from openapi_python_client.strings import snake_case
 from pydantic import BaseModel
 
-from conformance.spec import api_operations, deref, operation
 from conformance.suite.data_calls import Request
 from longbridge_openapi_client import Longbridge, schemas
 from longbridge_openapi_client._runtime.value_types import UnknownEnumNumber, UnknownEnumValue
+from spec_reader import deref
+from spec_reader.api_operations import api_operations, operation
 
 from .sdk_answers import DATA
 from .test_data_operations import _kwargs

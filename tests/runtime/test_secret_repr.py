@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -14,9 +15,10 @@ import pydantic
 import pytest
 
 import longbridge_openapi_client.models as models
-from generator.secret_fields import SECRET_FIELDS, secret_fields_of
+from generator.secret_fields import SECRET_FIELDS, read_secret_keys, secret_fields_of
 from longbridge_openapi_client import OAuthError, schemas
-from longbridge_openapi_client._runtime.cli import _err, _failure, _printable
+from longbridge_openapi_client._runtime.cli.failures import failure_message
+from longbridge_openapi_client._runtime.cli.output import print_err, printable
 from longbridge_openapi_client._runtime.secret_repr import SECRET_KEYS
 from longbridge_openapi_client.models import ClientInformation, TokenResponse
 
@@ -104,8 +106,18 @@ def test_socket_otp_is_masked() -> None:
     assert "limit=5" in repr(token)
 
 
-def test_the_runtime_masks_the_generators_names_in_unknown_keys() -> None:
-    assert SECRET_KEYS == SECRET_FIELDS
+def test_the_generator_masks_the_fields_the_runtime_names() -> None:
+    assert SECRET_FIELDS == SECRET_KEYS  # read from generator/runtime/secret_repr.py
+    assert "client_secret" in SECRET_FIELDS
+
+
+def test_read_secret_keys_reads_the_literal_and_refuses_anything_else(tmp_path: Path) -> None:
+    module = tmp_path / "secret_repr.py"
+    module.write_text('MASK = "x"\nSECRET_KEYS = frozenset({"a", "b"})\n', encoding="utf-8")
+    assert read_secret_keys(module) == {"a", "b"}
+    module.write_text("SECRET_KEYS = frozenset(NAMES)\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no SECRET_KEYS"):
+        read_secret_keys(module)
 
 
 def test_secret_fields_of_reads_the_generated_source() -> None:
@@ -125,15 +137,15 @@ HOSTILE = "bad\x1b]0;pwned\x07\x1b[2J\x9b31m\u202eevil\x00 end"
 
 
 def test_printable_shows_controls_as_escapes() -> None:
-    shown = _printable(HOSTILE)
+    shown = printable(HOSTILE)
     assert shown == "bad\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202eevil\\x00 end"
-    assert _printable("line one\n\ttwo – 中文") == "line one\n\ttwo – 中文"
+    assert printable("line one\n\ttwo – 中文") == "line one\n\ttwo – 中文"
 
 
 def test_cli_errors_from_a_server_reach_the_terminal_inert(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _err(_failure(OAuthError("invalid_grant", HOSTILE, 400)))
+    print_err(failure_message(OAuthError("invalid_grant", HOSTILE, 400)))
     err = capsys.readouterr().err
     assert err.startswith("error: the server refused: invalid_grant: bad\\x1b]0;pwned")
     for control in ("\x1b", "\x07", "\x9b", "\u202e", "\x00"):

@@ -1,52 +1,46 @@
-"""spec/openapi.yaml as the mock and the suite read it: operations, examples, response schemas.
+"""The data API's operations (``/v1``) as the spec describes them: one type for every reader.
 
-Both sides take the data API from the one spec: the mock validates requests with it, the suite
-builds requests from its examples and validates answers against its response schemas. Reading
-the file (``load_spec``, ``read_spec``, ``deref``, ``validator_for``) is spec_reader's; those
-names are re-exported here for the modules that import them from this one.
+The generator renders a typed method from each, the mock checks requests against each, the suite
+builds requests from their examples; what only one of them needs stays in its own type, built
+around :class:`ApiOperation` (``generator.render_operations.RenderedOperation``,
+``conformance.mock_server.openapi.CheckedOperation``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from typing import Any
 
-from spec_reader import deref, load_spec, read_spec, validator_for
+from . import deref, load_spec
 
-__all__ = [
-    "ApiOperation",
-    "api_operations",
-    "deref",
-    "load_spec",
-    "operation",
-    "read_spec",
-    "validator_for",
-]
+__all__ = ["METHODS", "ApiOperation", "api_operations", "operation"]
 
 METHODS = ("get", "post", "put", "delete", "patch")
 
 
 @dataclass(frozen=True)
 class ApiOperation:
-    """One ``/v1`` operation of the spec."""
+    """One ``/v1`` operation of the spec: its operation object and the path item around it."""
 
     operation_id: str
     method: str  # upper case
     path: str  # the template
     raw: Mapping[str, Any]  # the operation object
     path_item: Mapping[str, Any]
+    # The document its references resolve in: spec/openapi.yaml, or the one the generator was given.
+    spec: Mapping[str, Any] = field(default_factory=load_spec, compare=False, repr=False)
 
     @property
     def parameters(self) -> list[dict[str, Any]]:
         params = [*self.path_item.get("parameters", []), *self.raw.get("parameters", [])]
-        return [dict(deref(p)) for p in params]
+        return [dict(deref(p, self.spec)) for p in params]
 
     @property
     def body(self) -> Mapping[str, Any]:
         """The requestBody object, ``{}`` when the operation takes none."""
-        body: Mapping[str, Any] = deref(self.raw.get("requestBody", {}))
+        body: Mapping[str, Any] = deref(self.raw.get("requestBody", {}), self.spec)
         return body
 
     @property
@@ -56,13 +50,16 @@ class ApiOperation:
         )
         return schema
 
-    @property
+    # Cached: the mock asks on every request.
+    @cached_property
     def scope(self) -> str | None:
+        """The OAuth scope key the token needs; None for the general operations."""
         scopes = [s for r in self.raw.get("security", []) for s in r.get("oauth2", [])]
         return scopes[0] if scopes else None
 
-    @property
+    @cached_property
     def legacy_only(self) -> bool:
+        """No OAuth security requirement: legacy API-key mode only."""
         return not any("oauth2" in r or "bearerAuth" in r for r in self.raw.get("security", []))
 
     @property
@@ -76,7 +73,7 @@ class ApiOperation:
 
     @property
     def success_schema(self) -> Mapping[str, Any]:
-        ok = deref(self.raw["responses"]["200"])
+        ok = deref(self.raw["responses"]["200"], self.spec)
         schema: Mapping[str, Any] = ok["content"]["application/json"]["schema"]
         return schema
 
@@ -97,10 +94,17 @@ class ApiOperation:
         return content.get("example")
 
 
+def api_operations(spec: Mapping[str, Any] | None = None) -> tuple[ApiOperation, ...]:
+    """Every ``/v1`` operation of ``spec`` (spec/openapi.yaml if None), in the spec's order."""
+    return _spec_operations() if spec is None else _operations_of(spec)
+
+
 @cache
-def api_operations() -> tuple[ApiOperation, ...]:
-    """Every ``/v1`` operation, in the spec's order."""
-    spec = load_spec()
+def _spec_operations() -> tuple[ApiOperation, ...]:
+    return _operations_of(load_spec())
+
+
+def _operations_of(spec: Mapping[str, Any]) -> tuple[ApiOperation, ...]:
     found = []
     for path, item in spec["paths"].items():
         if not path.startswith("/v1/"):
@@ -108,12 +112,14 @@ def api_operations() -> tuple[ApiOperation, ...]:
         for method in METHODS:
             if method in item:
                 op = item[method]
-                found.append(ApiOperation(op["operationId"], method.upper(), path, op, item))
+                found.append(
+                    ApiOperation(op["operationId"], method.upper(), path, op, item, spec=spec)
+                )
     return tuple(found)
 
 
 def operation(operation_id: str) -> ApiOperation:
-    """The ``/v1`` operation with this id; KeyError if the spec has none."""
+    """The ``/v1`` operation of spec/openapi.yaml with this id; KeyError if the spec has none."""
     for op in api_operations():
         if op.operation_id == operation_id:
             return op

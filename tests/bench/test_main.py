@@ -12,7 +12,7 @@ import pytest
 from bench.load import require_loopback
 from bench.model import median, percentile
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ROWS = (
     "| client per call | small (1.1 kB security list): our client |",
     "| client per call | large (10,000 orders, 5.8 MB): raw httpx |",

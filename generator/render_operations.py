@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import ast
 import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openapi_python_client.strings import snake_case
 
-METHODS = ("get", "put", "post", "delete", "patch")
+from spec_reader.api_operations import ApiOperation, api_operations
+
 ENVELOPE_REF = "#/components/schemas/Envelope"
 # Shared value types whose inputs are decimal text (spec: "Data API: value types").
 DECIMAL_SCHEMAS = ("Decimal", "OptionalDecimal")
@@ -43,20 +45,50 @@ class Pagination:
 
 
 @dataclass(frozen=True)
-class DataOperation:
-    """A ``/v1`` operation of the spec and where its generated code lives."""
+class RenderedOperation:
+    """A ``/v1`` operation of the spec, with what its typed method needs: where its generated
+    code lives, its data schema, its decimal inputs, idempotency keys and pagination."""
 
-    operation_id: str
-    method: str
-    path: str
-    tag: str
-    summary: str
-    scope: str | None
+    api: ApiOperation
     data_schema: str
     decimal_inputs: frozenset[str] = field(default_factory=frozenset)  # JSON names
     idempotency_keys: frozenset[str] = field(default_factory=frozenset)  # JSON body field names
     pagination: Pagination | None = None
-    legacy_only: bool = False  # no OAuth security requirement: API-key mode only
+
+    @property
+    def operation_id(self) -> str:
+        return self.api.operation_id
+
+    @property
+    def method(self) -> str:
+        return self.api.method
+
+    @property
+    def path(self) -> str:
+        return self.api.path
+
+    @property
+    def tag(self) -> str:
+        tag: str = self.api.raw["tags"][0]
+        return tag
+
+    @property
+    def summary(self) -> str:
+        summary: str = self.api.raw.get("summary", "")
+        return summary
+
+    @property
+    def scope(self) -> str | None:
+        return self.api.scope
+
+    @property
+    def legacy_only(self) -> bool:
+        """No OAuth security requirement: API-key mode only."""
+        return self.api.legacy_only
+
+    @property
+    def is_write(self) -> bool:
+        return self.api.is_write
 
     @property
     def name(self) -> str:
@@ -70,10 +102,6 @@ class DataOperation:
     @property
     def module(self) -> str:
         return f"api.{snake_case(self.tag)}.{self.name}"
-
-    @property
-    def is_write(self) -> bool:
-        return self.method != "GET"
 
 
 def _ref_name(ref: str) -> str:
@@ -93,7 +121,7 @@ def _is_decimal(schema: dict[str, Any]) -> bool:
     return _ref_name(schema.get("$ref", "")) in DECIMAL_SCHEMAS
 
 
-def _inputs(spec: dict[str, Any], op: dict[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+def _inputs(spec: dict[str, Any], op: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
     """JSON names of decimal inputs (parameters and body fields) and of idempotency keys."""
     decimals: set[str] = set()
     keys: set[str] = set()
@@ -112,7 +140,7 @@ def _inputs(spec: dict[str, Any], op: dict[str, Any]) -> tuple[frozenset[str], f
     return frozenset(decimals), frozenset(keys)
 
 
-def _pagination(spec: dict[str, Any], op: dict[str, Any], data_schema: str) -> Pagination | None:
+def _pagination(spec: dict[str, Any], op: Mapping[str, Any], data_schema: str) -> Pagination | None:
     paging = op.get(PAGINATION)
     if paging is None:
         return None
@@ -127,43 +155,31 @@ def _pagination(spec: dict[str, Any], op: dict[str, Any], data_schema: str) -> P
     )
 
 
-def data_operations(spec: dict[str, Any]) -> list[DataOperation]:
-    """Every operation whose 200 answer is an ``allOf: [Envelope, {data}]`` schema."""
+def data_operations(spec: dict[str, Any]) -> list[RenderedOperation]:
+    """Every ``/v1`` operation whose 200 answer is an ``allOf: [Envelope, {data}]`` schema."""
     found = []
-    for path, item in spec["paths"].items():
-        for method in METHODS:
-            op = item.get(method)
-            if op is None:
-                continue
-            ok = _resolve(spec, op["responses"].get("200", {}))
-            schema = ok.get("content", {}).get("application/json", {}).get("schema", {})
-            if "$ref" not in schema:
-                continue
-            envelope = spec["components"]["schemas"][_ref_name(schema["$ref"])]
-            parts = envelope.get("allOf", [])
-            if not any(p.get("$ref") == ENVELOPE_REF for p in parts):
-                continue
-            data = next(p["properties"]["data"] for p in parts if "properties" in p)
-            scopes = [s for req in op.get("security", []) for s in req.get("oauth2", [])]
-            decimals, keys = _inputs(spec, op)
-            data_schema = _ref_name(data["$ref"])
-            found.append(
-                DataOperation(
-                    operation_id=op["operationId"],
-                    method=method.upper(),
-                    path=path,
-                    tag=op["tags"][0],
-                    summary=op.get("summary", ""),
-                    scope=scopes[0] if scopes else None,
-                    data_schema=data_schema,
-                    decimal_inputs=decimals,
-                    idempotency_keys=keys,
-                    pagination=_pagination(spec, op, data_schema),
-                    legacy_only=not any(
-                        "oauth2" in req or "bearerAuth" in req for req in op.get("security", [])
-                    ),
-                )
+    for api in api_operations(spec):
+        op = api.raw
+        ok = _resolve(spec, op["responses"].get("200", {}))
+        schema = ok.get("content", {}).get("application/json", {}).get("schema", {})
+        if "$ref" not in schema:
+            continue
+        envelope = spec["components"]["schemas"][_ref_name(schema["$ref"])]
+        parts = envelope.get("allOf", [])
+        if not any(p.get("$ref") == ENVELOPE_REF for p in parts):
+            continue
+        data = next(p["properties"]["data"] for p in parts if "properties" in p)
+        decimals, keys = _inputs(spec, op)
+        data_schema = _ref_name(data["$ref"])
+        found.append(
+            RenderedOperation(
+                api=api,
+                data_schema=data_schema,
+                decimal_inputs=decimals,
+                idempotency_keys=keys,
+                pagination=_pagination(spec, op, data_schema),
             )
+        )
     return sorted(found, key=lambda o: o.name)
 
 
@@ -232,7 +248,7 @@ def _body_fields(package_dir: Path, model: str, decimals: frozenset[str]) -> _Si
     return _Signature(params, "", _relative_imports(tree, depth=2), local)
 
 
-def _signature(module_file: Path, package_dir: Path, op: DataOperation) -> _Signature:
+def _signature(module_file: Path, package_dir: Path, op: RenderedOperation) -> _Signature:
     source = module_file.read_text(encoding="utf-8")
     tree = ast.parse(source)
     func = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_get_kwargs")
@@ -308,7 +324,7 @@ def _schema_note(spec: dict[str, Any], schema: dict[str, Any]) -> tuple[str, lis
     return description, [str(v) for v in enum] if isinstance(enum, list) else []
 
 
-def parameter_docs(spec: dict[str, Any], op: DataOperation) -> dict[str, str]:
+def parameter_docs(spec: dict[str, Any], op: RenderedOperation) -> dict[str, str]:
     """Each parameter and body field of ``op`` by its Python name: the spec's description
     (first paragraph) and the values its enum allows, for the typed method's ``Args:``."""
     raw = spec["paths"][op.path][op.method.lower()]
@@ -352,7 +368,7 @@ def _args_section(params: list[_Param], docs: dict[str, str], skip: str | None =
 
 
 def _methods(
-    op: DataOperation, sig: _Signature, alias: str, docs: dict[str, str] | None = None
+    op: RenderedOperation, sig: _Signature, alias: str, docs: dict[str, str] | None = None
 ) -> tuple[str, str]:
     scope = f"scope ``{op.scope}``" if op.scope else "no scope"
     args = _args_section(sig.params, docs or {})

@@ -19,9 +19,9 @@ import httpx
 import pytest
 
 from conformance.mock_server.serve import spawn
-from conformance.spec import api_operations
 from generator.paths import ROOT
 from longbridge_openapi_client import ClientCredentials, OAuthClient, ServerEndpoints, run_sync
+from spec_reader.api_operations import api_operations
 
 
 def run(
