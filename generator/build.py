@@ -9,9 +9,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from generator.endpoints import render_endpoints
 from generator.lazy_init import lazy_init, lazy_models_init
 from generator.paths import PACKAGE_NAME, RUNTIME_DIR, SPEC
+from generator.render_endpoints import render_endpoints
 from generator.render_operations import render_operations
 from generator.secret_fields import mask_secret_fields
 from generator.spec_extensions import render_error_codes, render_scopes
