@@ -85,6 +85,40 @@ def test_bundled_mock_passes_both_profiles(profile: str, tmp_path: Path) -> None
     assert passed >= (150 if profile == "longbridge" else 50), output
 
 
+# Checks that need a page of the server's own between the authorization request and the code:
+# on the default mock, which consents by itself, they skip.
+CONSENT_PAGE_CHECKS = frozenset(
+    {
+        "test_authorization_pages_cannot_be_framed",
+        "test_authorization_pages_use_csp_frame_ancestors",
+        "test_authorization_pages_set_a_referrer_policy",
+        "test_code_is_not_issued_without_asking",
+    }
+)
+
+
+@pytest.mark.parametrize("profile", ["longbridge", "rfc"])
+def test_bundled_mock_with_a_consent_page_passes(profile: str, tmp_path: Path) -> None:
+    """The mock showing its consent page, submitted by ``--consent follow``: the checks of that
+    page run and pass (the rfc profile holds no server to a Referrer-Policy)."""
+    app = create_app(MockConfig(consent="manual"), OffsetClock())
+    with run_in_thread(app) as running:
+        code, results, output = run_conformance(
+            tmp_path,
+            f"--base-url={running.base_url}",
+            f"--profile={profile}",
+            "--consent=follow",
+            "--allow-clock",
+        )
+    assert code == 0, output
+    assert _failures(results) == []
+    outcome = {r["check"]: r["result"] for r in results}
+    expected = CONSENT_PAGE_CHECKS - (
+        {"test_authorization_pages_set_a_referrer_policy"} if profile == "rfc" else set()
+    )
+    assert {name: outcome.get(name) for name in expected} == dict.fromkeys(expected, "pass")
+
+
 @pytest.fixture(scope="module")
 def oidc_provider() -> Iterator[str]:
     """oidc-provider on a free loopback port, with the project's configuration."""
