@@ -7,6 +7,7 @@ whole family (RFC 9700 §4.14.2): every call and every later start would fail.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -21,7 +22,7 @@ import pytest
 from conformance.mock_server import MockConfig, OffsetClock, create_app, parse_fault
 from conformance.mock_server.app import MockServer
 from conformance.mock_server.serve import Running, run_in_thread
-from longbridge_openapi_client import FileTokenStore, Longbridge, Token
+from longbridge_openapi_client import AsyncLongbridge, FileTokenStore, Longbridge, Token
 
 from .conftest import REDIRECT
 
@@ -33,7 +34,7 @@ WORKER = textwrap.dedent(
     from pathlib import Path
     from longbridge_openapi_client import FileTokenStore, Longbridge
 
-    base_url, token_dir, client_id, threads, ready, go = sys.argv[1:]
+    base_url, token_dir, client_id, threads, action, ready, go = sys.argv[1:]
     lb = Longbridge(client_id, base_url=base_url, token_store=FileTokenStore(token_dir))
     results = []
     barrier = threading.Barrier(int(threads))
@@ -41,7 +42,10 @@ WORKER = textwrap.dedent(
     def call():
         barrier.wait()
         try:
-            results.append("ok" if lb.get_socket_token().otp else "empty")
+            if action == "refresh":
+                results.append("ok" if lb.refresh().access_token else "empty")
+            else:
+                results.append("ok" if lb.get_socket_token().otp else "empty")
         except Exception as exc:  # reported to the test, which asserts there are none
             results.append(type(exc).__name__ + ": " + str(exc))
 
@@ -79,12 +83,18 @@ def login(base_url: str, store: FileTokenStore) -> str:
 
 
 def run_workers(
-    base_url: str, token_dir: Path, client_id: str, processes: int, threads: int
+    base_url: str,
+    token_dir: Path,
+    client_id: str,
+    processes: int,
+    threads: int,
+    action: str = "call",
 ) -> list[str]:
-    """Start the processes, wait until each is ready, then let them all call at once."""
+    """Start the processes, wait until each is ready, then let them all call (or, with
+    ``action="refresh"``, all call ``Longbridge.refresh()``) at once."""
     go = token_dir.parent / f"go-{time.monotonic_ns()}"
     ready = [token_dir.parent / f"{go.name}-ready-{i}" for i in range(processes)]
-    argv = [sys.executable, "-c", WORKER, base_url, str(token_dir), client_id, str(threads)]
+    argv = [sys.executable, "-c", WORKER, base_url, str(token_dir), client_id, str(threads), action]
     procs = [
         subprocess.Popen(
             [*argv, str(ready[i]), str(go)],
@@ -140,3 +150,80 @@ def test_four_processes_of_four_threads_refresh_once(
     # The family survives: a process started afterwards works, and needs no refresh.
     assert run_workers(running.base_url, token_dir, client_id, processes=1, threads=1) == ["ok"]
     assert mock.ctx.state.token_requests - before == 1
+
+
+def test_processes_refreshing_explicitly_at_once_refresh_once(
+    server: tuple[Running, MockServer], tmp_path: Path
+) -> None:
+    # Longbridge.refresh() takes the lock file too: each process read the same token, and all
+    # but the first find it replaced under the lock and return the new one instead of presenting
+    # the consumed refresh token (which would revoke the family, RFC 9700 §4.14.2).
+    running, mock = server
+    token_dir = tmp_path / "tokens"
+    store = FileTokenStore(token_dir)
+    client_id = login(running.base_url, store)
+    mock.ctx.state.runtime_faults = (parse_fault("latency=0.5@/oauth2/token"),)
+    before = mock.ctx.state.token_requests
+
+    results = run_workers(
+        running.base_url, token_dir, client_id, processes=3, threads=2, action="refresh"
+    )
+
+    assert results == ["ok"] * 6
+    assert mock.ctx.state.token_requests - before == 1
+    assert run_workers(running.base_url, token_dir, client_id, processes=1, threads=1) == ["ok"]
+
+
+def test_refresh_after_another_process_refreshed_returns_its_token(
+    server: tuple[Running, MockServer], tmp_path: Path
+) -> None:
+    running, mock = server
+    token_dir = tmp_path / "tokens"
+    client_id = login(running.base_url, FileTokenStore(token_dir))
+    # Two clients with their own store objects on one folder: two processes, as the lock sees
+    # them (flock locks belong to the open file, not the process).
+    first = Longbridge(client_id, base_url=running.base_url, token_store=FileTokenStore(token_dir))
+    second = Longbridge(client_id, base_url=running.base_url, token_store=FileTokenStore(token_dir))
+    with first, second:
+        assert second.get_socket_token().otp  # second now holds the original token
+        before = mock.ctx.state.token_requests
+        rotated = first.refresh()
+        # Compared, not shown: a failing assert must not print the tokens.
+        same = second.refresh().access_token == rotated.access_token
+        assert same, "refresh() after another process's refresh did not return its token"
+        assert mock.ctx.state.token_requests - before == 1
+        assert first.get_socket_token().otp
+        assert second.get_socket_token().otp
+        # With nobody ahead of it, refresh() refreshes.
+        renewed = second.refresh().access_token != rotated.access_token
+        assert renewed, "refresh() returned the token it had instead of refreshing"
+        assert mock.ctx.state.token_requests - before == 2
+        assert first.get_socket_token().otp
+
+
+def test_async_refresh_after_another_process_refreshed_returns_its_token(
+    server: tuple[Running, MockServer], tmp_path: Path
+) -> None:
+    running, mock = server
+    token_dir = tmp_path / "tokens"
+    client_id = login(running.base_url, FileTokenStore(token_dir))
+    first = Longbridge(client_id, base_url=running.base_url, token_store=FileTokenStore(token_dir))
+
+    async def main() -> tuple[int, str, str]:
+        second = AsyncLongbridge(
+            client_id, base_url=running.base_url, token_store=FileTokenStore(token_dir)
+        )
+        async with second:
+            assert (await second.get_socket_token()).otp
+            before = mock.ctx.state.token_requests
+            with first:
+                rotated = first.refresh()
+            returned = await second.refresh()
+            assert (await second.get_socket_token()).otp
+            requests = mock.ctx.state.token_requests - before
+            return requests, rotated.access_token, returned.access_token
+
+    requests, rotated, returned = asyncio.run(main())
+    same = returned == rotated  # compared, not shown: a failing assert must not print the tokens
+    assert same, "refresh() after another process's refresh did not return its token"
+    assert requests == 1

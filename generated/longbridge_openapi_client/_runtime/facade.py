@@ -314,7 +314,14 @@ class Longbridge(_Config, Operations):
         return self._save(token)
 
     def refresh(self) -> Token:
-        """Refresh now, whatever the expiry; raises ``TokenRefreshError`` on failure."""
+        """Refresh now, whatever the expiry; raises ``TokenRefreshError`` on failure.
+
+        Under the same locks as the refresh before a request, a shared token file's lock file
+        included: when another process refreshed since this one read the token, that token is
+        returned rather than the replaced refresh token presented again (RFC 9700 §4.14.2).
+        """
+        if isinstance(self.auth, RefreshingBearerAuth):
+            return self.auth.refresh_now(self._http)
         token = self.token
         if token is None:
             raise NotAuthenticatedError("no token stored; log in")
@@ -476,6 +483,9 @@ class AsyncLongbridge(_Config, AsyncOperations):
         return self._save(token)
 
     async def refresh(self) -> Token:
+        """See :meth:`Longbridge.refresh`."""
+        if isinstance(self.auth, RefreshingBearerAuth):
+            return await self.auth.arefresh_now(self._http)
         token = self.token
         if token is None:
             raise NotAuthenticatedError("no token stored; log in")

@@ -191,6 +191,16 @@ class RefreshingBearerAuth(httpx.Auth):
             self.on_refresh(fresh)
         return fresh
 
+    def _refresh_now(self) -> Generator[_Step, httpx.Response | None, Token]:
+        """A refresh asked for, whatever the expiry, under the locks of a request's refresh: a
+        token another thread or process obtained since this one was read is the refresh, since
+        presenting the replaced refresh token again would revoke its family (RFC 9700 §4.14.2)."""
+        stale = self.current_token()
+        yield _ACQUIRE
+        token = yield from self._refresh_unless_done(stale, forced=True)
+        yield _RELEASE
+        return token
+
     @staticmethod
     def _authorize(request: httpx.Request, token: Token) -> None:
         request.headers["Authorization"] = f"Bearer {token.access_token}"
@@ -221,10 +231,8 @@ class RefreshingBearerAuth(httpx.Auth):
             step = next(flow)
             while True:
                 if step is _ACQUIRE:
-                    self._thread_lock.acquire()
+                    self._acquire_sync()
                     held = True
-                    if self._process_lock is not None:
-                        self._process_lock.acquire(self.lock_timeout)
                     step = flow.send(None)
                 elif step is _RELEASE:
                     self._release_sync()
@@ -244,6 +252,15 @@ class RefreshingBearerAuth(httpx.Auth):
             if held:
                 self._release_sync()
 
+    def _acquire_sync(self) -> None:
+        self._thread_lock.acquire()
+        if self._process_lock is not None:
+            try:
+                self._process_lock.acquire(self.lock_timeout)
+            except BaseException:
+                self._thread_lock.release()
+                raise
+
     def _release_sync(self) -> None:
         try:
             if self._process_lock is not None:
@@ -260,12 +277,8 @@ class RefreshingBearerAuth(httpx.Auth):
             step = next(flow)
             while True:
                 if step is _ACQUIRE:
-                    await self._async_lock.acquire()
-                    # Threads may share this auth: take their lock too, without blocking the loop.
-                    while not self._thread_lock.acquire(blocking=False):
-                        await anyio.sleep(0.001)
+                    await self._acquire_async()
                     held = True
-                    await self._acquire_process_lock_async()
                     step = flow.send(None)
                 elif step is _RELEASE:
                     self._release_async()
@@ -284,6 +297,80 @@ class RefreshingBearerAuth(httpx.Auth):
         finally:
             if held:
                 self._release_async()
+
+    def refresh_now(self, http: httpx.Client) -> Token:
+        """Refresh at once (``Longbridge.refresh``), under the thread lock and the store's lock
+        file; the OAuth requests go through ``http`` without this auth."""
+        flow = self._refresh_now()
+        held = False
+        try:
+            step = next(flow)
+            while True:
+                if step is _ACQUIRE:
+                    self._acquire_sync()
+                    held = True
+                    step = flow.send(None)
+                elif step is _RELEASE:
+                    self._release_sync()
+                    held = False
+                    step = flow.send(None)
+                else:
+                    assert isinstance(step, httpx.Request)
+                    response = http.send(step, auth=None, stream=True)
+                    try:
+                        read_bounded(response, MAX_BODY, time.monotonic() + self.deadline)
+                    finally:
+                        response.close()
+                    step = flow.send(response)
+        except StopIteration as done:
+            token: Token = done.value
+            return token
+        finally:
+            if held:
+                self._release_sync()
+
+    async def arefresh_now(self, http: httpx.AsyncClient) -> Token:
+        """:meth:`refresh_now` for ``AsyncLongbridge.refresh``: the same locks, the loop kept
+        running while another process refreshes."""
+        flow = self._refresh_now()
+        held = False
+        try:
+            step = next(flow)
+            while True:
+                if step is _ACQUIRE:
+                    await self._acquire_async()
+                    held = True
+                    step = flow.send(None)
+                elif step is _RELEASE:
+                    self._release_async()
+                    held = False
+                    step = flow.send(None)
+                else:
+                    assert isinstance(step, httpx.Request)
+                    response = await http.send(step, auth=None, stream=True)
+                    try:
+                        await self._aread_oauth(response)
+                    finally:
+                        await response.aclose()
+                    step = flow.send(response)
+        except StopIteration as done:
+            token: Token = done.value
+            return token
+        finally:
+            if held:
+                self._release_async()
+
+    async def _acquire_async(self) -> None:
+        await self._async_lock.acquire()
+        # Threads may share this auth: take their lock too, without blocking the loop.
+        while not self._thread_lock.acquire(blocking=False):
+            await anyio.sleep(0.001)
+        try:
+            await self._acquire_process_lock_async()
+        except BaseException:
+            self._thread_lock.release()
+            self._async_lock.release()
+            raise
 
     async def _aread_oauth(self, response: httpx.Response) -> None:
         try:
