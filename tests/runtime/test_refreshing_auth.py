@@ -9,6 +9,8 @@ import asyncio
 import contextlib
 import json
 import threading
+from pathlib import Path
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
@@ -16,16 +18,20 @@ import pytest
 from conformance.mock_server import MockServer
 from longbridge_openapi_client import (
     ClientCredentials,
+    FileTokenStore,
     MemoryTokenStore,
     NotAuthenticatedError,
     OAuthClient,
     RefreshingBearerAuth,
+    RefreshLockTimeout,
+    ResponseLimitError,
     RetryingAsyncClient,
     RetryingClient,
     ServerEndpoints,
     Token,
     TokenRefreshError,
 )
+from longbridge_openapi_client._runtime.flows import MAX_BODY
 
 from .conftest import BASE, login
 
@@ -399,3 +405,162 @@ def test_revoked_grant_fails_with_typed_error_and_no_loop(
         client.get("/v1/socket/token")
     assert caught.value.error == "invalid_grant"
     assert mock.ctx.state.token_requests - before == 1
+
+
+# -- refresh_now / arefresh_now: the refresh Longbridge.refresh() asks for ------------------------
+
+
+def token_endpoint(
+    responses: list[httpx.Response], seen: list[httpx.Request]
+) -> httpx.MockTransport:
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return responses.pop(0)
+
+    return httpx.MockTransport(answer)
+
+
+def file_auth(tmp_path: Path, token: Token) -> tuple[RefreshingBearerAuth, FileTokenStore]:
+    store = FileTokenStore(tmp_path)
+    store.save("cid", token)
+    auth = RefreshingBearerAuth(
+        ClientCredentials("cid"), store, endpoints=ENDPOINTS, clock=lambda: NOW
+    )
+    return auth, store
+
+
+def lock_is_free(tmp_path: Path) -> bool:
+    lock = FileTokenStore(tmp_path).refresh_lock("cid")
+    if not lock.try_acquire():
+        return False
+    lock.release()
+    return True
+
+
+def test_refresh_now_refreshes_a_valid_token_without_the_bearer_and_saves_it(
+    tmp_path: Path,
+) -> None:
+    auth, store = file_auth(tmp_path, Token("us_a1", NOW + 3600, "r1"))
+    seen: list[httpx.Request] = []
+    called: list[Token] = []
+    auth.on_refresh = called.append
+    transport = token_endpoint([token_response("us_a2")], seen)
+    # The client's own auth is this one: the token request must not go through it.
+    with httpx.Client(transport=transport, auth=auth) as http:
+        token = auth.refresh_now(http)
+    assert (token.access_token, token.refresh_token) == ("us_a2", "r2")
+    assert [r.url for r in seen] == [httpx.URL(ENDPOINTS.token_endpoint)]
+    assert "authorization" not in seen[0].headers
+    assert dict(parse_qsl(seen[0].content.decode()))["refresh_token"] == "r1"
+    stored = store.load("cid")
+    assert stored is not None
+    assert stored.access_token == "us_a2"
+    assert [t.access_token for t in called] == ["us_a2"]
+    assert auth.current_token().access_token == "us_a2"
+    assert not auth._thread_lock.locked()
+    assert lock_is_free(tmp_path)
+
+
+def test_refresh_now_returns_the_token_another_process_saved_without_a_request(
+    tmp_path: Path,
+) -> None:
+    auth, store = file_auth(tmp_path, Token("us_a1", NOW + 3600, "r1"))
+    assert auth.current_token().access_token == "us_a1"  # read before the other process
+    store.save("cid", Token("us_other", NOW + 3600, "r9"))
+    seen: list[httpx.Request] = []
+    with httpx.Client(transport=token_endpoint([], seen)) as http:
+        token = auth.refresh_now(http)
+    assert token.access_token == "us_other"
+    assert seen == []
+    assert lock_is_free(tmp_path)
+
+
+def test_refresh_now_failing_raises_typed_keeps_the_token_and_frees_both_locks(
+    tmp_path: Path,
+) -> None:
+    auth, store = file_auth(tmp_path, Token("us_a1", NOW + 3600, "r1"))
+    refused = httpx.Response(400, json={"error": "invalid_grant"})
+    with (
+        httpx.Client(transport=token_endpoint([refused], [])) as http,
+        pytest.raises(TokenRefreshError),
+    ):
+        auth.refresh_now(http)
+    stored = store.load("cid")
+    assert stored is not None
+    assert stored.access_token == "us_a1"
+    assert not auth._thread_lock.locked()
+    assert lock_is_free(tmp_path)
+
+
+def test_refresh_now_reads_no_more_than_the_bound(tmp_path: Path) -> None:
+    auth, _ = file_auth(tmp_path, Token("us_a1", NOW + 3600, "r1"))
+    huge = httpx.Response(200, content=b"x" * (MAX_BODY + 1))
+    with (
+        httpx.Client(transport=token_endpoint([huge], [])) as http,
+        pytest.raises(ResponseLimitError),
+    ):
+        auth.refresh_now(http)
+    assert lock_is_free(tmp_path)
+
+
+def test_refresh_now_waits_for_the_lock_file_and_gives_up_typed(tmp_path: Path) -> None:
+    auth, _ = file_auth(tmp_path, Token("us_a1", NOW + 3600, "r1"))
+    auth.lock_timeout = 0.05
+    other = FileTokenStore(tmp_path).refresh_lock("cid")
+    assert other.try_acquire()  # another process is refreshing
+    try:
+        with (
+            httpx.Client(transport=token_endpoint([], [])) as http,
+            pytest.raises(RefreshLockTimeout),
+        ):
+            auth.refresh_now(http)
+        assert not auth._thread_lock.locked()
+    finally:
+        other.release()
+
+
+def test_arefresh_now_refreshes_and_picks_up_another_processs_token(tmp_path: Path) -> None:
+    auth, store = file_auth(tmp_path, Token("us_a1", NOW + 3600, "r1"))
+    seen: list[httpx.Request] = []
+
+    async def main() -> tuple[Token, Token]:
+        transport = token_endpoint([token_response("us_a2")], seen)
+        async with httpx.AsyncClient(transport=transport, auth=auth) as http:
+            first = await auth.arefresh_now(http)
+            store.save("cid", Token("us_other", NOW + 3600, "r9"))
+            second = await auth.arefresh_now(http)
+        return first, second
+
+    first, second = asyncio.run(main())
+    assert (first.access_token, second.access_token) == ("us_a2", "us_other")
+    assert len(seen) == 1
+    assert "authorization" not in seen[0].headers
+    assert not auth._thread_lock.locked()
+    assert not auth._async_lock.locked()
+    assert lock_is_free(tmp_path)
+
+
+def test_arefresh_now_failing_and_timing_out_free_what_they_took(tmp_path: Path) -> None:
+    auth, _ = file_auth(tmp_path, Token("us_a1", NOW + 3600, "r1"))
+    refused = httpx.Response(400, json={"error": "invalid_grant"})
+    huge = httpx.Response(200, content=b"x" * (MAX_BODY + 1))
+
+    async def main() -> None:
+        async with httpx.AsyncClient(transport=token_endpoint([refused, huge], [])) as http:
+            with pytest.raises(TokenRefreshError):
+                await auth.arefresh_now(http)
+            with pytest.raises(ResponseLimitError):
+                await auth.arefresh_now(http)
+            other = FileTokenStore(tmp_path).refresh_lock("cid")
+            assert other.try_acquire()
+            auth.lock_timeout = 0.05
+            try:
+                with pytest.raises(RefreshLockTimeout):
+                    await auth.arefresh_now(http)
+            finally:
+                other.release()
+
+    asyncio.run(main())
+    assert not auth._thread_lock.locked()
+    assert not auth._async_lock.locked()
+    assert lock_is_free(tmp_path)
