@@ -146,6 +146,22 @@ class OAuthSession:
         """Another client: ``--client2-id`` or a new registration."""
         return cls(server, server.client(second=True))
 
+    def confidential(self) -> OAuthSession:
+        """A client with a secret (RFC 6749 §2.3.1): this one when it has one (--client-secret),
+        else one registered now for client_secret_basic, or client_secret_post, as the server
+        advertises; skips when it offers neither or registration gives no secret."""
+        if self.credentials.secret is not None:
+            return self
+        methods = self.endpoints.auth_methods
+        offered = ("client_secret_basic", "client_secret_post")
+        method = next((m for m in offered if m in methods), None)
+        if method is None:
+            pytest.skip("the server advertises no client authentication with a secret")
+        client = self.server.client(token_endpoint_auth_method=method)
+        if client.secret is None:
+            pytest.skip(f"registering for {method} gave no client_secret")
+        return OAuthSession(self.server, client)
+
     @property
     def endpoints(self) -> Endpoints:
         return self.server.endpoints

@@ -56,21 +56,6 @@ def _public(session: OAuthSession) -> OAuthSession:
     return OAuthSession(session.server, session.server.client(token_endpoint_auth_method="none"))
 
 
-def _confidential(session: OAuthSession) -> OAuthSession:
-    """A client with a secret: the pre-registered one (--client-secret), or one registered now
-    for client_secret_basic (else client_secret_post), as the server advertises."""
-    if session.credentials.secret is not None:
-        return session
-    methods = session.endpoints.auth_methods
-    method = next((m for m in ("client_secret_basic", "client_secret_post") if m in methods), None)
-    if method is None:
-        pytest.skip("the server advertises no client authentication with a secret")
-    client = session.server.client(token_endpoint_auth_method=method)
-    if client.secret is None:
-        pytest.skip(f"registering for {method} gave no client_secret")
-    return OAuthSession(session.server, client)
-
-
 @check(92, "RFC 6749 §3.2.1, §4.1.3", "MUST", "token")
 @oauch("TokenEndpoint.IsClientIdRequiredTest")
 def test_exchange_without_client_id_is_refused(session: OAuthSession) -> None:
@@ -90,7 +75,7 @@ def test_exchange_without_client_id_is_refused(session: OAuthSession) -> None:
 def test_credentials_in_the_query_are_refused(session: OAuthSession) -> None:
     # §2.3.1: the client credentials "MUST NOT be included in the request URI" (a MUST NOT of
     # the client's; a server honouring them invites the leak: SHOULD under --profile rfc).
-    client = _confidential(session)
+    client = session.confidential()
     form = _exchange_form(client.grant(pkce=Pkce.generate()))
     creds = client.credentials
     query = {"client_id": creds.client_id, "client_secret": creds.secret or ""}
@@ -111,7 +96,7 @@ def test_basic_authentication_is_supported(session: OAuthSession) -> None:
             "Expected client_secret_basic in token_endpoint_auth_methods_supported: the server "
             f"issues client passwords (§2.3.1). Received: {methods}"
         )
-    client = _confidential(session)
+    client = session.confidential()
     basic = OAuthSession(
         client.server, replace(client.credentials, auth_method="client_secret_basic")
     )
@@ -130,7 +115,7 @@ def test_basic_authentication_is_supported(session: OAuthSession) -> None:
 def test_failed_client_authentication_is_refused(session: OAuthSession) -> None:
     # §3.2.1: confidential clients MUST authenticate; §5.2: invalid_client covers "unknown
     # client, no client authentication included, or unsupported authentication method".
-    client = _confidential(session)
+    client = session.confidential()
     creds = client.credentials
     form = _exchange_form(client.grant(pkce=Pkce.generate()))
     url = client.endpoints.token
@@ -162,7 +147,7 @@ def test_failed_client_authentication_is_refused(session: OAuthSession) -> None:
 def test_refresh_requires_client_authentication(session: OAuthSession) -> None:
     # §6: the server MUST "require client authentication for confidential clients or for any
     # client that was issued client credentials".
-    client = _confidential(session)
+    client = session.confidential()
     refresh_token = client.refresh_token_of(client.login())
     form = {"grant_type": "refresh_token", "refresh_token": refresh_token}
     url = client.endpoints.token

@@ -18,7 +18,6 @@ import secrets
 from typing import Any
 
 import httpx
-import pytest
 
 from conformance.checks import check
 from conformance.oauch import oauch
@@ -98,16 +97,7 @@ def _target(tokens: dict[str, Any]) -> str:
 @oauch("Revocation.IsClientAuthRequiredTest")
 def test_revocation_requires_the_clients_credentials(session: OAuthSession) -> None:
     url = session.endpoints.require("revocation_endpoint")
-    if session.credentials.secret is not None:
-        confidential = session  # a pre-registered confidential client
-    else:
-        methods = session.endpoints.auth_methods
-        offered = [m for m in ("client_secret_basic", "client_secret_post") if m in methods]
-        method = offered[0] if offered else ""
-        if not method:
-            pytest.skip("the server advertises no client_secret_basic or client_secret_post")
-        registered = session.server.client(token_endpoint_auth_method=method)
-        confidential = OAuthSession(session.server, registered)
+    confidential = session.confidential()
     tokens = confidential.login()
     target = _target(tokens)
     # The client's id, as a public client would send it, and no secret (§2.1, RFC 6749 §2.3).
